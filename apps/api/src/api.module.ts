@@ -1,0 +1,52 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule } from '@hotline/auth';
+import { AppConfigModule } from '@hotline/config';
+import { DatabaseModule } from '@hotline/database';
+import { DirectoryModule } from '@hotline/directory';
+import { MessagingModule } from '@hotline/messaging';
+import { ObservabilityModule } from '@hotline/observability';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { UsersController } from './auth/users.controller';
+import { DispatchRulesController } from './directory/dispatch-rules.controller';
+import { ReferenceDataController } from './directory/reference-data.controller';
+import { SlaPolicyController } from './directory/sla-policy.controller';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { HealthController } from './ops/health.controller';
+import { HttpMetricsMiddleware } from './ops/http-metrics.middleware';
+import { KafkaHealthIndicator } from './ops/kafka.health';
+import { MetricsController } from './ops/metrics.controller';
+
+/** The HTTP app: controllers, the access guard, validation and the error filter. No business rules. */
+@Module({
+  imports: [
+    AppConfigModule,
+    ObservabilityModule.forRoot('api'),
+    DatabaseModule.forRoot('hotline-api'),
+    MessagingModule,
+    TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+    AuthModule,
+    DirectoryModule,
+  ],
+  controllers: [
+    AuthController,
+    UsersController,
+    ReferenceDataController,
+    DispatchRulesController,
+    SlaPolicyController,
+    HealthController,
+    MetricsController,
+  ],
+  providers: [
+    KafkaHealthIndicator,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
+  ],
+})
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

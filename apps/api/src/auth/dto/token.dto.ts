@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class TokenRequestDto {
+  @ApiProperty({ example: 'admin' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  username!: string;
+
+  @ApiProperty({ example: 'admin12345' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password!: string;
+}
+
+export class TokenResponseDto {
+  @ApiProperty({ description: 'JWT bearer token' })
+  accessToken!: string;
+
+  @ApiProperty({ example: 3600, description: 'Seconds until the token expires' })
+  expiresIn!: number;
+}

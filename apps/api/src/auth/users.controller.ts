@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UsersService } from '@hotline/auth';
+import { ErrorResponseDto } from '../http/error-response';
+import { PageQueryDto } from '../http/page-query.dto';
+import { Roles } from './access.decorators';
+import { CreateUserDto, UserDto, UserPageDto } from './dto/user.dto';
+
+@ApiTags('users')
+@Controller('users')
+@Roles('admin')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username taken' })
+  create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(body);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() page: PageQueryDto): Promise<UserPageDto> {
+    return this.users.list(page);
+  }
+}

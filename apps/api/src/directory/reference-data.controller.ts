@@ -1,0 +1,39 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DirectoryQueries } from '@hotline/directory';
+import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { ErrorResponseDto } from '../http/error-response';
+import {
+  CategoryPageDto,
+  CategoryQueryDto,
+  HotlinePageDto,
+  HotlineQueryDto,
+  UnitPageDto,
+  UnitQueryDto,
+} from './dto/reference.dto';
+
+@ApiTags('reference data')
+@Controller()
+@Roles(...ALL_ROLES)
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+export class ReferenceDataController {
+  constructor(private readonly directory: DirectoryQueries) {}
+
+  @Get('hotlines')
+  @ApiOkResponse({ type: HotlinePageDto, description: '12345, the 16 merged lines and the 11 utility lines' })
+  hotlines(@Query() query: HotlineQueryDto): Promise<HotlinePageDto> {
+    return this.directory.hotlines(query);
+  }
+
+  @Get('units')
+  @ApiOkResponse({ type: UnitPageDto })
+  units(@Query() query: UnitQueryDto): Promise<UnitPageDto> {
+    return this.directory.units(query);
+  }
+
+  @Get('categories')
+  @ApiOkResponse({ type: CategoryPageDto })
+  categories(@Query() query: CategoryQueryDto): Promise<CategoryPageDto> {
+    return this.directory.categories(query);
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SlaPolicyService } from '@hotline/directory';
+import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { ErrorResponseDto } from '../http/error-response';
+import { SlaPolicyDto } from './dto/sla-policy.dto';
+
+@ApiTags('reference data')
+@Controller('sla-policy')
+export class SlaPolicyController {
+  constructor(private readonly policy: SlaPolicyService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOkResponse({ type: SlaPolicyDto })
+  async get(): Promise<SlaPolicyDto> {
+    return { items: await this.policy.current() };
+  }
+
+  @Put()
+  @Roles('admin')
+  @ApiOkResponse({ type: SlaPolicyDto, description: 'The policy now in force' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  async replace(@Body() body: SlaPolicyDto): Promise<SlaPolicyDto> {
+    return { items: await this.policy.replace(body.items) };
+  }
+}

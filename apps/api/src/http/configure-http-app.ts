@@ -1,0 +1,21 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { createValidationPipe } from './validation.pipe';
+import { buildOpenApiDocument, mountApiDocs } from './swagger';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything about the HTTP app that is not a module: the prefix, body limits, validation, docs.
+ * main.ts and the e2e tests both call this, so tests exercise the app exactly as it runs.
+ */
+export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  mountApiDocs(app, buildOpenApiDocument(app));
+  return app;
+}

@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode, FieldError } from '@hotline/core';
+import { isDatabaseUnavailable } from '@hotline/database';
+import { isKafkaUnavailable } from '@hotline/messaging';
+import type { ErrorResponseDto } from './error-response';
+
+/** Exhaustive: a new ErrorCode does not compile until it has a status here (and a worker action). */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  STATE_CONFLICT: HttpStatus.CONFLICT,
+  VERSION_CONFLICT: HttpStatus.CONFLICT,
+  ALREADY_EXISTS: HttpStatus.CONFLICT,
+  DEPENDENCY_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Framework errors (routing, body parsing, throttling) keep their status and get a stable code. */
+const CODE_BY_HTTP_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/**
+ * Maps everything thrown while serving a request to the one error shape. Clients never see a
+ * stack trace or SQL; an unreachable database or broker is a 503, not a 500.
+ */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toBody(exception), requestId: request.id === undefined ? undefined : String(request.id) };
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${request.url} failed`);
+    }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorResponseDto {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: STATUS_BY_CODE[exception.code],
+        code: exception.code,
+        message: exception.message,
+        ...(exception.fields.length > 0 ? { errors: [...exception.fields] } : {}),
+      };
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isDatabaseUnavailable(exception) || isKafkaUnavailable(exception)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: 'A backing service is unavailable; retry shortly',
+      };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorResponseDto {
+  const statusCode = exception.getStatus();
+  const code = CODE_BY_HTTP_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
+  if (statusCode >= 500) return { statusCode, code, message: 'Internal error' };
+  const fields = bodyParseErrors(exception);
+  return {
+    statusCode,
+    code,
+    message: fields ? 'Request body is not valid JSON' : exception.message,
+    ...(fields ? { errors: fields } : {}),
+  };
+}
+
+/** Express's JSON parser failures arrive as 400s; name the body as the bad field. */
+function bodyParseErrors(exception: HttpException): FieldError[] | undefined {
+  const cause = (exception as { cause?: { type?: string } }).cause;
+  const malformed = cause?.type === 'entity.parse.failed' || /JSON/.test(exception.message);
+  return exception.getStatus() === 400 && malformed ? [{ field: 'body', message: 'is not valid JSON' }] : undefined;
+}

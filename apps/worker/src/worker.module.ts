@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AppConfigModule } from '@hotline/config';
+import { DatabaseModule } from '@hotline/database';
+import { MessagingModule } from '@hotline/messaging';
+import { ObservabilityModule } from '@hotline/observability';
+import { MessageJanitor } from './outbox/message-janitor';
+import { OutboxRelay } from './outbox/outbox-relay';
+
+/** The background app: the outbox relay, Kafka consumers and scheduled jobs. No HTTP. */
+@Module({
+  imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('hotline-worker'), MessagingModule],
+  providers: [OutboxRelay, MessageJanitor],
+})
+export class WorkerModule {}

@@ -1,0 +1,12 @@
+export * from './domain/principal';
+export * from './domain/user-rules';
+export * from './auth.module';
+export * from './auth.service';
+export * from './token.service';
+export * from './users.service';
+export * from './user.entity';
+
+import { UserEntity } from './user.entity';
+
+/** Tables this library owns, for the TypeORM CLI's data source. */
+export const AUTH_ENTITIES = [UserEntity];

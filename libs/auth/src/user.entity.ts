@@ -1,0 +1,38 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UnitEntity } from '@hotline/directory';
+import { ROLES, Role } from './domain/principal';
+
+@Entity({ name: 'users' })
+@Check('ck_users_role', `role IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check('ck_users_handler_unit', `(role = 'handler') = (unit_code IS NOT NULL)`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_users' })
+  id!: string;
+
+  @Index('ux_users_username', { unique: true })
+  @Column({ type: 'text' })
+  username!: string;
+
+  /** argon2id; the plain password is never stored or logged. */
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'text', nullable: true })
+  unitCode!: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'unit_code', foreignKeyConstraintName: 'fk_users_unit' })
+  unit?: UnitEntity;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

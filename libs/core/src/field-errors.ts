@@ -1,0 +1,23 @@
+import type { FieldError } from './domain-error';
+
+/** The structural shape of class-validator's ValidationError (kept structural: no dependency). */
+export interface ValidationErrorLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/**
+ * Flattens nested validation errors into one entry per bad field, with dotted paths
+ * (`coUnitCodes.1`, `data.unitCode`), so a 400 or a dead-letter reason names every field.
+ */
+export function toFieldErrors(errors: readonly ValidationErrorLike[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+    }));
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}

@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './field-errors';
+export * from './page';

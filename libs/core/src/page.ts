@@ -1,0 +1,10 @@
+/** Every collection answers `{items, total}`, paged with limit/offset (SPEC §7). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { AppConfig } from '@hotline/config';
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** Where the TypeORM CLI and the test set-up find migrations (timestamp-named files only). */
+export const MIGRATIONS_GLOB = join(__dirname, '..', '..', '..', 'migrations', '[0-9]*-*.{ts,js}');
+
+/**
+ * The one description of the database connection. The apps use it through DatabaseModule (with
+ * entities registered per module), the TypeORM CLI through migrations/data-source.ts (with every
+ * entity listed). Never `synchronize`: the schema changes only through migrations.
+ */
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  applicationName: string,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.DATABASE_URL,
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'typeorm_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: {
+      max: config.DATABASE_POOL_SIZE,
+      application_name: applicationName,
+      // Fail a request quickly when the database is unreachable instead of queueing it forever.
+      connectionTimeoutMillis: 3000,
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError } from '@hotline/core';
+import { checkSlaPolicy, SlaPolicyInput } from './domain/sla-policy-validation';
+import { SlaPolicyEntity } from './entities/sla-policy.entity';
+import { loadDirectoryFacts } from './directory-facts';
+
+/** The SLA policy table: read whole, replaced whole (so it is never half-valid). */
+@Injectable()
+export class SlaPolicyService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async current(): Promise<SlaPolicyEntity[]> {
+    return this.dataSource.getRepository(SlaPolicyEntity).find({ order: { urgency: 'ASC', categoryCode: 'ASC' } });
+  }
+
+  async replace(items: readonly SlaPolicyInput[]): Promise<SlaPolicyEntity[]> {
+    return this.dataSource.transaction(async (tx) => {
+      const facts = await loadDirectoryFacts(tx, [], items.map((i) => i.categoryCode));
+      const problems = checkSlaPolicy(items, facts.categoryExists);
+      if (problems.length > 0) throw DomainError.validation(problems);
+      // Serialises concurrent replacements: the second waits, then replaces the first's result.
+      await tx.query(`LOCK TABLE sla_policies IN SHARE ROW EXCLUSIVE MODE`);
+      await tx.delete(SlaPolicyEntity, {});
+      await tx.save(items.map((item) => tx.create(SlaPolicyEntity, { ...item, categoryCode: item.categoryCode ?? null })));
+      return tx.find(SlaPolicyEntity, { order: { urgency: 'ASC', categoryCode: 'ASC' } });
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import type { KafkaMessage } from 'kafkajs';
+import type { ProducedMessage } from '../kafka/kafka-producer';
+
+/** Headers every dead letter carries, so an operator can see what failed, where, and why. */
+export const DEAD_LETTER_HEADERS = {
+  reason: 'dlq-reason',
+  sourceTopic: 'dlq-source-topic',
+  sourcePartition: 'dlq-source-partition',
+  sourceOffset: 'dlq-source-offset',
+  consumer: 'dlq-consumer',
+  failedAt: 'dlq-failed-at',
+} as const;
+
+export interface DeadLetterSource {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  consumer: string;
+  reason: string;
+}
+
+/** The original bytes and key, unchanged, to `<topic>.dlq`, with the reason in the headers. */
+export function toDeadLetter({ topic, partition, message, consumer, reason }: DeadLetterSource): ProducedMessage {
+  return {
+    topic: `${topic}.dlq`,
+    key: message.key?.toString('utf8') ?? '',
+    value: message.value?.toString('utf8') ?? '',
+    headers: {
+      ...message.headers,
+      [DEAD_LETTER_HEADERS.reason]: reason.slice(0, 2000),
+      [DEAD_LETTER_HEADERS.sourceTopic]: topic,
+      [DEAD_LETTER_HEADERS.sourcePartition]: String(partition),
+      [DEAD_LETTER_HEADERS.sourceOffset]: message.offset,
+      [DEAD_LETTER_HEADERS.consumer]: consumer,
+      [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+    },
+  };
+}

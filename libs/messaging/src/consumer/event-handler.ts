@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from '../cloud-event';
+import type { Topic } from '../topics';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DataClass<T = unknown> = new (...args: any[]) => T;
+
+/**
+ * A Kafka consumer of the application. The runner gives it one consumer group
+ * (`<KAFKA_GROUP_PREFIX>.<name>`), validates each message against `dataTypes`, and calls `handle`
+ * inside one database transaction that also records the event id, so a redelivered event is
+ * never applied twice.
+ */
+export interface EventHandler {
+  /** Stable name; it becomes the consumer group id and the key of processed-event records. */
+  readonly name: string;
+  readonly topics: readonly Topic[];
+  /** The event types this handler applies, each with the class its `data` must validate against. */
+  readonly dataTypes: Readonly<Record<string, DataClass>>;
+  /**
+   * What to do with a well-formed event of another type: `skip` it (a projection reading a shared
+   * topic) or `dead_letter` it (an inbound topic where an unknown type is a sender's mistake).
+   */
+  readonly unknownTypes: 'skip' | 'dead_letter';
+  handle(event: CloudEvent, tx: EntityManager): Promise<void>;
+}

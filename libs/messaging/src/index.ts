@@ -1,0 +1,22 @@
+export * from './topics';
+export * from './cloud-event';
+export * from './messaging.module';
+export * from './messaging.metrics';
+export * from './kafka/kafka-client';
+export * from './kafka/kafka-producer';
+export * from './kafka/kafka-errors';
+export * from './kafka/topic-provisioner';
+export * from './outbox/outbox.writer';
+export * from './outbox/outbox.repository';
+export * from './outbox/outbox-message.entity';
+export * from './consumer/event-handler';
+export * from './consumer/consumer-runner';
+export * from './consumer/dead-letter';
+export * from './consumer/processed-event.entity';
+export * from './consumer/processed-events.repository';
+
+import { OutboxMessageEntity } from './outbox/outbox-message.entity';
+import { ProcessedEventEntity } from './consumer/processed-event.entity';
+
+/** Tables this library owns, for the TypeORM CLI's data source. */
+export const MESSAGING_ENTITIES = [OutboxMessageEntity, ProcessedEventEntity];

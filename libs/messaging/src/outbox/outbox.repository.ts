@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface ClaimedMessage {
+  id: string;
+  topic: string;
+  messageKey: string;
+  payload: unknown;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  oldestAgeSeconds: number;
+}
+
+// Advisory-lock namespace for outbox lanes (arbitrary, fixed).
+const LANE_LOCK_NAMESPACE = 71_2345;
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the oldest unpublished rows of every lane no other relay holds. The lane lock lasts
+   * until the caller's transaction ends; SKIP LOCKED keeps relays from waiting on each other.
+   */
+  async claimBatch(tx: EntityManager, limit: number): Promise<ClaimedMessage[]> {
+    const rows: { id: string; topic: string; message_key: string; payload: unknown }[] = await tx.query(
+      `SELECT id, topic, message_key, payload
+         FROM outbox
+        WHERE published_at IS NULL
+          AND pg_try_advisory_xact_lock($1, lane)
+        ORDER BY id
+        LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+      [LANE_LOCK_NAMESPACE, limit],
+    );
+    return rows.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.message_key, payload: r.payload }));
+  }
+
+  async markPublished(tx: EntityManager, ids: readonly string[]): Promise<void> {
+    await tx.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  }
+
+  /** Deletes published rows older than the retention, a batch at a time; returns rows deleted. */
+  async prunePublished(olderThanHours: number, batchSize = 10_000): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM outbox WHERE id IN (
+         SELECT id FROM outbox
+          WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => $1)
+          LIMIT $2)`,
+      [olderThanHours, batchSize],
+    );
+    return deleted;
+  }
+
+  async backlog(): Promise<OutboxBacklog> {
+    const [row]: { pending: string; oldest: Date | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE published_at IS NULL`,
+    );
+    const oldest = row?.oldest ? new Date(row.oldest).getTime() : Date.now();
+    return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Math.max(0, (Date.now() - oldest) / 1000) };
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from '../cloud-event';
+import type { Topic } from '../topics';
+import { laneOf } from './outbox-lane';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface OutgoingMessage {
+  topic: Topic;
+  /** Kafka key: events of one key keep their order (case id, unit code, …). */
+  key: string;
+  event: CloudEvent;
+}
+
+export const OUTBOX_CHANNEL = 'outbox_pending';
+
+/**
+ * Appends events to the outbox through the caller's transaction, so they commit or roll back
+ * with the state change they describe. Call it after the state change's own writes: a case's row
+ * lock then orders its events by outbox id.
+ */
+@Injectable()
+export class OutboxWriter {
+  async append(tx: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await tx.insert(
+      OutboxMessageEntity,
+      messages.map((m) => ({
+        eventId: m.event.id,
+        topic: m.topic,
+        messageKey: m.key,
+        lane: laneOf(m.key),
+        payload: m.event,
+      })),
+    );
+    // Delivered on commit only (and once per transaction): wakes the relay without polling.
+    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+  }
+}

@@ -1,0 +1,22 @@
+/** The Kafka topics of SPEC §6. Every topic has a dead-letter twin `<topic>.dlq`. */
+export const TOPICS = {
+  /** in: telephony call events, key = call id */
+  calls: 'hotline.calls.v1',
+  /** out: every case event, key = case id */
+  cases: 'hotline.cases.v1',
+  /** out: dispatch orders and cancellations, key = unit code */
+  dispatch: 'hotline.dispatch.v1',
+  /** in: sign / respond / return / extend / resolve from units' own systems, key = case id */
+  unitReplies: 'hotline.unit-replies.v1',
+} as const;
+
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+export function deadLetterTopic(topic: Topic): string {
+  return `${topic}.dlq`;
+}
+
+/** Every topic the application owns, dead-letter twins included. */
+export function allTopicNames(): string[] {
+  return Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+}

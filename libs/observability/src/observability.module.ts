@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { AppConfig } from '@hotline/config';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * JSON logs (nestjs-pino) with a request id on every HTTP log line, and the app's Prometheus
+ * registry. One registry per app instance (not prom-client's global one), so several app
+ * instances can live in one test process.
+ */
+@Global()
+@Module({})
+export class ObservabilityModule {
+  static forRoot(appName: 'api' | 'worker'): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+            pinoHttp: {
+              level: config.LOG_LEVEL,
+              base: { app: appName },
+              genReqId: (req, res) => {
+                const incoming = req.headers[REQUEST_ID_HEADER];
+                const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+                res.setHeader(REQUEST_ID_HEADER, id);
+                return id;
+              },
+              // Never log credentials or citizens' identities from request bodies or headers.
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/health' },
+            },
+          }),
+        }),
+      ],
+      providers: [
+        {
+          provide: Registry,
+          useFactory: () => {
+            const registry = new Registry();
+            registry.setDefaultLabels({ app: appName });
+            collectDefaultMetrics({ register: registry });
+            return registry;
+          },
+        },
+      ],
+      exports: [Registry],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { AUTH_ENTITIES } from '@hotline/auth';
+import { loadAppConfig } from '@hotline/config';
+import { dataSourceOptions, MIGRATIONS_GLOB } from '@hotline/database';
+import { DIRECTORY_ENTITIES } from '@hotline/directory';
+import { MESSAGING_ENTITIES } from '@hotline/messaging';
+
+/**
+ * The TypeORM CLI's data source (migration:run / revert / generate / show). Lists every entity
+ * of every library, so `migration:generate --check` sees the whole schema.
+ */
+export default new DataSource({
+  ...dataSourceOptions(loadAppConfig(process.env), 'hotline-migrations'),
+  entities: [...DIRECTORY_ENTITIES, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES],
+  migrations: [MIGRATIONS_GLOB],
+});

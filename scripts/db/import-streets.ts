@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import dataSource from '../../migrations/data-source';
+import { parseStreetsCsv, UnitEntity } from '@hotline/directory';
+
+/**
+ * `npm run import:streets -- <file.csv>`: loads the full street/township list (code,name,districtCode).
+ * New codes are added; existing ones get the file's name and district (the official list wins).
+ */
+async function main(file: string | undefined): Promise<void> {
+  if (!file) throw new Error('usage: npm run import:streets -- <file.csv>');
+  await dataSource.initialize();
+  try {
+    await dataSource.transaction(async (tx) => {
+      const districts = await tx.find(UnitEntity, { where: { kind: 'district' }, select: { code: true } });
+      const rows = parseStreetsCsv(readFileSync(file, 'utf8'), new Set(districts.map((d) => d.code)));
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(UnitEntity)
+        .values(rows.map((r) => ({ code: r.code, name: r.name, kind: 'street' as const, parentCode: r.districtCode })))
+        .orUpdate(['name', 'parent_code'], ['code'])
+        .execute();
+      console.log(`imported ${rows.length} streets from ${file}`);
+    });
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+main(process.argv[2]).catch((error: Error & { fields?: { field: string; message: string }[] }) => {
+  console.error(`import failed: ${error.message}`);
+  for (const f of error.fields ?? []) console.error(`  ${f.field}: ${f.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import dataSource from '../../migrations/data-source';
+import { loadAppConfig } from '@hotline/config';
+import { seedDirectory } from '@hotline/directory';
+import { createKafkaClient, ensureTopics } from '@hotline/messaging';
+import { ensureDatabase } from './ensure-database';
+
+/**
+ * `npm run prepare:stack`: everything the apps need before they start, all idempotent —
+ * creates the database if missing, applies pending migrations, inserts missing reference data,
+ * creates missing Kafka topics. Used by `npm run up` and by the test set-up.
+ */
+async function main(): Promise<void> {
+  const config = loadAppConfig(process.env);
+  const database = new URL(config.DATABASE_URL).pathname.slice(1);
+  if (await ensureDatabase(config.DATABASE_URL)) console.log(`db: created database ${database}`);
+
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(`db: ${database} migrated (${applied.length} new migration${applied.length === 1 ? '' : 's'})`);
+    const seeded = await dataSource.transaction((tx) => seedDirectory(tx));
+    console.log(`db: reference data seeded (new rows ${JSON.stringify(seeded)})`);
+  } finally {
+    await dataSource.destroy();
+  }
+
+  const kafka = createKafkaClient({ clientId: `${config.KAFKA_CLIENT_ID}-prepare`, brokers: config.KAFKA_BROKERS });
+  const created = await ensureTopics(kafka, {
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  });
+  console.log(`kafka: topics ready${created.length ? ` (created ${created.join(', ')})` : ''}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`prepare failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { IsInt, IsString } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig, AppConfigModule } from '@hotline/config';
+import { DatabaseModule } from '@hotline/database';
+import {
+  CloudEvent,
+  ConsumerRunner,
+  createCloudEvent,
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  EventHandler,
+  KafkaProducer,
+  MessagingMetrics,
+  MessagingModule,
+  OutboxRepository,
+  OutboxWriter,
+  TOPICS,
+} from '@hotline/messaging';
+import { ObservabilityModule } from '@hotline/observability';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
+import { startWorker } from '../support/apps';
+import { eventually, KafkaProbe } from '../support/kafka-probe';
+
+const PROBE_TYPE = 'cn.gov.12345.test.probe.v1';
+
+class ProbeData {
+  @IsString() run!: string;
+  @IsInt() seq!: number;
+}
+
+/** Stands in for a relay whose process dies after Kafka acknowledged, before the stamp commits. */
+class CrashBeforeMarkRepository extends OutboxRepository {
+  override async markPublished(): Promise<void> {
+    throw new Error('simulated crash after publish');
+  }
+}
+
+describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)', () => {
+  const run = randomUUID();
+  const applied: CloudEvent<ProbeData>[] = [];
+  const handler: EventHandler = {
+    name: `probe-consumer`,
+    topics: [TOPICS.cases],
+    dataTypes: { [PROBE_TYPE]: ProbeData },
+    unknownTypes: 'skip',
+    handle: async (event: CloudEvent, tx: EntityManager) => {
+      await tx.query('SELECT 1');
+      const data = event.data as ProbeData;
+      if (data.run === run) applied.push(event as CloudEvent<ProbeData>);
+    },
+  };
+
+  let messaging: INestApplicationContext;
+  let worker: INestApplicationContext;
+  let dataSource: DataSource;
+  let writer: OutboxWriter;
+  const probe = new KafkaProbe([TOPICS.cases, deadLetterTopic(TOPICS.cases)]);
+
+  const probeEvent = (key: string, seq: number) =>
+    createCloudEvent({ type: PROBE_TYPE, source: '/test', subject: key, data: { run, seq } });
+  const commit = (key: string, event: CloudEvent) =>
+    dataSource.transaction((tx) => writer.append(tx, [{ topic: TOPICS.cases, key, event }]));
+  const appliedCount = (id: string) => applied.filter((e) => e.id === id).length;
+  const processedRows = async (id: string) =>
+    Number(
+      (
+        await dataSource.query(`SELECT count(*) AS n FROM processed_events WHERE consumer = $1 AND event_id = $2`, [
+          handler.name,
+          id,
+        ])
+      )[0].n,
+    );
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('test-consumer'), MessagingModule],
+    }).compile();
+    messaging = await moduleRef.createNestApplication().init();
+    dataSource = messaging.get(DataSource);
+    writer = messaging.get(OutboxWriter);
+    await probe.start();
+    await messaging.get(ConsumerRunner).start(handler);
+    worker = await startWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await messaging?.close();
+    await probe.stop();
+  });
+
+  it('delivers a committed event to the consumer and never one that rolled back', async () => {
+    const key = randomUUID();
+    const rolledBack = probeEvent(key, 1);
+    const committed = probeEvent(key, 2);
+    await expect(
+      dataSource.transaction(async (tx) => {
+        await writer.append(tx, [{ topic: TOPICS.cases, key, event: rolledBack }]);
+        throw new Error('state change failed');
+      }),
+    ).rejects.toThrow('state change failed');
+    await commit(key, committed);
+
+    const [message] = await probe.waitFor((m) => m.key === key);
+    expect(message!.json()).toMatchObject({ specversion: '1.0', id: committed.id, type: PROBE_TYPE, subject: key });
+    await eventually(async () => (appliedCount(committed.id) === 1 ? true : undefined));
+    // Same key, same partition, in order: had the rolled-back event been published, it came first.
+    expect(probe.messages.some((m) => m.json().id === rolledBack.id)).toBe(false);
+    expect(appliedCount(rolledBack.id)).toBe(0);
+  });
+
+  it('applies an event delivered twice only once', async () => {
+    const key = randomUUID();
+    const event = probeEvent(key, 1);
+    const producer = messaging.get(KafkaProducer);
+    const message = { topic: TOPICS.cases, key, value: JSON.stringify(event) };
+    await producer.send([message]);
+    await producer.send([message]);
+    const marker = probeEvent(key, 2);
+    await producer.send([{ topic: TOPICS.cases, key, value: JSON.stringify(marker) }]);
+
+    await probe.waitFor((m) => m.key === key && m.json().id === event.id, 2);
+    await eventually(async () => (appliedCount(marker.id) === 1 ? true : undefined));
+    expect(appliedCount(event.id)).toBe(1);
+    expect(await processedRows(event.id)).toBe(1);
+  });
+
+  it('publishes again after a relay dies between publish and stamp, with no duplicate effect', async () => {
+    await worker.close(); // no other relay may take the row first
+    const key = randomUUID();
+    const event = probeEvent(key, 1);
+    await commit(key, event);
+
+    const crashing = new OutboxRelay(
+      dataSource,
+      new CrashBeforeMarkRepository(dataSource),
+      messaging.get(KafkaProducer),
+      messaging.get(MessagingMetrics),
+      messaging.get(AppConfig),
+    );
+    await expect(crashing.relayBatch()).rejects.toThrow('simulated crash after publish');
+    await probe.waitFor((m) => m.key === key);
+    const [row] = await dataSource.query(`SELECT published_at FROM outbox WHERE event_id = $1`, [event.id]);
+    expect(row.published_at).toBeNull();
+
+    worker = await startWorker(); // the restarted worker's relay publishes the row again
+    await probe.waitFor((m) => m.key === key && m.json().id === event.id, 2);
+    const marker = probeEvent(key, 2);
+    await commit(key, marker);
+    await eventually(async () => (appliedCount(marker.id) === 1 ? true : undefined));
+    expect(appliedCount(event.id)).toBe(1);
+    expect(await processedRows(event.id)).toBe(1);
+    const [after] = await dataSource.query(`SELECT published_at FROM outbox WHERE event_id = $1`, [event.id]);
+    expect(after.published_at).not.toBeNull();
+  });
+
+  it('sends a poison message to the DLQ with the reason, and keeps consuming', async () => {
+    const key = randomUUID();
+    const producer = messaging.get(KafkaProducer);
+    const badData = createCloudEvent({ type: PROBE_TYPE, source: '/test', data: { run, seq: 'one', extra: true } });
+    await producer.send([
+      { topic: TOPICS.cases, key, value: 'not json at all' },
+      { topic: TOPICS.cases, key, value: JSON.stringify({ ...badData, specversion: '0.3' }) },
+      { topic: TOPICS.cases, key, value: JSON.stringify(badData) },
+    ]);
+    const after = probeEvent(key, 9);
+    await producer.send([{ topic: TOPICS.cases, key, value: JSON.stringify(after) }]);
+
+    const dead = await probe.waitFor(
+      (m) => m.topic === deadLetterTopic(TOPICS.cases) && m.key === key && m.headers[DEAD_LETTER_HEADERS.consumer] === handler.name,
+      3,
+    );
+    const reasons = dead.map((m) => m.headers[DEAD_LETTER_HEADERS.reason]);
+    expect(reasons[0]).toBe('value is not JSON');
+    expect(reasons[1]).toMatch(/invalid CloudEvent: specversion/);
+    expect(reasons[2]).toMatch(/^invalid data: /);
+    expect(reasons[2]).toContain('data.seq must be an integer number');
+    expect(reasons[2]).toContain('data.extra property extra should not exist');
+    expect(dead[0]!.value).toBe('not json at all');
+    expect(dead[0]!.headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(TOPICS.cases);
+    await eventually(async () => (appliedCount(after.id) === 1 ? true : undefined));
+  });
+
+  it('keeps the order of one key’s events, even with two relays publishing', async () => {
+    const second = new OutboxRelay(
+      dataSource,
+      messaging.get(OutboxRepository),
+      messaging.get(KafkaProducer),
+      messaging.get(MessagingMetrics),
+      messaging.get(AppConfig),
+    );
+    second.onApplicationBootstrap();
+    try {
+      const keys = [randomUUID(), randomUUID(), randomUUID()];
+      const perKey = 30;
+      for (let seq = 1; seq <= perKey; seq++) {
+        await Promise.all(keys.map((key) => commit(key, probeEvent(key, seq))));
+      }
+      for (const key of keys) {
+        const received = await probe.waitFor((m) => m.key === key, perKey);
+        expect(received.map((m) => m.json<{ data: ProbeData }>().data.seq)).toEqual(range(perKey));
+        await eventually(async () => (applied.filter((e) => e.subject === key).length === perKey ? true : undefined));
+        expect(applied.filter((e) => e.subject === key).map((e) => e.data.seq)).toEqual(range(perKey));
+      }
+    } finally {
+      await second.onApplicationShutdown();
+    }
+  });
+});
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i + 1);
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+
+export interface ProbedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  json<T = { id: string; type: string; subject?: string; data: Record<string, unknown> }>(): T;
+}
+
+/**
+ * A plain kafkajs consumer, as a department's own system would run: its own group, reading the
+ * topics from the end at the time it joins. One per test file (group joins take seconds).
+ */
+export class KafkaProbe {
+  readonly messages: ProbedMessage[] = [];
+  private readonly kafka = new Kafka({
+    clientId: 'test-probe',
+    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+    logLevel: logLevel.ERROR,
+  });
+  private consumer: Consumer | undefined;
+
+  constructor(private readonly topics: string[]) {}
+
+  async start(): Promise<this> {
+    this.consumer = this.kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 500 });
+    const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.topics, fromBeginning: false });
+    await this.consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const value = message.value?.toString('utf8') ?? null;
+        this.messages.push({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString('utf8') ?? null,
+          value,
+          headers: decodeHeaders(message.headers),
+          json: () => JSON.parse(value ?? 'null'),
+        });
+      },
+    });
+    await joined;
+    return this;
+  }
+
+  /** Resolves with the matching messages once `count` of them have arrived. */
+  async waitFor(match: (m: ProbedMessage) => boolean, count = 1, timeoutMs = 20_000): Promise<ProbedMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.filter(match);
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) {
+        throw new Error(`waited ${timeoutMs} ms for ${count} message(s), got ${found.length}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k, v === undefined ? '' : String(v)]));
+}
+
+/** Polls `check` until it returns a value that is not undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
