@@ -24,6 +24,9 @@ const shared = {
 };
 
 module.exports = {
+  // One file at a time: integration files share the test database's outbox and the broker, and a
+  // relay or consumer group started by one file must never take another file's events.
+  maxWorkers: 1,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     {

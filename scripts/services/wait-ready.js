@@ -10,8 +10,13 @@ const deadline = Date.now() + Number(process.env.WAIT_TIMEOUT_S || 90) * 1000;
 async function kafkaReady() {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   const { Kafka, logLevel } = require('kafkajs');
-  const admin = new Kafka({ clientId: 'wait-ready', brokers: target.split(','), logLevel: logLevel.NOTHING,
-    retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+  const admin = new Kafka({
+    clientId: 'wait-ready',
+    brokers: target.split(','),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+    connectionTimeout: 1000,
+  }).admin();
   try {
     await admin.connect();
     const { brokers } = await admin.describeCluster();

@@ -76,7 +76,12 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('test-consumer'), MessagingModule],
+      imports: [
+        AppConfigModule,
+        ObservabilityModule.forRoot('worker'),
+        DatabaseModule.forRoot('test-consumer'),
+        MessagingModule,
+      ],
     }).compile();
     messaging = await moduleRef.createNestApplication().init();
     dataSource = messaging.get(DataSource);
@@ -105,7 +110,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     await commit(key, committed);
 
     const [message] = await probe.waitFor((m) => m.key === key);
-    expect(message!.json()).toMatchObject({ specversion: '1.0', id: committed.id, type: PROBE_TYPE, subject: key });
+    expect(message.json()).toMatchObject({ specversion: '1.0', id: committed.id, type: PROBE_TYPE, subject: key });
     await eventually(async () => (appliedCount(committed.id) === 1 ? true : undefined));
     // Same key, same partition, in order: had the rolled-back event been published, it came first.
     expect(probe.messages.some((m) => m.json().id === rolledBack.id)).toBe(false);
@@ -170,7 +175,10 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     await producer.send([{ topic: TOPICS.cases, key, value: JSON.stringify(after) }]);
 
     const dead = await probe.waitFor(
-      (m) => m.topic === deadLetterTopic(TOPICS.cases) && m.key === key && m.headers[DEAD_LETTER_HEADERS.consumer] === handler.name,
+      (m) =>
+        m.topic === deadLetterTopic(TOPICS.cases) &&
+        m.key === key &&
+        m.headers[DEAD_LETTER_HEADERS.consumer] === handler.name,
       3,
     );
     const reasons = dead.map((m) => m.headers[DEAD_LETTER_HEADERS.reason]);
@@ -179,8 +187,8 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     expect(reasons[2]).toMatch(/^invalid data: /);
     expect(reasons[2]).toContain('data.seq must be an integer number');
     expect(reasons[2]).toContain('data.extra property extra should not exist');
-    expect(dead[0]!.value).toBe('not json at all');
-    expect(dead[0]!.headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(TOPICS.cases);
+    expect(dead[0].value).toBe('not json at all');
+    expect(dead[0].headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(TOPICS.cases);
     await eventually(async () => (appliedCount(after.id) === 1 ? true : undefined));
   });
 

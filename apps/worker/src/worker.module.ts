@@ -8,7 +8,12 @@ import { OutboxRelay } from './outbox/outbox-relay';
 
 /** The background app: the outbox relay, Kafka consumers and scheduled jobs. No HTTP. */
 @Module({
-  imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('hotline-worker'), MessagingModule],
+  imports: [
+    AppConfigModule,
+    ObservabilityModule.forRoot('worker'),
+    DatabaseModule.forRoot('hotline-worker'),
+    MessagingModule,
+  ],
   providers: [OutboxRelay, MessageJanitor],
 })
 export class WorkerModule {}

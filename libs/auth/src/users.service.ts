@@ -34,7 +34,8 @@ export class UsersService {
           { field: 'username', message: 'is already taken' },
         ]);
       }
-      if (isForeignKeyViolation(error, 'fk_users_unit')) throw DomainError.invalidField('unitCode', 'is not a known unit');
+      if (isForeignKeyViolation(error, 'fk_users_unit'))
+        throw DomainError.invalidField('unitCode', 'is not a known unit');
       throw error;
     }
   }

@@ -17,9 +17,9 @@ describe('loadAppConfig', () => {
   });
 
   it('fails fast naming every bad variable', () => {
-    expect(() =>
-      loadAppConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'no-port' }),
-    ).toThrow(/PORT[\s\S]*DATABASE_URL[\s\S]*KAFKA_BROKERS/);
+    expect(() => loadAppConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'no-port' })).toThrow(
+      /PORT[\s\S]*DATABASE_URL[\s\S]*KAFKA_BROKERS/,
+    );
   });
 
   it('refuses the development JWT secret and admin password in production', () => {

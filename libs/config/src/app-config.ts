@@ -18,8 +18,7 @@ import {
  */
 const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-every-real-deployment';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -32,22 +31,32 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   HOST = '127.0.0.1';
 
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hotline';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   DATABASE_POOL_SIZE = 20;
 
-  @Transform(toList) @ArrayNotEmpty() @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'must be host:port[,host:port]' })
+  @Transform(toList)
+  @ArrayNotEmpty()
+  @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'must be host:port[,host:port]' })
   KAFKA_BROKERS: string[] = ['127.0.0.1:9092'];
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   KAFKA_CLIENT_ID = 'hotline-12345';
 
   /** Consumer groups are `<prefix>.<consumer name>`; tests give each run its own prefix. */
@@ -58,40 +67,62 @@ export class AppConfig {
   @IsIn(['earliest', 'latest'])
   KAFKA_NEW_GROUP_START: 'earliest' | 'latest' = 'earliest';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   KAFKA_TOPIC_PARTITIONS = 6;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   KAFKA_REPLICATION_FACTOR = 1;
 
   /** CloudEvents `source` of every event this deployment emits. */
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   EVENT_SOURCE = '/hotline-12345';
 
-  @IsString() @MinLength(32)
+  @IsString()
+  @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
 
-  @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
   JWT_TTL_SECONDS = 3600;
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   BOOTSTRAP_ADMIN_USERNAME = 'admin';
 
-  @IsString() @MinLength(8)
+  @IsString()
+  @MinLength(8)
   BOOTSTRAP_ADMIN_PASSWORD = 'admin12345';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   OUTBOX_BATCH_SIZE = 500;
 
   /** The relay wakes on NOTIFY; this poll is only the safety net for a missed notification. */
-  @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
   /** Published outbox rows and processed-event ids are pruned after this many hours. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 90)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
   MESSAGE_RETENTION_HOURS = 24 * 7;
 }
 
@@ -102,9 +133,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );
   const config = plainToInstance(AppConfig, present);
-  const problems = validateSync(config).map(
-    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-  );
+  const problems = validateSync(config).map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET: must be set in production');
   }

@@ -34,7 +34,7 @@ export class DomainError extends Error {
   }
 
   static validation(fields: readonly FieldError[]): DomainError {
-    const names = fields.map((f) => f.field).join(', ');
+    const names = [...new Set(fields.map((f) => f.field))].join(', ');
     return new DomainError('VALIDATION_FAILED', `Invalid input: ${names}`, fields);
   }
 

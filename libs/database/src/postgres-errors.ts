@@ -13,7 +13,7 @@ const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-3]|53300)/;
 
 function pgError(error: unknown): PgError {
   const candidate = (error as { driverError?: unknown })?.driverError ?? error;
-  return (candidate ?? {}) as PgError;
+  return candidate ?? {};
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

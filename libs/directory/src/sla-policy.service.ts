@@ -17,13 +17,19 @@ export class SlaPolicyService {
 
   async replace(items: readonly SlaPolicyInput[]): Promise<SlaPolicyEntity[]> {
     return this.dataSource.transaction(async (tx) => {
-      const facts = await loadDirectoryFacts(tx, [], items.map((i) => i.categoryCode));
-      const problems = checkSlaPolicy(items, facts.categoryExists);
+      const facts = await loadDirectoryFacts(
+        tx,
+        [],
+        items.map((i) => i.categoryCode),
+      );
+      const problems = checkSlaPolicy(items, (code) => facts.categoryExists(code));
       if (problems.length > 0) throw DomainError.validation(problems);
       // Serialises concurrent replacements: the second waits, then replaces the first's result.
       await tx.query(`LOCK TABLE sla_policies IN SHARE ROW EXCLUSIVE MODE`);
-      await tx.delete(SlaPolicyEntity, {});
-      await tx.save(items.map((item) => tx.create(SlaPolicyEntity, { ...item, categoryCode: item.categoryCode ?? null })));
+      await tx.createQueryBuilder().delete().from(SlaPolicyEntity).execute();
+      await tx.save(
+        items.map((item) => tx.create(SlaPolicyEntity, { ...item, categoryCode: item.categoryCode ?? null })),
+      );
       return tx.find(SlaPolicyEntity, { order: { urgency: 'ASC', categoryCode: 'ASC' } });
     });
   }

@@ -47,22 +47,31 @@ export class CloudEventEnvelope {
   @IsIn(['1.0'])
   specversion!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   id!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   type!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   source!: string;
 
   @IsISO8601({ strict: true })
   time!: string;
 
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   subject?: string;
 
-  @IsOptional() @IsIn(['application/json'])
+  @IsOptional()
+  @IsIn(['application/json'])
   datacontenttype?: string;
 
   @IsDefined()

@@ -49,6 +49,14 @@ class TopicBootstrap implements OnApplicationBootstrap {
     MessagingMetrics,
     ProcessedEventsRepository,
   ],
-  exports: [Kafka, KafkaProducer, OutboxWriter, OutboxRepository, ConsumerRunner, MessagingMetrics, ProcessedEventsRepository],
+  exports: [
+    Kafka,
+    KafkaProducer,
+    OutboxWriter,
+    OutboxRepository,
+    ConsumerRunner,
+    MessagingMetrics,
+    ProcessedEventsRepository,
+  ],
 })
 export class MessagingModule {}

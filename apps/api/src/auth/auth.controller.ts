@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse, ApiOperation } from '@nestjs/swagger';
 import { AuthService } from '@hotline/auth';
 import { ErrorResponseDto } from '../http/error-response';
 import { Public } from './access.decorators';
@@ -12,6 +12,7 @@ export class AuthController {
 
   @Post('token')
   @Public()
+  @ApiOperation({ summary: 'Sign in: exchange username and password for a bearer token', security: [] })
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { UsersService } from '@hotline/auth';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -13,6 +20,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a user (a handler needs a unit)' })
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username taken' })
@@ -21,6 +29,7 @@ export class UsersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List users' })
   @ApiOkResponse({ type: UserPageDto })
   list(@Query() page: PageQueryDto): Promise<UserPageDto> {
     return this.users.list(page);

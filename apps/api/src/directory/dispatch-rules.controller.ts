@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { DispatchRulesService } from '@hotline/directory';
 import { Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
@@ -12,6 +19,7 @@ export class DispatchRulesController {
   constructor(private readonly rules: DispatchRulesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List the dispatch catalogue in the order rules are tried' })
   @Roles('agent', 'supervisor', 'admin')
   @ApiOkResponse({ type: DispatchRulePageDto, description: 'The catalogue in the order rules are tried' })
   list(@Query() page: PageQueryDto): Promise<DispatchRulePageDto> {
@@ -19,6 +27,7 @@ export class DispatchRulesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a dispatch rule' })
   @Roles('admin')
   @ApiCreatedResponse({ type: DispatchRuleDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

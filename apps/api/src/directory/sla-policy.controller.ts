@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { SlaPolicyService } from '@hotline/directory';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
@@ -11,6 +11,7 @@ export class SlaPolicyController {
   constructor(private readonly policy: SlaPolicyService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The SLA policy in force' })
   @Roles(...ALL_ROLES)
   @ApiOkResponse({ type: SlaPolicyDto })
   async get(): Promise<SlaPolicyDto> {
@@ -18,6 +19,7 @@ export class SlaPolicyController {
   }
 
   @Put()
+  @ApiOperation({ summary: 'Replace the whole SLA policy' })
   @Roles('admin')
   @ApiOkResponse({ type: SlaPolicyDto, description: 'The policy now in force' })
   @ApiBadRequestResponse({ type: ErrorResponseDto })

@@ -5,13 +5,18 @@ import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
 export const API_PREFIX = 'api/v1';
 
+/** Everything under /api/v1 except the operational endpoints SPEC §7 puts at the root. */
+export function applyGlobalPrefix(app: NestExpressApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
+}
+
 /**
  * Everything about the HTTP app that is not a module: the prefix, body limits, validation, docs.
  * main.ts and the e2e tests both call this, so tests exercise the app exactly as it runs.
  */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
+  applyGlobalPrefix(app);
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

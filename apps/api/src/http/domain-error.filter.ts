@@ -40,10 +40,14 @@ export class DomainErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const body = { ...this.toBody(exception), requestId: request.id === undefined ? undefined : String(request.id) };
-    if (body.statusCode >= 500) {
+    // statusCode is a plain number (any HTTP status), HttpStatus a numeric enum: compare as numbers.
+    const unavailable = body.statusCode === (HttpStatus.SERVICE_UNAVAILABLE as number);
+    if (unavailable) {
+      this.logger.warn(`${request.method} ${request.url}: ${describe(exception)}`);
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${request.url} failed`);
     }
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (unavailable) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
@@ -56,7 +60,9 @@ export class DomainErrorFilter implements ExceptionFilter {
         ...(exception.fields.length > 0 ? { errors: [...exception.fields] } : {}),
       };
     }
-    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof HttpException)
+      return fromHttpException(exception.getStatus(), exception.message, exception);
+    if (isClientHttpError(exception)) return fromHttpException(exception.statusCode, exception.message, exception);
     if (isDatabaseUnavailable(exception) || isKafkaUnavailable(exception)) {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
@@ -68,22 +74,33 @@ export class DomainErrorFilter implements ExceptionFilter {
   }
 }
 
-function fromHttpException(exception: HttpException): ErrorResponseDto {
-  const statusCode = exception.getStatus();
+function fromHttpException(statusCode: number, message: string, exception: object): ErrorResponseDto {
   const code = CODE_BY_HTTP_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
   if (statusCode >= 500) return { statusCode, code, message: 'Internal error' };
-  const fields = bodyParseErrors(exception);
+  const fields = bodyParseErrors(statusCode, message, exception);
   return {
     statusCode,
     code,
-    message: fields ? 'Request body is not valid JSON' : exception.message,
+    message: fields ? 'Request body is not valid JSON' : message,
     ...(fields ? { errors: fields } : {}),
   };
 }
 
 /** Express's JSON parser failures arrive as 400s; name the body as the bad field. */
-function bodyParseErrors(exception: HttpException): FieldError[] | undefined {
-  const cause = (exception as { cause?: { type?: string } }).cause;
-  const malformed = cause?.type === 'entity.parse.failed' || /JSON/.test(exception.message);
-  return exception.getStatus() === 400 && malformed ? [{ field: 'body', message: 'is not valid JSON' }] : undefined;
+function bodyParseErrors(statusCode: number, message: string, exception: object): FieldError[] | undefined {
+  const type =
+    (exception as { type?: string; cause?: { type?: string } }).type ??
+    (exception as { cause?: { type?: string } }).cause?.type;
+  const malformed = type === 'entity.parse.failed' || /JSON/.test(message);
+  return statusCode === 400 && malformed ? [{ field: 'body', message: 'is not valid JSON' }] : undefined;
+}
+
+/** body-parser and friends throw http-errors: a 4xx status and a message safe to show (`expose`). */
+function isClientHttpError(error: unknown): error is { statusCode: number; message: string } {
+  const e = error as { statusCode?: unknown; expose?: unknown };
+  return typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.expose === true;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { Public } from '../auth/access.decorators';
 
@@ -10,6 +10,7 @@ export class MetricsController {
   constructor(private readonly registry: Registry) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics', security: [] })
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text format: HTTP, outbox backlog and age, consumer lag, process' })

@@ -98,7 +98,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     while (this.running) {
-      const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'hotline-relay-listener' });
+      const client = new Client({
+        connectionString: this.config.DATABASE_URL,
+        application_name: 'hotline-relay-listener',
+      });
       try {
         await client.connect();
         client.on('notification', () => this.signal());

@@ -5,12 +5,16 @@ const fields = (user: Parameters<typeof checkNewUser>[0]) => checkNewUser(user).
 describe('checkNewUser', () => {
   it('accepts an agent without a unit and a handler with one', () => {
     expect(fields({ username: 'agent.li', password: 'long-enough-1', role: 'agent' })).toEqual([]);
-    expect(fields({ username: 'h-wang', password: 'long-enough-1', role: 'handler', unitCode: '110105001' })).toEqual([]);
+    expect(fields({ username: 'h-wang', password: 'long-enough-1', role: 'handler', unitCode: '110105001' })).toEqual(
+      [],
+    );
   });
 
   it('binds handlers, and only handlers, to a unit', () => {
     expect(fields({ username: 'h-wang', password: 'long-enough-1', role: 'handler' })).toEqual(['unitCode']);
-    expect(fields({ username: 'sup', password: 'long-enough-1', role: 'supervisor', unitCode: '110105' })).toEqual(['unitCode']);
+    expect(fields({ username: 'sup', password: 'long-enough-1', role: 'supervisor', unitCode: '110105' })).toEqual([
+      'unitCode',
+    ]);
   });
 
   it('refuses short passwords, passwords containing the username, and odd usernames', () => {

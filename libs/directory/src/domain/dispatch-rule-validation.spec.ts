@@ -12,13 +12,21 @@ const facts: DirectoryFacts = {
   categoryExists: (code) => code === '0301' || code === '030101',
 };
 
-const base: DispatchRuleInput = { priority: 10, name: 'water', categoryCode: '0301', target: 'unit', leadUnitCode: 'UTIL-WATER' };
+const base: DispatchRuleInput = {
+  priority: 10,
+  name: 'water',
+  categoryCode: '0301',
+  target: 'unit',
+  leadUnitCode: 'UTIL-WATER',
+};
 const fields = (rule: Partial<DispatchRuleInput>) => checkDispatchRule({ ...base, ...rule }, facts).map((p) => p.field);
 
 describe('checkDispatchRule', () => {
   it('accepts a sound rule', () => {
     expect(fields({ coUnitCodes: ['DEPT-WATER'] })).toEqual([]);
-    expect(fields({ target: 'street_of_location', leadUnitCode: null, districtCode: '110105', streetCode: '110105001' })).toEqual([]);
+    expect(
+      fields({ target: 'street_of_location', leadUnitCode: null, districtCode: '110105', streetCode: '110105001' }),
+    ).toEqual([]);
   });
 
   it('needs a lead unit exactly when the target is a unit', () => {

@@ -16,12 +16,16 @@ export interface SlaPolicyInput {
  * A whole SLA policy must give every urgency exactly one default row and may narrow it per
  * category at most once; categories must exist.
  */
-export function checkSlaPolicy(items: readonly SlaPolicyInput[], categoryExists: (code: string) => boolean): FieldError[] {
+export function checkSlaPolicy(
+  items: readonly SlaPolicyInput[],
+  categoryExists: (code: string) => boolean,
+): FieldError[] {
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const key = `${item.urgency}/${item.categoryCode ?? ''}`;
-    if (seen.has(key)) problems.push({ field: `items.${i}`, message: `repeats urgency ${item.urgency} for the same category` });
+    if (seen.has(key))
+      problems.push({ field: `items.${i}`, message: `repeats urgency ${item.urgency} for the same category` });
     seen.add(key);
     if (item.categoryCode && !categoryExists(item.categoryCode)) {
       problems.push({ field: `items.${i}.categoryCode`, message: 'is not a known category' });

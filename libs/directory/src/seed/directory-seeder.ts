@@ -21,7 +21,11 @@ export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
   const unitRank = { district: 0, department: 0, utility: 0, street: 1 } as const;
   const units = [...UNITS].sort((a, b) => unitRank[a.kind] - unitRank[b.kind]);
   return {
-    units: await insertMissing(tx, UnitEntity, units.map((u) => ({ ...u, parentCode: u.parentCode ?? null }))),
+    units: await insertMissing(
+      tx,
+      UnitEntity,
+      units.map((u) => ({ ...u, parentCode: u.parentCode ?? null })),
+    ),
     hotlines: await insertMissing(
       tx,
       HotlineEntity,
@@ -45,7 +49,11 @@ export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
         auto: r.auto ?? false,
       })),
     ),
-    slaPolicies: await insertMissing(tx, SlaPolicyEntity, SLA_POLICIES.map((p) => ({ ...p, categoryCode: null }))),
+    slaPolicies: await insertMissing(
+      tx,
+      SlaPolicyEntity,
+      SLA_POLICIES.map((p) => ({ ...p, categoryCode: null })),
+    ),
   };
 }
 
@@ -73,7 +81,7 @@ async function insertMissing<T extends ObjectLiteral>(
       .createQueryBuilder()
       .insert()
       .into(entity)
-      .values(rows.slice(i, i + 500) as T[])
+      .values(rows.slice(i, i + 500))
       .orIgnore()
       .returning('1 AS inserted')
       .execute();

@@ -75,7 +75,7 @@ export class ConsumerRunner implements OnApplicationShutdown {
   }
 
   private async processWithRetry(handler: EventHandler, payload: EachMessagePayload): Promise<Outcome> {
-    const { topic, partition, message, heartbeat } = payload;
+    const { topic, partition, message } = payload;
     const decoded = decodeEvent(message.value, handler);
     if (decoded.kind === 'skip') return 'skipped';
     if (decoded.kind === 'poison') return this.deadLetter(handler, payload, decoded.reason);
@@ -91,7 +91,7 @@ export class ConsumerRunner implements OnApplicationShutdown {
             .orIgnore()
             .returning('event_id')
             .execute();
-          if (inserted.raw.length === 0) return 'duplicate';
+          if ((inserted.raw as unknown[]).length === 0) return 'duplicate';
           await handler.handle(decoded.event, tx);
           return 'applied';
         });
@@ -108,7 +108,7 @@ export class ConsumerRunner implements OnApplicationShutdown {
         // Throwing leaves the offset uncommitted: the message is redelivered after a restart.
         if (this.stopping) throw error;
         await sleep(retryDelayMs(attempt));
-        await heartbeat();
+        await payload.heartbeat();
       }
     }
   }

@@ -5,9 +5,7 @@ import { CloudEvent, CloudEventEnvelope } from '../cloud-event';
 import type { EventHandler } from './event-handler';
 
 export type Decoded =
-  | { kind: 'event'; event: CloudEvent }
-  | { kind: 'skip'; reason: string }
-  | { kind: 'poison'; reason: string };
+  { kind: 'event'; event: CloudEvent } | { kind: 'skip'; reason: string } | { kind: 'poison'; reason: string };
 
 /**
  * Turns a raw Kafka value into a validated CloudEvent for `handler`, or says why it cannot be

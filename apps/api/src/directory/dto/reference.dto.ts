@@ -47,7 +47,8 @@ export class HotlineDto {
   @ApiProperty({ enum: HOTLINE_KINDS }) kind!: HotlineKind;
   @ApiProperty({ enum: MERGE_MODES, nullable: true }) mergeMode!: string | null;
   @ApiProperty({ example: '2018-10-30', nullable: true, type: String }) mergedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Utility lines: the unit answering it' }) unitCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Utility lines: the unit answering it' }) unitCode!:
+    string | null;
   @ApiProperty() active!: boolean;
 }
 

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { DURATION_UNITS, DurationUnit, URGENCIES, Urgency } from '@hotline/directory';
 
 export class DurationDto {
@@ -20,7 +32,11 @@ export class SlaPolicyItemDto {
   @IsIn(URGENCIES)
   urgency!: Urgency;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Narrows the row to a category subtree; empty = the urgency default' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Narrows the row to a category subtree; empty = the urgency default',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

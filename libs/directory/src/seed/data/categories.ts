@@ -599,9 +599,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
       {
         code: '1104',
         name: '出入境',
-        children: [
-          { code: '110401', name: '护照与签注' },
-        ],
+        children: [{ code: '110401', name: '护照与签注' }],
       },
     ],
   },
@@ -701,9 +699,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
       {
         code: '1403',
         name: '律师服务',
-        children: [
-          { code: '140301', name: '律师执业投诉' },
-        ],
+        children: [{ code: '140301', name: '律师执业投诉' }],
       },
     ],
   },
@@ -777,9 +773,7 @@ export const CATEGORIES: readonly CategorySeed[] = [
       {
         code: '1703',
         name: '突发事件',
-        children: [
-          { code: '170301', name: '事故灾难' },
-        ],
+        children: [{ code: '170301', name: '事故灾难' }],
       },
     ],
   },
