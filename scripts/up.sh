@@ -12,14 +12,21 @@ export TS_NODE_TRANSPILE_ONLY=true
 bash scripts/ensure-deps.sh
 bash scripts/services.sh up
 npm run -s prepare:stack
-echo "build: api and worker"
-npm run -s build
+# Rebuild only when a source or dependency changed since the last build.
+stamp=dist/.build-stamp
+if [ ! -f "$stamp" ] || [ -n "$(find apps libs tsconfig.json package-lock.json -newer "$stamp" -print -quit)" ]; then
+  echo "build: api and worker"
+  npm run -s build && touch "$stamp"
+else
+  echo "build: up to date"
+fi
 
 pids=()
 stop_all() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait; }
 trap stop_all INT TERM EXIT
-npm run -s start:worker & pids+=($!)
-npm run -s start:api & pids+=($!)
+# node directly (not via npm) so Ctrl-C/SIGTERM reach the apps themselves: graceful shutdown.
+node dist/apps/worker/apps/worker/src/main.js & pids+=($!)
+node dist/apps/api/apps/api/src/main.js & pids+=($!)
 
 node scripts/services/wait-http.js "http://${HOST:-127.0.0.1}:${PORT:-3000}/health" >/dev/null
 cat <<MSG
