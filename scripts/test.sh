@@ -42,6 +42,7 @@ step "services up (PostgreSQL, Kafka)" bash scripts/services.sh up
 step "test database prepared" env DATABASE_URL="$TEST_DB_URL" npm run -s prepare:stack
 if [ "$#" -eq 0 ]; then
   step "no drift between entities and migrations" env DATABASE_URL="$TEST_DB_URL" npm run -s migration:check
+  step "migrations apply, revert and re-apply cleanly" env DATABASE_URL="$TEST_DB_URL" npm run -s migration:roundtrip
 fi
 
 printf '\n▶ jest (unit + integration)\n'

@@ -36,7 +36,7 @@ cat <<MSG
     Swagger UI  http://${HOST:-127.0.0.1}:${PORT:-3000}/docs
     OpenAPI     http://${HOST:-127.0.0.1}:${PORT:-3000}/docs-json
     Health      http://${HOST:-127.0.0.1}:${PORT:-3000}/health
-    Metrics     http://${HOST:-127.0.0.1}:${PORT:-3000}/metrics
+    Metrics     http://${HOST:-127.0.0.1}:${PORT:-3000}/metrics  (worker: :${WORKER_METRICS_PORT:-9464}/metrics)
     Sign in     POST /api/v1/auth/token {"username":"${BOOTSTRAP_ADMIN_USERNAME:-admin}","password":"…"}
   Ctrl-C stops api and worker.
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IsInt, IsString } from 'class-validator';
+import { Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig, AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
@@ -20,6 +21,7 @@ import {
   TOPICS,
 } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
+import { MetricsServer } from '../../apps/worker/src/ops/metrics-server';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { startWorker } from '../support/apps';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
@@ -190,6 +192,25 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     expect(dead[0].value).toBe('not json at all');
     expect(dead[0].headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(TOPICS.cases);
     await eventually(async () => (appliedCount(after.id) === 1 ? true : undefined));
+  });
+
+  it('counts what the relay published on the worker’s /metrics', async () => {
+    const port = worker.get(MetricsServer).port;
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const published = /hotline_outbox_published_total\{[^}]*topic="hotline\.cases\.v1"[^}]*\} (\d+)/.exec(text);
+    expect(Number(published?.[1])).toBeGreaterThan(0);
+    expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: 'ok' });
+  });
+
+  it('reports the consumer group’s lag, back to 0 once it has caught up', async () => {
+    const group = messaging.get(ConsumerRunner).groupId(handler);
+    const pattern = new RegExp(
+      `hotline_kafka_consumer_lag_messages\\{[^}]*group="${group}"[^}]*topic="hotline\\.cases\\.v1"[^}]*\\} (\\d+)`,
+    );
+    await eventually(async () => {
+      const lag = pattern.exec(await messaging.get(Registry).metrics());
+      return lag && Number(lag[1]) === 0 ? true : undefined;
+    });
   });
 
   it('keeps the order of one key’s events, even with two relays publishing', async () => {

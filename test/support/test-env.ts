@@ -8,5 +8,6 @@ process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'warn';
 process.env.KAFKA_GROUP_PREFIX = `test-${randomUUID().slice(0, 8)}`;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+process.env.WORKER_METRICS_PORT = '0';
 // A new group reads only what is produced after it joins, not every earlier run's messages.
 process.env.KAFKA_NEW_GROUP_START = 'latest';

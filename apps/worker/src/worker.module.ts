@@ -3,6 +3,7 @@ import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
+import { MetricsServer } from './ops/metrics-server';
 import { MessageJanitor } from './outbox/message-janitor';
 import { OutboxRelay } from './outbox/outbox-relay';
 
@@ -14,6 +15,6 @@ import { OutboxRelay } from './outbox/outbox-relay';
     DatabaseModule.forRoot('hotline-worker'),
     MessagingModule,
   ],
-  providers: [OutboxRelay, MessageJanitor],
+  providers: [OutboxRelay, MessageJanitor, MetricsServer],
 })
 export class WorkerModule {}

@@ -41,6 +41,13 @@ export class AppConfig {
   @IsNotEmpty()
   HOST = '127.0.0.1';
 
+  /** The worker's own /metrics and /health (it has no other HTTP); 0 picks a free port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_METRICS_PORT = 9464;
+
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hotline';
 

@@ -5,6 +5,7 @@ export * from './messaging.metrics';
 export * from './kafka/kafka-client';
 export * from './kafka/kafka-producer';
 export * from './kafka/kafka-errors';
+export * from './kafka/consumer-lag';
 export * from './kafka/topic-provisioner';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.repository';

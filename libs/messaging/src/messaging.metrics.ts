@@ -46,7 +46,7 @@ export class MessagingMetrics {
         if (value) this.set(value.pending === 0 ? 0 : value.oldestAgeSeconds);
       },
     });
-    const lag = () => this.consumerLag(kafka, config.KAFKA_GROUP_PREFIX);
+    const lag = () => this.consumerLag(kafka, config);
     new Gauge({
       name: 'hotline_kafka_consumer_lag_messages',
       help: 'Messages not yet consumed, per consumer group and topic',
@@ -59,10 +59,11 @@ export class MessagingMetrics {
     });
   }
 
-  private consumerLag(kafka: Kafka, prefix: string): Promise<GroupLag[]> {
+  private consumerLag(kafka: Kafka, config: AppConfig): Promise<GroupLag[]> {
     const now = Date.now();
     if (!this.lagCache || now - this.lagCache.at > LAG_CACHE_MS) {
-      this.lagCache = { at: now, value: fetchConsumerLag(kafka, prefix).catch(() => []) };
+      const lag = fetchConsumerLag(kafka, config.KAFKA_GROUP_PREFIX, config.KAFKA_NEW_GROUP_START);
+      this.lagCache = { at: now, value: lag.catch(() => []) };
     }
     return this.lagCache.value;
   }

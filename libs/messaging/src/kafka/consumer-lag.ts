@@ -8,10 +8,14 @@ export interface GroupLag {
 
 /**
  * Lag of every consumer group whose id starts with `groupPrefix`: per topic, the sum over
- * partitions of (high watermark − committed offset); an uncommitted partition counts from its
- * low watermark.
+ * partitions of (high watermark − committed offset). A partition the group has never committed
+ * counts from where such a group starts: the low watermark (`earliest`) or nothing (`latest`).
  */
-export async function fetchConsumerLag(kafka: Kafka, groupPrefix: string): Promise<GroupLag[]> {
+export async function fetchConsumerLag(
+  kafka: Kafka,
+  groupPrefix: string,
+  newGroupStart: 'earliest' | 'latest',
+): Promise<GroupLag[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -31,7 +35,8 @@ export async function fetchConsumerLag(kafka: Kafka, groupPrefix: string): Promi
         const lag = partitions.reduce((sum, p) => {
           const mark = marks.get(p.partition);
           if (!mark) return sum;
-          const committed = Number(p.offset) >= 0 ? Number(p.offset) : mark.low;
+          const never = newGroupStart === 'earliest' ? mark.low : mark.high;
+          const committed = Number(p.offset) >= 0 ? Number(p.offset) : never;
           return sum + Math.max(0, mark.high - committed);
         }, 0);
         result.push({ group: groupId, topic, lag });
