@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AUTH_ENTITIES } from '@hotline/auth';
+import { CASES_ENTITIES } from '@hotline/cases';
 import { loadAppConfig } from '@hotline/config';
 import { dataSourceOptions, MIGRATIONS_GLOB } from '@hotline/database';
 import { DIRECTORY_ENTITIES } from '@hotline/directory';
+import { DISPATCH_ENTITIES } from '@hotline/dispatch';
 import { MESSAGING_ENTITIES } from '@hotline/messaging';
 
 /**
@@ -12,6 +14,6 @@ import { MESSAGING_ENTITIES } from '@hotline/messaging';
  */
 export default new DataSource({
   ...dataSourceOptions(loadAppConfig(process.env), 'hotline-migrations'),
-  entities: [...DIRECTORY_ENTITIES, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES],
+  entities: [...DIRECTORY_ENTITIES, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES, ...CASES_ENTITIES, ...DISPATCH_ENTITIES],
   migrations: [MIGRATIONS_GLOB],
 });

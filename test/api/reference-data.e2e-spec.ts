@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { Http, startApi } from '../support/apps';
 import { adminToken, tokenFor } from '../support/auth';
 
@@ -15,7 +16,10 @@ describe('reference data (seeded, real api on PostgreSQL)', () => {
     admin = await adminToken(http);
     agent = await tokenFor(http, 'agent');
   });
-  afterAll(() => app?.close());
+  afterAll(async () => {
+    await app?.get(DataSource).query(`UPDATE dispatch_rules SET active = false WHERE name LIKE 'test rule %'`);
+    await app?.close();
+  });
 
   it('lists the 28 lines: 12345, 16 merged government lines, 11 utility lines', async () => {
     const res = await get('/hotlines').expect(200);
@@ -73,7 +77,9 @@ describe('reference data (seeded, real api on PostgreSQL)', () => {
     const rule = (overrides: object = {}) => ({
       priority: 5000,
       name: `test rule ${randomUUID()}`,
-      categoryCode: '01',
+      // Narrow (其他, 延庆区) and deactivated afterwards: the test database is shared with dispatch tests.
+      categoryCode: '19',
+      districtCode: '110119',
       target: 'street_of_location',
       ...overrides,
     });

@@ -48,6 +48,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     topics: [TOPICS.cases],
     dataTypes: { [PROBE_TYPE]: ProbeData },
     unknownTypes: 'skip',
+    unknownFields: 'reject',
     handle: async (event: CloudEvent, tx: EntityManager) => {
       await tx.query('SELECT 1');
       const data = event.data as ProbeData;

@@ -4,12 +4,18 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule } from '@hotline/auth';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
+import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
+import { DispatchModule } from '@hotline/dispatch';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
+import { CallsController } from './cases/calls.controller';
+import { CasesController } from './cases/cases.controller';
+import { DispatchController } from './dispatch/dispatch.controller';
+import { InboxController } from './dispatch/inbox.controller';
 import { DispatchRulesController } from './directory/dispatch-rules.controller';
 import { ReferenceDataController } from './directory/reference-data.controller';
 import { SlaPolicyController } from './directory/sla-policy.controller';
@@ -29,6 +35,8 @@ import { MetricsController } from './ops/metrics.controller';
     TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
     AuthModule,
     DirectoryModule,
+    CasesModule,
+    DispatchModule,
   ],
   controllers: [
     AuthController,
@@ -36,6 +44,10 @@ import { MetricsController } from './ops/metrics.controller';
     ReferenceDataController,
     DispatchRulesController,
     SlaPolicyController,
+    CallsController,
+    CasesController,
+    DispatchController,
+    InboxController,
     HealthController,
     MetricsController,
   ],

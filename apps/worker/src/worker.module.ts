@@ -1,20 +1,38 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '@hotline/cases';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
+import { DispatchModule } from '@hotline/dispatch';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
+import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
+import { ConsumersBootstrap } from './consumers/consumers.bootstrap';
+import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
+import { TelephonyConsumer } from './consumers/telephony.consumer';
+import { UnitRepliesConsumer } from './consumers/unit-replies.consumer';
 import { MetricsServer } from './ops/metrics-server';
 import { MessageJanitor } from './outbox/message-janitor';
 import { OutboxRelay } from './outbox/outbox-relay';
 
-/** The background app: the outbox relay, Kafka consumers and scheduled jobs. No HTTP. */
+/** The background app: the outbox relay, Kafka consumers and scheduled jobs. No HTTP but metrics. */
 @Module({
   imports: [
     AppConfigModule,
     ObservabilityModule.forRoot('worker'),
     DatabaseModule.forRoot('hotline-worker'),
     MessagingModule,
+    CasesModule,
+    DispatchModule,
   ],
-  providers: [OutboxRelay, MessageJanitor, MetricsServer],
+  providers: [
+    OutboxRelay,
+    MessageJanitor,
+    MetricsServer,
+    TelephonyConsumer,
+    InboxProjectorConsumer,
+    AutoDispatchConsumer,
+    UnitRepliesConsumer,
+    ConsumersBootstrap,
+  ],
 })
 export class WorkerModule {}

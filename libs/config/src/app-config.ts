@@ -125,6 +125,23 @@ export class AppConfig {
   @Max(60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  /**
+   * Reference data (units, categories, hotlines, SLA policy, dispatch catalogue) is read from memory
+   * and reloaded this often; an admin's change through this process applies at once.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  REFERENCE_CACHE_SECONDS = 30;
+
+  /** A demand from the same caller, category and street joins that caller's open case this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REPEAT_WINDOW_DAYS = 30;
+
   /** Published outbox rows and processed-event ids are pruned after this many hours. */
   @Transform(toInt)
   @IsInt()

@@ -4,10 +4,11 @@ import { DIRECTORY_ENTITIES } from './entities';
 import { DirectoryQueries } from './directory-queries.service';
 import { DispatchRulesService } from './dispatch-rules.service';
 import { SlaPolicyService } from './sla-policy.service';
+import { ReferenceCache } from './reference-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...DIRECTORY_ENTITIES])],
-  providers: [DirectoryQueries, DispatchRulesService, SlaPolicyService],
-  exports: [DirectoryQueries, DispatchRulesService, SlaPolicyService],
+  providers: [DirectoryQueries, DispatchRulesService, SlaPolicyService, ReferenceCache],
+  exports: [DirectoryQueries, DispatchRulesService, SlaPolicyService, ReferenceCache],
 })
 export class DirectoryModule {}

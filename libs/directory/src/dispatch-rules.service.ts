@@ -6,11 +6,15 @@ import { isUniqueViolation } from '@hotline/database';
 import { checkDispatchRule, DispatchRuleInput } from './domain/dispatch-rule-validation';
 import { DispatchRuleEntity } from './entities/dispatch-rule.entity';
 import { loadDirectoryFacts } from './directory-facts';
+import { ReferenceCache } from './reference-cache';
 
 /** The dispatch catalogue: rules in priority order, added by admins. */
 @Injectable()
 export class DispatchRulesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: ReferenceCache,
+  ) {}
 
   async list({ limit, offset }: { limit: number; offset: number }): Promise<Page<DispatchRuleEntity>> {
     const [items, total] = await this.dataSource
@@ -20,7 +24,7 @@ export class DispatchRulesService {
   }
 
   async create(input: DispatchRuleInput): Promise<DispatchRuleEntity> {
-    return this.dataSource.transaction(async (tx) => {
+    const created = await this.dataSource.transaction(async (tx) => {
       const facts = await loadDirectoryFacts(
         tx,
         [input.districtCode, input.streetCode, input.leadUnitCode, ...(input.coUnitCodes ?? [])],
@@ -48,5 +52,7 @@ export class DispatchRulesService {
         throw error;
       }
     });
+    this.cache.invalidate();
+    return created;
   }
 }

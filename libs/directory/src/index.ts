@@ -8,3 +8,4 @@ export * from './dispatch-rules.service';
 export * from './sla-policy.service';
 export * from './seed/directory-seeder';
 export * from './seed/streets-csv';
+export * from './reference-cache';

@@ -5,18 +5,22 @@ import { DomainError } from '@hotline/core';
 import { checkSlaPolicy, SlaPolicyInput } from './domain/sla-policy-validation';
 import { SlaPolicyEntity } from './entities/sla-policy.entity';
 import { loadDirectoryFacts } from './directory-facts';
+import { ReferenceCache } from './reference-cache';
 
 /** The SLA policy table: read whole, replaced whole (so it is never half-valid). */
 @Injectable()
 export class SlaPolicyService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: ReferenceCache,
+  ) {}
 
   async current(): Promise<SlaPolicyEntity[]> {
     return this.dataSource.getRepository(SlaPolicyEntity).find({ order: { urgency: 'ASC', categoryCode: 'ASC' } });
   }
 
   async replace(items: readonly SlaPolicyInput[]): Promise<SlaPolicyEntity[]> {
-    return this.dataSource.transaction(async (tx) => {
+    const replaced = await this.dataSource.transaction(async (tx) => {
       const facts = await loadDirectoryFacts(
         tx,
         [],
@@ -32,5 +36,7 @@ export class SlaPolicyService {
       );
       return tx.find(SlaPolicyEntity, { order: { urgency: 'ASC', categoryCode: 'ASC' } });
     });
+    this.cache.invalidate();
+    return replaced;
   }
 }

@@ -11,7 +11,10 @@ export type Decoded =
  * Turns a raw Kafka value into a validated CloudEvent for `handler`, or says why it cannot be
  * processed. Payloads are validated like HTTP bodies: unknown fields are refused.
  */
-export function decodeEvent(value: Buffer | null, handler: Pick<EventHandler, 'dataTypes' | 'unknownTypes'>): Decoded {
+export function decodeEvent(
+  value: Buffer | null,
+  handler: Pick<EventHandler, 'dataTypes' | 'unknownTypes' | 'unknownFields'>,
+): Decoded {
   if (value === null || value.length === 0) return { kind: 'poison', reason: 'empty message value' };
   let raw: unknown;
   try {
@@ -35,7 +38,8 @@ export function decodeEvent(value: Buffer | null, handler: Pick<EventHandler, 'd
     return { kind: 'poison', reason: 'invalid data: must be a JSON object' };
   }
   const data = plainToInstance(dataClass, envelope.data) as object;
-  const dataErrors = toFieldErrors(validateSync(data, { whitelist: true, forbidNonWhitelisted: true }), 'data');
+  const strict = handler.unknownFields === 'reject';
+  const dataErrors = toFieldErrors(validateSync(data, { whitelist: true, forbidNonWhitelisted: strict }), 'data');
   if (dataErrors.length > 0) return { kind: 'poison', reason: describe('invalid data', dataErrors) };
 
   return { kind: 'event', event: { ...(raw as CloudEvent), data } };

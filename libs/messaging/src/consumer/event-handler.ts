@@ -22,5 +22,10 @@ export interface EventHandler {
    * topic) or `dead_letter` it (an inbound topic where an unknown type is a sender's mistake).
    */
   readonly unknownTypes: 'skip' | 'dead_letter';
+  /**
+   * Fields `data` has beyond its class: `reject` on inbound topics (a sender's mistake, like an
+   * HTTP body), `ignore` when projecting the platform's own events (they grow over time).
+   */
+  readonly unknownFields: 'reject' | 'ignore';
   handle(event: CloudEvent, tx: EntityManager): Promise<void>;
 }

@@ -1,0 +1,69 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Principal } from '@hotline/auth';
+import { CallEntity, CallsService, TransfersService } from '@hotline/cases';
+import { ReferenceCache } from '@hotline/directory';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { ErrorResponseDto } from '../http/error-response';
+import { UuidParam } from '../http/uuid-param';
+import { CallDto, CreateCallDto, TransferDto, TransferRequestDto } from './dto/call.dto';
+
+@ApiTags('calls')
+@Controller('calls')
+@Roles('agent', 'supervisor')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+export class CallsController {
+  constructor(
+    private readonly calls: CallsService,
+    private readonly transfers: TransfersService,
+    private readonly reference: ReferenceCache,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Take a call: resolves the line it came in on (12345, a merged line, or a utility overflow)',
+  })
+  @ApiCreatedResponse({ type: CallDto })
+  async take(@Body() body: CreateCallDto, @CurrentPrincipal() agent: Principal): Promise<CallDto> {
+    return this.toDto(await this.calls.take(body, agent));
+  }
+
+  @Post(':id/transfer')
+  @ApiOperation({
+    summary: 'One-click transfer (一键转接) of the caller to a utility line; the call’s case becomes transferred',
+  })
+  @ApiCreatedResponse({ type: TransferDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'No case registered for the call, or the case is past registration',
+  })
+  transfer(
+    @UuidParam('id') id: string,
+    @Body() body: TransferRequestDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<TransferDto> {
+    return this.transfers.transfer(id, body.utilityCode, body.summary, agent);
+  }
+
+  private async toDto(call: CallEntity): Promise<CallDto> {
+    const hotline = (await this.reference.snapshot()).hotlines.get(call.sourceHotlineCode)!;
+    return {
+      id: call.id,
+      dialedNumber: call.dialedNumber,
+      callerNumber: call.callerNumber,
+      startedAt: call.startedAt,
+      status: call.status,
+      sourceHotline: { code: hotline.code, number: hotline.number, name: hotline.name, kind: hotline.kind },
+      overflowFrom: call.overflowFrom,
+      caseId: call.caseId,
+    };
+  }
+}

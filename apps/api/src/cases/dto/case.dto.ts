@@ -1,0 +1,245 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { CASE_STATUSES, CaseStatus, Channel, CHANNELS, DEMAND_TYPES, DemandType, normalizePhone } from '@hotline/cases';
+import { URGENCIES, Urgency } from '@hotline/directory';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+/** The domain's own phone rule, so a bad number is named in the same 400 as every other field. */
+@ValidatorConstraint({ name: 'citizenPhone' })
+class CitizenPhone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && normalizePhone(value) !== undefined;
+  }
+
+  defaultMessage(): string {
+    return 'must be a mainland mobile or landline number';
+  }
+}
+
+export class CreateCaseDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The call this demand came in on (POST /calls)' })
+  @IsOptional()
+  @IsUUID()
+  callId?: string;
+
+  @ApiProperty({ enum: CHANNELS, example: 'phone' })
+  @IsIn(CHANNELS)
+  channel!: Channel;
+
+  @ApiProperty({ enum: DEMAND_TYPES, example: 'complaint' })
+  @IsIn(DEMAND_TYPES)
+  demandType!: DemandType;
+
+  @ApiProperty({ example: '010101', description: 'A leaf (level 3) category' })
+  @IsString()
+  @MaxLength(16)
+  categoryCode!: string;
+
+  @ApiProperty({ enum: URGENCIES, example: 'general' })
+  @IsIn(URGENCIES)
+  urgency!: Urgency;
+
+  @ApiProperty({ example: '110105' })
+  @IsString()
+  @MaxLength(16)
+  districtCode!: string;
+
+  @ApiPropertyOptional({ example: '110105001', description: 'Must belong to districtCode' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  streetCode?: string;
+
+  @ApiProperty({ example: '建国门外大街1号' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  address!: string;
+
+  @ApiPropertyOptional({ example: '王女士' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  callerName?: string;
+
+  @ApiProperty({ example: '13812345678', description: 'Mainland mobile or landline, optionally with +86' })
+  @IsString()
+  @MaxLength(40)
+  @Validate(CitizenPhone)
+  callerPhone!: string;
+
+  @ApiProperty({ example: '小区门口有商贩占道经营，影响通行' })
+  @IsString()
+  @MinLength(5)
+  @MaxLength(4000)
+  description!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Whistle-blower: the caller is never shown to any unit' })
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Register a new case even if the caller has an open one on the same matter',
+  })
+  @IsOptional()
+  @IsBoolean()
+  forceNew?: boolean;
+}
+
+export class DeadlinesDto {
+  @ApiProperty({ type: String, format: 'date-time' }) dispatch!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sign!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) response!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolve!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) callback!: string | null;
+}
+
+export class CaseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '20261125-0000042' }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ description: 'Optimistic lock version' }) version!: number;
+  @ApiProperty({ enum: CHANNELS }) channel!: string;
+  @ApiProperty({ enum: DEMAND_TYPES }) demandType!: string;
+  @ApiProperty({ enum: URGENCIES }) urgency!: string;
+  @ApiProperty() categoryCode!: string;
+  @ApiProperty() districtCode!: string;
+  @ApiProperty({ nullable: true, type: String }) streetCode!: string | null;
+  @ApiProperty() address!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Hidden from units unless they lead a non-confidential case',
+  })
+  callerName!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '138****5678',
+    description: 'Masked for units other than the lead; hidden when confidential',
+  })
+  callerPhone!: string | null;
+  @ApiProperty() confidential!: boolean;
+  @ApiProperty() reasonable!: boolean;
+  @ApiProperty({ nullable: true, type: String, example: '12319', description: 'The number dialled' }) sourceHotline!:
+    string | null;
+  @ApiProperty() sourceHotlineCode!: string;
+  @ApiProperty({ nullable: true, type: String }) overflowFrom!: string | null;
+  @ApiProperty({ nullable: true, type: String }) callId!: string | null;
+  @ApiProperty() firstCall!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) repeatOf!: string | null;
+  @ApiProperty() repeatCount!: number;
+  @ApiProperty({ nullable: true, type: String }) leadUnitCode!: string | null;
+  @ApiProperty({ type: [String] }) coUnitCodes!: string[];
+  @ApiProperty({ type: String, format: 'date-time' }) registeredAt!: string;
+  @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
+}
+
+export class RegistrationDto extends CaseDto {
+  @ApiProperty({ description: 'True when the demand joined the caller’s open case (并单) instead of creating one' })
+  merged!: boolean;
+}
+
+class TimelineActorDto {
+  @ApiProperty({ nullable: true, type: String }) userId!: string | null;
+  @ApiProperty() role!: string;
+  @ApiProperty({ nullable: true, type: String }) unitCode!: string | null;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ example: 'dispatched' }) type!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: TimelineActorDto }) actor!: TimelineActorDto;
+  @ApiProperty({ type: Object }) data!: object;
+  @ApiProperty({ type: Object, nullable: true }) before!: object | null;
+  @ApiProperty({ type: Object, nullable: true }) after!: object | null;
+}
+
+export class RelatedCaseDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) registeredAt!: string;
+}
+
+export class CaseDetailDto extends CaseDto {
+  @ApiProperty({ type: [TimelineEntryDto] }) timeline!: TimelineEntryDto[];
+  @ApiProperty({
+    type: [RelatedCaseDto],
+    description: 'Open demands of other callers on the same matter and place (not merged)',
+  })
+  possiblyRelated!: RelatedCaseDto[];
+}
+
+export class CasePageDto {
+  @ApiProperty({ type: [CaseDto] }) items!: CaseDto[];
+  @ApiProperty() total!: number;
+}
+
+export class CaseQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: CaseStatus;
+  @ApiPropertyOptional({ description: 'Cases with an active order for this unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unitCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) districtCode?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(16) streetCode?: string;
+  @ApiPropertyOptional({ description: 'Hotline code or number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  hotline?: string;
+  @ApiPropertyOptional({ description: 'This category and everything below it' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  categoryCode?: string;
+  @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Registered at or after' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  from?: Date;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Registered before' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  to?: Date;
+  @ApiPropertyOptional({ description: 'Case number, or text in the description or address' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({ description: 'Centre staff only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  callerPhone?: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ example: '已告知办理地点和所需材料' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  reply!: string;
+}

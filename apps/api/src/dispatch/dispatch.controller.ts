@@ -1,0 +1,82 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Principal } from '@hotline/auth';
+import { toCaseView } from '@hotline/cases';
+import { DispatchService, ReturnsService } from '@hotline/dispatch';
+import { CaseDto } from '../cases/dto/case.dto';
+import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { ErrorResponseDto } from '../http/error-response';
+import { UuidParam } from '../http/uuid-param';
+import { DispatchRequestDto, DispatchSuggestionsDto, ReturnDto, ReturnRequestDto, ReviewDto } from './dto/dispatch.dto';
+
+@ApiTags('dispatch')
+@Controller('cases/:id')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown case, or not a case of the handler’s unit' })
+export class DispatchController {
+  constructor(
+    private readonly dispatching: DispatchService,
+    private readonly returns: ReturnsService,
+  ) {}
+
+  @Get('dispatch-suggestions')
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'What the dispatch catalogue suggests for the case, and which rules it looked at' })
+  @ApiOkResponse({ type: DispatchSuggestionsDto })
+  suggestions(@UuidParam('id') id: string, @CurrentPrincipal() viewer: Principal): Promise<DispatchSuggestionsDto> {
+    return this.dispatching.suggest(id, viewer);
+  }
+
+  @Post('dispatch')
+  @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: 'Dispatch (派单) to a lead unit and co-handlers; an empty body uses the catalogue' })
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Not in a state that can be dispatched, or changed concurrently',
+  })
+  async dispatch(
+    @UuidParam('id') id: string,
+    @Body() body: DispatchRequestDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<CaseDto> {
+    return toCaseView(await this.dispatching.dispatch(id, body, agent), agent);
+  }
+
+  @Post('return')
+  @Roles('handler')
+  @ApiOperation({ summary: 'The lead unit asks to return the case (退单)' })
+  @ApiCreatedResponse({ type: ReturnDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not the lead unit' })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  requestReturn(
+    @UuidParam('id') id: string,
+    @Body() body: ReturnRequestDto,
+    @CurrentPrincipal() handler: Principal,
+  ): Promise<ReturnDto> {
+    return this.returns.request(id, body, handler);
+  }
+
+  @Post('returns/:returnId/review')
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Approve (back to registered for re-dispatch; orders cancelled) or reject a return' })
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  async review(
+    @UuidParam('id') id: string,
+    @UuidParam('returnId') returnId: string,
+    @Body() body: ReviewDto,
+    @CurrentPrincipal() supervisor: Principal,
+  ): Promise<CaseDto> {
+    return toCaseView(await this.returns.review(id, returnId, body.approve, body.note, supervisor), supervisor);
+  }
+}

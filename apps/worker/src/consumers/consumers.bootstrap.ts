@@ -1,0 +1,24 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConsumerRunner } from '@hotline/messaging';
+import { AutoDispatchConsumer } from './auto-dispatch.consumer';
+import { InboxProjectorConsumer } from './inbox-projector.consumer';
+import { TelephonyConsumer } from './telephony.consumer';
+import { UnitRepliesConsumer } from './unit-replies.consumer';
+
+/** Starts every consumer of the worker, each in its own consumer group. */
+@Injectable()
+export class ConsumersBootstrap implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: ConsumerRunner,
+    private readonly telephony: TelephonyConsumer,
+    private readonly inbox: InboxProjectorConsumer,
+    private readonly router: AutoDispatchConsumer,
+    private readonly unitReplies: UnitRepliesConsumer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(
+      [this.telephony, this.inbox, this.router, this.unitReplies].map((handler) => this.runner.start(handler)),
+    );
+  }
+}

@@ -1,0 +1,109 @@
+import type { Actor } from './domain/actor';
+import { maskPhone } from './domain/phone';
+import { callerVisibility } from './domain/privacy';
+import type { CaseEntity } from './entities/case.entity';
+import type { CaseEventEntity } from './entities/case-event.entity';
+
+export interface CaseDeadlines {
+  dispatch: string;
+  sign: string | null;
+  response: string | null;
+  resolve: string | null;
+  callback: string | null;
+}
+
+/** A case as the api shows it (SPEC §7), with the caller masked or hidden per SPEC §8. */
+export interface CaseView {
+  id: string;
+  caseNumber: string;
+  status: CaseEntity['status'];
+  version: number;
+  channel: string;
+  demandType: string;
+  urgency: string;
+  categoryCode: string;
+  districtCode: string;
+  streetCode: string | null;
+  address: string;
+  description: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  confidential: boolean;
+  reasonable: boolean;
+  sourceHotline: string | null;
+  sourceHotlineCode: string;
+  overflowFrom: string | null;
+  callId: string | null;
+  firstCall: boolean;
+  repeatOf: string | null;
+  repeatCount: number;
+  leadUnitCode: string | null;
+  coUnitCodes: string[];
+  registeredAt: string;
+  deadlines: CaseDeadlines;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  type: string;
+  occurredAt: string;
+  actor: { userId: string | null; role: string; unitCode: string | null };
+  data: object;
+  before: object | null;
+  after: object | null;
+}
+
+export function toCaseView(c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode'>): CaseView {
+  const visibility = callerVisibility(viewer, c);
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    status: c.status,
+    version: c.version,
+    channel: c.channel,
+    demandType: c.demandType,
+    urgency: c.urgency,
+    categoryCode: c.categoryCode,
+    districtCode: c.districtCode,
+    streetCode: c.streetCode,
+    address: c.address,
+    description: c.description,
+    callerName: visibility === 'full' ? c.callerName : null,
+    callerPhone: visibility === 'full' ? c.callerPhone : visibility === 'masked' ? maskPhone(c.callerPhone) : null,
+    confidential: c.confidential,
+    reasonable: c.reasonable,
+    sourceHotline: c.sourceHotlineNumber,
+    sourceHotlineCode: c.sourceHotlineCode,
+    overflowFrom: c.overflowFrom,
+    callId: c.callId,
+    firstCall: c.firstCall,
+    repeatOf: c.repeatOf,
+    repeatCount: c.repeatCount,
+    leadUnitCode: c.leadUnitCode,
+    coUnitCodes: c.coUnitCodes,
+    registeredAt: c.registeredAt.toISOString(),
+    deadlines: {
+      dispatch: c.dispatchDueAt.toISOString(),
+      sign: iso(c.signDueAt),
+      response: iso(c.responseDueAt),
+      resolve: iso(c.resolveDueAt),
+      callback: iso(c.callbackDueAt),
+    },
+  };
+}
+
+export function toTimelineEntry(e: CaseEventEntity): TimelineEntry {
+  return {
+    seq: e.seq,
+    type: e.type,
+    occurredAt: e.occurredAt.toISOString(),
+    actor: { userId: e.actorUserId, role: e.actorRole, unitCode: e.actorUnitCode },
+    data: e.data,
+    before: e.before,
+    after: e.after,
+  };
+}
+
+function iso(value: Date | null): string | null {
+  return value ? value.toISOString() : null;
+}

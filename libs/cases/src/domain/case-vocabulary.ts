@@ -1,0 +1,33 @@
+/** The case vocabulary of SPEC §2 and §7. */
+export const CASE_STATUSES = [
+  'registered',
+  'answered',
+  'transferred',
+  'dispatched',
+  'return_requested',
+  'signed',
+  'resolved',
+  'reopened',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** A case is open until it is answered on the call, transferred to a utility, or closed. */
+export const FINISHED_STATUSES: readonly CaseStatus[] = ['answered', 'transferred', 'closed'];
+
+export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+export type DemandType = (typeof DEMAND_TYPES)[number];
+
+export const CHANNELS = ['phone', 'web', 'app', 'wechat', 'email', 'letter', 'walk_in'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RETURN_REASONS = [
+  'not_our_jurisdiction',
+  'wrong_location',
+  'needs_other_unit',
+  'duplicate',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+export type AssignmentRole = 'lead' | 'co';

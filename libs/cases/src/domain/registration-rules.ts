@@ -1,0 +1,34 @@
+import type { FieldError } from '@hotline/core';
+import type { UnitKind } from '@hotline/directory';
+
+export interface RegistrationPlace {
+  categoryCode: string;
+  districtCode: string;
+  streetCode?: string | null;
+}
+
+/** What the registration checks need from the directory, loaded by the caller. */
+export interface RegistrationFacts {
+  category(code: string): { level: number; active: boolean } | undefined;
+  unit(code: string): { kind: UnitKind; parentCode: string | null; active: boolean } | undefined;
+}
+
+/** Cases are registered on an active leaf category, in a district, on a street of that district. */
+export function checkRegistrationPlace(input: RegistrationPlace, facts: RegistrationFacts): FieldError[] {
+  const problems: FieldError[] = [];
+  const category = facts.category(input.categoryCode);
+  if (!category) problems.push({ field: 'categoryCode', message: 'is not a known category' });
+  else if (category.level !== 3) problems.push({ field: 'categoryCode', message: 'must be a leaf (level 3) category' });
+  else if (!category.active) problems.push({ field: 'categoryCode', message: 'is no longer in use' });
+
+  const district = facts.unit(input.districtCode);
+  if (district?.kind !== 'district') problems.push({ field: 'districtCode', message: 'is not a district' });
+  if (input.streetCode) {
+    const street = facts.unit(input.streetCode);
+    if (street?.kind !== 'street') problems.push({ field: 'streetCode', message: 'is not a street or township' });
+    else if (street.parentCode !== input.districtCode) {
+      problems.push({ field: 'streetCode', message: 'does not belong to districtCode' });
+    }
+  }
+  return problems;
+}

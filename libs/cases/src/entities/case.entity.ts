@@ -1,0 +1,180 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CategoryEntity, HotlineEntity, sqlList, UnitEntity, URGENCIES, Urgency } from '@hotline/directory';
+import { CallEntity } from './call.entity';
+import { CASE_STATUSES, CaseStatus, CHANNELS, Channel, DEMAND_TYPES, DemandType } from '../domain/case-vocabulary';
+
+/** One citizen demand (诉求 / 工单). Never deleted; every change is also a case event. */
+@Entity({ name: 'cases' })
+@Check('ck_cases_status', `status IN (${sqlList(CASE_STATUSES)})`)
+@Check('ck_cases_channel', `channel IN (${sqlList(CHANNELS)})`)
+@Check('ck_cases_demand_type', `demand_type IN (${sqlList(DEMAND_TYPES)})`)
+@Check('ck_cases_urgency', `urgency IN (${sqlList(URGENCIES)})`)
+@Index('ix_cases_registered_at', ['registeredAt', 'id'])
+@Index('ix_cases_status_registered_at', ['status', 'registeredAt'])
+@Index('ix_cases_lead_unit', ['leadUnitCode', 'registeredAt'])
+@Index('ix_cases_district_registered_at', ['districtCode', 'registeredAt'])
+@Index('ix_cases_repeat_lookup', ['callerPhone', 'categoryCode', 'registeredAt'], {
+  where: `status NOT IN ('answered', 'transferred', 'closed')`,
+})
+@Index('ix_cases_related_lookup', ['categoryCode', 'streetCode', 'registeredAt'], {
+  where: `status NOT IN ('answered', 'transferred', 'closed')`,
+})
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_cases' })
+  id!: string;
+
+  @Index('ux_cases_case_number', { unique: true })
+  @Column({ type: 'text' })
+  caseNumber!: string;
+
+  @Column({ type: 'text' })
+  status!: CaseStatus;
+
+  /** Optimistic lock: every update checks and bumps it, so of two concurrent actions one wins. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @Column({ type: 'text' })
+  channel!: Channel;
+
+  @Column({ type: 'text' })
+  demandType!: DemandType;
+
+  @Column({ type: 'text' })
+  categoryCode!: string;
+
+  @ManyToOne(() => CategoryEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_code', foreignKeyConstraintName: 'fk_cases_category' })
+  category?: CategoryEntity;
+
+  @Column({ type: 'text' })
+  urgency!: Urgency;
+
+  @Column({ type: 'text' })
+  districtCode!: string;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'district_code', foreignKeyConstraintName: 'fk_cases_district' })
+  district?: UnitEntity;
+
+  @Column({ type: 'text', nullable: true })
+  streetCode!: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'street_code', foreignKeyConstraintName: 'fk_cases_street' })
+  street?: UnitEntity;
+
+  @Column({ type: 'text' })
+  address!: string;
+
+  @Column({ type: 'text', nullable: true })
+  callerName!: string | null;
+
+  /** Normalised digits; masked or hidden when shown to units (SPEC §8). */
+  @Column({ type: 'text' })
+  callerPhone!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'boolean', default: false })
+  confidential!: boolean;
+
+  /** 合理诉求: true unless the centre marks it unreasonable, with a reason. */
+  @Column({ type: 'boolean', default: true })
+  reasonable!: boolean;
+
+  @Column({ type: 'text' })
+  sourceHotlineCode!: string;
+
+  @ManyToOne(() => HotlineEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_hotline_code', foreignKeyConstraintName: 'fk_cases_source_hotline' })
+  sourceHotline?: HotlineEntity;
+
+  /** The number dialled, as it was at registration (an admin may renumber a line later). */
+  @Column({ type: 'text', nullable: true })
+  sourceHotlineNumber!: string | null;
+
+  /** The utility whose saturated line overflowed to 12345 (溢出承接). */
+  @Column({ type: 'text', nullable: true })
+  overflowFrom!: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'overflow_from', foreignKeyConstraintName: 'fk_cases_overflow_from' })
+  overflowUnit?: UnitEntity;
+
+  /** The call that created the case. */
+  @Column({ type: 'uuid', nullable: true })
+  callId!: string | null;
+
+  @ManyToOne(() => CallEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'call_id', foreignKeyConstraintName: 'fk_cases_call' })
+  call?: CallEntity;
+
+  /** 首次来电: the KPIs count first-call cases only. */
+  @Column({ type: 'boolean', default: true })
+  firstCall!: boolean;
+
+  /** Set when an agent forced a new case for a demand that repeats an open one. */
+  @Column({ type: 'uuid', nullable: true })
+  repeatOf!: string | null;
+
+  @ManyToOne(() => CaseEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'repeat_of', foreignKeyConstraintName: 'fk_cases_repeat_of' })
+  repeatOfCase?: CaseEntity;
+
+  /** Later calls on the same matter attached to this case (并单). */
+  @Column({ type: 'integer', default: 0 })
+  repeatCount!: number;
+
+  @Column({ type: 'text', nullable: true })
+  leadUnitCode!: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lead_unit_code', foreignKeyConstraintName: 'fk_cases_lead_unit' })
+  leadUnit?: UnitEntity;
+
+  @Column({ type: 'text', array: true, default: [] })
+  coUnitCodes!: string[];
+
+  @Column({ type: 'timestamptz' })
+  registeredAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  registeredBy!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  dispatchCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstDispatchedAt!: Date | null;
+
+  /** 交办准确率: the first dispatch counts as inaccurate once a return from it is approved. */
+  @Column({ type: 'boolean', default: false })
+  firstDispatchReturned!: boolean;
+
+  /** The dispatch the current lead unit keeps: sign, response and resolve count from it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dispatchedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'timestamptz' })
+  dispatchDueAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signDueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  responseDueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolveDueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  callbackDueAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,46 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { TRANSFER_ORDER_ACKNOWLEDGED, TRANSFER_ORDER_ISSUED } from '@hotline/cases';
+import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
+
+/** `hotline.dispatch.v1` (key = unit code): what handling units — and their own systems — receive. */
+export const DISPATCH_EVENT_TYPES = {
+  orderIssued: `${EVENT_TYPE_PREFIX}.dispatch.order_issued.v1`,
+  orderCancelled: `${EVENT_TYPE_PREFIX}.dispatch.order_cancelled.v1`,
+  transferIssued: TRANSFER_ORDER_ISSUED,
+  transferAcknowledged: TRANSFER_ORDER_ACKNOWLEDGED,
+} as const;
+
+export class OrderCaller {
+  @IsOptional() @IsString() @MaxLength(100) name?: string | null;
+  /** Full for the lead unit, masked for co-handlers; the whole caller is omitted when confidential. */
+  @IsString() @MaxLength(40) phone!: string;
+}
+
+export class OrderDeadlines {
+  @IsISO8601() sign!: string;
+  @IsISO8601() response!: string;
+  @IsISO8601() resolve!: string;
+}
+
+export class OrderIssuedData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsString() unitCode!: string;
+  @IsIn(['lead', 'co']) role!: 'lead' | 'co';
+  @IsString() categoryCode!: string;
+  @IsString() urgency!: string;
+  @IsString() summary!: string;
+  @IsString() address!: string;
+  @IsISO8601() issuedAt!: string;
+  @ValidateNested() @Type(() => OrderDeadlines) deadlines!: OrderDeadlines;
+  @IsOptional() @ValidateNested() @Type(() => OrderCaller) caller?: OrderCaller;
+}
+
+export class OrderCancelledData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() unitCode!: string;
+  @IsString() reason!: string;
+}
