@@ -33,10 +33,6 @@ export class CaseEventRecorder {
     change: CaseChange = {},
     occurredAt: Date = new Date(),
   ): Promise<CaseEventEntity> {
-    const [{ next }]: { next: number }[] = await tx.query(
-      `SELECT coalesce(max(seq), 0) + 1 AS next FROM case_events WHERE case_id = $1`,
-      [subject.id],
-    );
     const event = createCloudEvent({
       type: caseEventType(name),
       source: this.config.EVENT_SOURCE,
@@ -52,10 +48,30 @@ export class CaseEventRecorder {
         ...(change.after ? { after: change.after } : {}),
       },
     });
-    const row = tx.create(CaseEventEntity, {
+    // The next seq is taken in the INSERT itself (one round trip); the case row lock, held by the
+    // caller's update, keeps two writers from taking the same number.
+    const [{ seq }]: { seq: number }[] = await tx.query(
+      `INSERT INTO case_events (id, case_id, seq, type, occurred_at, actor_user_id, actor_role, actor_unit_code, before, after, data)
+       SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10 FROM case_events WHERE case_id = $2
+       RETURNING seq`,
+      [
+        event.id,
+        subject.id,
+        name,
+        occurredAt,
+        actor.userId,
+        actor.role,
+        actor.unitCode,
+        change.before ?? null,
+        change.after ?? null,
+        data,
+      ],
+    );
+    await this.outbox.append(tx, [{ topic: TOPICS.cases, key: subject.id, event }]);
+    return tx.create(CaseEventEntity, {
       id: event.id,
       caseId: subject.id,
-      seq: Number(next),
+      seq,
       type: name,
       occurredAt,
       actorUserId: actor.userId,
@@ -65,8 +81,5 @@ export class CaseEventRecorder {
       after: change.after ?? null,
       data,
     });
-    await tx.insert(CaseEventEntity, row);
-    await this.outbox.append(tx, [{ topic: TOPICS.cases, key: subject.id, event }]);
-    return row;
   }
 }

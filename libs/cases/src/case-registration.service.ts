@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -6,6 +7,7 @@ import { DomainError, FieldError } from '@hotline/core';
 import { ReferenceCache, ReferenceSnapshot, Urgency } from '@hotline/directory';
 import { SlaClock } from '@hotline/sla';
 import { CaseEventRecorder } from './case-event-recorder';
+import { CaseNumberAllocator } from './case-number-allocator';
 import { CaseStore } from './case-store';
 import type { Actor } from './domain/actor';
 import { formatCaseNumber } from './domain/case-number';
@@ -48,6 +50,7 @@ export class CaseRegistrationService {
     private readonly store: CaseStore,
     private readonly events: CaseEventRecorder,
     private readonly config: AppConfig,
+    private readonly numbers: CaseNumberAllocator,
   ) {}
 
   async register(input: NewCase, actor: Actor): Promise<Registration> {
@@ -82,10 +85,11 @@ export class CaseRegistrationService {
     actor: Actor,
   ): Promise<CaseEntity> {
     const registeredAt = new Date();
-    const [{ seq }]: { seq: string }[] = await tx.query(`SELECT nextval('case_number_seq') AS seq`);
+    const sequence = await this.numbers.next(tx);
     const hotline = call ? snapshot.hotlines.get(call.sourceHotlineCode) : snapshot.primaryHotline;
     const row = tx.create(CaseEntity, {
-      caseNumber: formatCaseNumber(registeredAt, Number(seq)),
+      id: randomUUID(),
+      caseNumber: formatCaseNumber(registeredAt, sequence),
       status: 'registered',
       channel: input.channel,
       demandType: input.demandType,
@@ -106,34 +110,48 @@ export class CaseRegistrationService {
       repeatOf: repeats?.id ?? null,
       registeredAt,
       registeredBy: actor.userId,
+      version: 1,
+      reasonable: true,
+      repeatCount: 0,
+      leadUnitCode: null,
+      coUnitCodes: [],
+      dispatchCount: 0,
+      firstDispatchedAt: null,
+      firstDispatchReturned: false,
+      dispatchedAt: null,
+      closedAt: null,
+      signDueAt: null,
+      responseDueAt: null,
+      resolveDueAt: null,
+      callbackDueAt: null,
       dispatchDueAt: await this.sla.dispatchDue(input.urgency, input.categoryCode, registeredAt),
     });
-    const saved = await tx.save(CaseEntity, row);
-    if (call) await tx.update(CallEntity, { id: call.id }, { caseId: saved.id });
+    await tx.insert(CaseEntity, row);
+    if (call) await tx.update(CallEntity, { id: call.id }, { caseId: row.id });
     await this.events.record(
       tx,
-      saved,
+      row,
       'registered',
       actor,
       {
-        channel: saved.channel,
-        demandType: saved.demandType,
-        categoryCode: saved.categoryCode,
-        urgency: saved.urgency,
-        districtCode: saved.districtCode,
-        streetCode: saved.streetCode,
-        sourceHotline: saved.sourceHotlineCode,
-        overflowFrom: saved.overflowFrom,
-        callId: saved.callId,
-        firstCall: saved.firstCall,
-        repeatOf: saved.repeatOf,
-        confidential: saved.confidential,
-        deadlines: { dispatch: saved.dispatchDueAt.toISOString() },
+        channel: row.channel,
+        demandType: row.demandType,
+        categoryCode: row.categoryCode,
+        urgency: row.urgency,
+        districtCode: row.districtCode,
+        streetCode: row.streetCode,
+        sourceHotline: row.sourceHotlineCode,
+        overflowFrom: row.overflowFrom,
+        callId: row.callId,
+        firstCall: row.firstCall,
+        repeatOf: row.repeatOf,
+        confidential: row.confidential,
+        deadlines: { dispatch: row.dispatchDueAt.toISOString() },
       },
       {},
       registeredAt,
     );
-    return saved;
+    return row;
   }
 
   /** 并单: the call joins the open case's timeline; the 2nd repeat triggers supervision. */

@@ -5,6 +5,7 @@ import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
 import { CaseActionsService } from './case-actions.service';
 import { CaseEventRecorder } from './case-event-recorder';
+import { CaseNumberAllocator } from './case-number-allocator';
 import { CaseQueries } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
 import { CaseScope } from './case-scope';
@@ -16,6 +17,7 @@ import { TransfersService } from './transfers.service';
 @Module({
   imports: [TypeOrmModule.forFeature([...CASES_ENTITIES]), DirectoryModule, MessagingModule, SlaModule],
   providers: [
+    CaseNumberAllocator,
     CallsService,
     CaseRegistrationService,
     CaseActionsService,

@@ -8,6 +8,7 @@ export * from './kafka/kafka-errors';
 export * from './kafka/consumer-lag';
 export * from './kafka/topic-provisioner';
 export * from './outbox/outbox.writer';
+export * from './outbox/outbox-channel';
 export * from './outbox/outbox.repository';
 export * from './outbox/outbox-message.entity';
 export * from './consumer/event-handler';

@@ -8,6 +8,7 @@ import { ensureTopics } from './kafka/topic-provisioner';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { OutboxNotifier } from './outbox/outbox-notifier';
 import { ConsumerRunner } from './consumer/consumer-runner';
 import { ProcessedEventEntity } from './consumer/processed-event.entity';
 import { ProcessedEventsRepository } from './consumer/processed-events.repository';
@@ -44,6 +45,7 @@ class TopicBootstrap implements OnApplicationBootstrap {
     TopicBootstrap,
     KafkaProducer,
     OutboxWriter,
+    OutboxNotifier,
     OutboxRepository,
     ConsumerRunner,
     MessagingMetrics,

@@ -4,6 +4,7 @@ import type { CloudEvent } from '../cloud-event';
 import type { Topic } from '../topics';
 import { laneOf } from './outbox-lane';
 import { OutboxMessageEntity } from './outbox-message.entity';
+import { OutboxNotifier } from './outbox-notifier';
 
 export interface OutgoingMessage {
   topic: Topic;
@@ -12,8 +13,6 @@ export interface OutgoingMessage {
   event: CloudEvent;
 }
 
-export const OUTBOX_CHANNEL = 'outbox_pending';
-
 /**
  * Appends events to the outbox through the caller's transaction, so they commit or roll back
  * with the state change they describe. Call it after the state change's own writes: a case's row
@@ -21,8 +20,13 @@ export const OUTBOX_CHANNEL = 'outbox_pending';
  */
 @Injectable()
 export class OutboxWriter {
+  constructor(private readonly notifier: OutboxNotifier) {}
+
   async append(tx: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    if (!tx.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append must run inside the transaction of the state change it describes');
+    }
     await tx.insert(
       OutboxMessageEntity,
       messages.map((m) => ({
@@ -33,7 +37,7 @@ export class OutboxWriter {
         payload: m.event,
       })),
     );
-    // Delivered on commit only (and once per transaction): wakes the relay without polling.
-    await tx.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+    // The relay is woken after the commit (see OutboxNotifier), never from inside the transaction.
+    this.notifier.markPending(tx.queryRunner.data);
   }
 }

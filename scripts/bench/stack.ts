@@ -1,0 +1,104 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface BenchStack {
+  baseUrl: string;
+  databaseUrl: string;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+}
+
+/** The benchmarks' own database on the same server (never the development or test data). */
+export function benchDatabaseUrl(): string {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hotline');
+  url.pathname = '/hotline_bench';
+  return url.toString();
+}
+
+/**
+ * Starts PostgreSQL and Kafka if needed, prepares the bench database, builds, and runs the real
+ * api and worker as separate processes (as in production), so the load generator in this process
+ * does not share their event loop.
+ */
+export async function startStack(port = 3100): Promise<BenchStack> {
+  const databaseUrl = benchDatabaseUrl();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: `bench-${randomUUID()}-${randomUUID()}`,
+    BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-pass',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    WORKER_METRICS_PORT: '0',
+    KAFKA_GROUP_PREFIX: `bench-${randomUUID().slice(0, 8)}`,
+    KAFKA_NEW_GROUP_START: 'latest',
+    LOG_LEVEL: 'warn',
+    TS_NODE_TRANSPILE_ONLY: 'true',
+  };
+  run('bash', ['scripts/services.sh', 'up'], env);
+  run('npm', ['run', '-s', 'prepare:stack'], env);
+  run('npm', ['run', '-s', 'build'], env);
+  const children: ChildProcess[] = [
+    spawn(process.execPath, ['dist/apps/worker/apps/worker/src/main.js'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+    spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  ];
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/health`);
+  // Let the worker's consumer groups join before any load.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  return {
+    baseUrl,
+    databaseUrl,
+    env,
+    stop: async () => {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    },
+  };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+async function waitFor(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** A bearer token for a fresh user of `role` (the bench's bootstrap admin creates it). */
+export async function tokenFor(baseUrl: string, role: string, unitCode?: string): Promise<string> {
+  const post = async (path: string, body: object, token?: string) => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { accessToken: string };
+  };
+  const admin = (await post('/auth/token', { username: 'admin', password: 'bench-admin-pass' })).accessToken;
+  const username = `bench-${role}-${randomUUID().slice(0, 8)}`;
+  await post('/users', { username, password: 'bench-passphrase', role, ...(unitCode ? { unitCode } : {}) }, admin);
+  return (await post('/auth/token', { username, password: 'bench-passphrase' })).accessToken;
+}
