@@ -102,3 +102,16 @@ export async function tokenFor(baseUrl: string, role: string, unitCode?: string)
   await post('/users', { username, password: 'bench-passphrase', role, ...(unitCode ? { unitCode } : {}) }, admin);
   return (await post('/auth/token', { username, password: 'bench-passphrase' })).accessToken;
 }
+
+/** Waits until the outbox is drained and every consumer group has caught up (from the api's /metrics). */
+export async function waitUntilQuiet(baseUrl: string, timeoutMs = 180_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = await (await fetch(`${baseUrl}/metrics`)).text();
+    const backlog = Number(/^hotline_outbox_backlog_messages\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 1);
+    const lags = [...text.matchAll(/^hotline_kafka_consumer_lag_messages\{[^}]*\} (\d+)/gm)].map((m) => Number(m[1]));
+    if (backlog === 0 && lags.every((lag) => lag === 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error('the pipeline did not drain in time');
+}
