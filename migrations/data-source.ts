@@ -6,6 +6,10 @@ import { loadAppConfig } from '@hotline/config';
 import { dataSourceOptions, MIGRATIONS_GLOB } from '@hotline/database';
 import { DIRECTORY_ENTITIES } from '@hotline/directory';
 import { DISPATCH_ENTITIES } from '@hotline/dispatch';
+import { CALLBACKS_ENTITIES } from '@hotline/callbacks';
+import { HANDLING_ENTITIES } from '@hotline/handling';
+import { SLA_ENTITIES } from '@hotline/sla';
+import { SUPERVISION_ENTITIES } from '@hotline/supervision';
 import { MESSAGING_ENTITIES } from '@hotline/messaging';
 
 /**
@@ -14,6 +18,16 @@ import { MESSAGING_ENTITIES } from '@hotline/messaging';
  */
 export default new DataSource({
   ...dataSourceOptions(loadAppConfig(process.env), 'hotline-migrations'),
-  entities: [...DIRECTORY_ENTITIES, ...AUTH_ENTITIES, ...MESSAGING_ENTITIES, ...CASES_ENTITIES, ...DISPATCH_ENTITIES],
+  entities: [
+    ...DIRECTORY_ENTITIES,
+    ...AUTH_ENTITIES,
+    ...MESSAGING_ENTITIES,
+    ...CASES_ENTITIES,
+    ...DISPATCH_ENTITIES,
+    ...SLA_ENTITIES,
+    ...HANDLING_ENTITIES,
+    ...CALLBACKS_ENTITIES,
+    ...SUPERVISION_ENTITIES,
+  ],
   migrations: [MIGRATIONS_GLOB],
 });

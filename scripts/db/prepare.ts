@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import dataSource from '../../migrations/data-source';
 import { loadAppConfig } from '@hotline/config';
 import { seedDirectory } from '@hotline/directory';
+import { seedCalendar } from '@hotline/sla';
 import { createKafkaClient, ensureTopics } from '@hotline/messaging';
 import { ensureDatabase } from './ensure-database';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     console.log(`db: ${database} migrated (${applied.length} new migration${applied.length === 1 ? '' : 's'})`);
     const seeded = await dataSource.transaction((tx) => seedDirectory(tx));
-    console.log(`db: reference data seeded (new rows ${JSON.stringify(seeded)})`);
+    const calendar = await dataSource.transaction((tx) => seedCalendar(tx));
+    console.log(`db: reference data seeded (new rows ${JSON.stringify({ ...seeded, calendarDays: calendar })})`);
   } finally {
     await dataSource.destroy();
   }

@@ -26,5 +26,6 @@ export function as(http: () => Http, token: string) {
   return {
     get: (path: string) => http().get(`/api/v1${path}`).auth(token, { type: 'bearer' }),
     post: (path: string, body: object = {}) => http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
+    put: (path: string, body: object = {}) => http().put(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
   };
 }

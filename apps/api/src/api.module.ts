@@ -7,6 +7,10 @@ import { DatabaseModule } from '@hotline/database';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
 import { DispatchModule } from '@hotline/dispatch';
+import { CallbacksModule } from '@hotline/callbacks';
+import { HandlingModule } from '@hotline/handling';
+import { SlaModule } from '@hotline/sla';
+import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AccessGuard } from './auth/access.guard';
@@ -16,6 +20,10 @@ import { CallsController } from './cases/calls.controller';
 import { CasesController } from './cases/cases.controller';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { InboxController } from './dispatch/inbox.controller';
+import { HandlingController } from './handling/handling.controller';
+import { CallbacksController } from './callbacks/callbacks.controller';
+import { SupervisionController } from './supervision/supervision.controller';
+import { CalendarController } from './calendar/calendar.controller';
 import { DispatchRulesController } from './directory/dispatch-rules.controller';
 import { ReferenceDataController } from './directory/reference-data.controller';
 import { SlaPolicyController } from './directory/sla-policy.controller';
@@ -37,6 +45,10 @@ import { MetricsController } from './ops/metrics.controller';
     DirectoryModule,
     CasesModule,
     DispatchModule,
+    HandlingModule,
+    CallbacksModule,
+    SupervisionModule,
+    SlaModule,
   ],
   controllers: [
     AuthController,
@@ -48,6 +60,10 @@ import { MetricsController } from './ops/metrics.controller';
     CasesController,
     DispatchController,
     InboxController,
+    HandlingController,
+    CallbacksController,
+    SupervisionController,
+    CalendarController,
     HealthController,
     MetricsController,
   ],

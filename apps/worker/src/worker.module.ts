@@ -3,9 +3,14 @@ import { CasesModule } from '@hotline/cases';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DispatchModule } from '@hotline/dispatch';
+import { HandlingModule } from '@hotline/handling';
+import { SlaModule } from '@hotline/sla';
+import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
+import { ClocksJob } from './clocks/clocks.job';
 import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
+import { SupervisionIssuerConsumer } from './consumers/supervision-issuer.consumer';
 import { ConsumersBootstrap } from './consumers/consumers.bootstrap';
 import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
 import { TelephonyConsumer } from './consumers/telephony.consumer';
@@ -23,6 +28,9 @@ import { OutboxRelay } from './outbox/outbox-relay';
     MessagingModule,
     CasesModule,
     DispatchModule,
+    HandlingModule,
+    SupervisionModule,
+    SlaModule,
   ],
   providers: [
     OutboxRelay,
@@ -32,7 +40,9 @@ import { OutboxRelay } from './outbox/outbox-relay';
     InboxProjectorConsumer,
     AutoDispatchConsumer,
     UnitRepliesConsumer,
+    SupervisionIssuerConsumer,
     ConsumersBootstrap,
+    ClocksJob,
   ],
 })
 export class WorkerModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@hotline/core';
+import { DeadlineBook } from '@hotline/sla';
 import { CaseEventRecorder } from './case-event-recorder';
 import { CaseStore } from './case-store';
 import type { Actor } from './domain/actor';
@@ -19,6 +20,7 @@ export class CaseActionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: CaseStore,
     private readonly events: CaseEventRecorder,
+    private readonly deadlines: DeadlineBook,
   ) {}
 
   /** 直接办结: the agent answered the demand on the call (mostly consultations). */
@@ -30,6 +32,7 @@ export class CaseActionsService {
         throw new DomainError('STATE_CONFLICT', `A ${current.demandType} cannot be answered on the call; dispatch it`);
       }
       const answered = await this.store.update(tx, current, { status, closedAt: new Date() });
+      await this.deadlines.cancel(tx, current.id, ['dispatch']);
       await this.events.record(
         tx,
         answered,

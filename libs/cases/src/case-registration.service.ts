@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@hotline/config';
 import { DomainError, FieldError } from '@hotline/core';
 import { ReferenceCache, ReferenceSnapshot, Urgency } from '@hotline/directory';
-import { SlaClock } from '@hotline/sla';
+import { DeadlineBook, SlaClock } from '@hotline/sla';
 import { CaseEventRecorder } from './case-event-recorder';
 import { CaseNumberAllocator } from './case-number-allocator';
 import { CaseStore } from './case-store';
@@ -51,6 +51,7 @@ export class CaseRegistrationService {
     private readonly events: CaseEventRecorder,
     private readonly config: AppConfig,
     private readonly numbers: CaseNumberAllocator,
+    private readonly deadlines: DeadlineBook,
   ) {}
 
   async register(input: NewCase, actor: Actor): Promise<Registration> {
@@ -127,6 +128,12 @@ export class CaseRegistrationService {
       dispatchDueAt: await this.sla.dispatchDue(input.urgency, input.categoryCode, registeredAt),
     });
     await tx.insert(CaseEntity, row);
+    await this.deadlines.start(tx, {
+      caseId: row.id,
+      kind: 'dispatch',
+      startsAt: registeredAt,
+      dueAt: row.dispatchDueAt,
+    });
     if (call) await tx.update(CallEntity, { id: call.id }, { caseId: row.id });
     await this.events.record(
       tx,

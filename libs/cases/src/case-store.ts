@@ -13,6 +13,20 @@ export class CaseStore {
   }
 
   /**
+   * Loads the case and holds its row lock until the transaction ends: for the system's own writes
+   * (clocks, supervision) that append events without a user's versioned update.
+   */
+  async lock(tx: EntityManager, id: string): Promise<CaseEntity> {
+    const found = await tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!found) throw DomainError.notFound('Case', id);
+    return found;
+  }
+
+  /**
    * Applies `changes` if nobody changed the case since `loaded` was read; returns the new row.
    * A concurrent writer that got there first makes this a VERSION_CONFLICT (409).
    */

@@ -13,6 +13,7 @@ import { CaseStore } from './case-store';
 import { CallsService } from './calls.service';
 import { CASES_ENTITIES } from './entities';
 import { TransfersService } from './transfers.service';
+import { DeadlineSweep } from './deadline-sweep.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...CASES_ENTITIES]), DirectoryModule, MessagingModule, SlaModule],
@@ -26,8 +27,10 @@ import { TransfersService } from './transfers.service';
     CaseScope,
     CaseStore,
     TransfersService,
+    DeadlineSweep,
   ],
   exports: [
+    DeadlineSweep,
     CallsService,
     CaseRegistrationService,
     CaseActionsService,

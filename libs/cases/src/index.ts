@@ -17,3 +17,4 @@ export * from './case-actions.service';
 export * from './calls.service';
 export * from './transfers.service';
 export * from './cases.module';
+export * from './deadline-sweep.service';

@@ -5,7 +5,7 @@ import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import { ReferenceCache } from '@hotline/directory';
 import { createCloudEvent, OutboxWriter, TOPICS } from '@hotline/messaging';
-import { SlaClock } from '@hotline/sla';
+import { DeadlineBook, SlaClock } from '@hotline/sla';
 import { CaseEventRecorder } from './case-event-recorder';
 import { CaseStore } from './case-store';
 import type { Actor } from './domain/actor';
@@ -25,6 +25,7 @@ export class TransfersService {
     private readonly events: CaseEventRecorder,
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly deadlines: DeadlineBook,
   ) {}
 
   async transfer(
@@ -55,6 +56,14 @@ export class TransfersService {
         createdBy: actor.userId,
       });
       await tx.update(CallEntity, { id: call.id }, { status: 'transferred', transferredAt: now });
+      await this.deadlines.cancel(tx, current.id, ['dispatch']);
+      await this.deadlines.start(tx, {
+        caseId: current.id,
+        kind: 'transfer_ack',
+        unitCode: utilityCode,
+        startsAt: now,
+        dueAt: transfer.ackDueAt,
+      });
       await this.events.record(
         tx,
         transferred,
@@ -97,6 +106,7 @@ export class TransfersService {
     if (transfer.status === 'acknowledged') return transfer;
     const acknowledgedAt = new Date();
     await tx.update(TransferEntity, { id: transfer.id }, { status: 'acknowledged', acknowledgedAt });
+    await this.deadlines.meet(tx, transfer.caseId, ['transfer_ack']);
     const current = await this.store.get(tx, transfer.caseId);
     await this.events.record(tx, current, 'transfer_acknowledged', actor, {
       transferId,

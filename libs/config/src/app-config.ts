@@ -142,6 +142,13 @@ export class AppConfig {
   @Max(365)
   REPEAT_WINDOW_DAYS = 30;
 
+  /** How often the worker sweeps the SLA clocks (warnings, breaches) and overdue supervision orders. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SLA_SWEEP_INTERVAL_MS = 1000;
+
   /** Published outbox rows and processed-event ids are pruned after this many hours. */
   @Transform(toInt)
   @IsInt()

@@ -15,7 +15,7 @@ import {
 } from '@hotline/cases';
 import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
 import { createCloudEvent, OutboxWriter, TOPICS } from '@hotline/messaging';
-import { SlaClock } from '@hotline/sla';
+import { DeadlineBook, SlaClock } from '@hotline/sla';
 import { CatalogueDecision, decideDispatch } from './domain/catalogue-engine';
 import { callerForUnit } from './domain/dispatch-order';
 import { DISPATCH_EVENT_TYPES, OrderIssuedData } from './events/dispatch-events';
@@ -40,6 +40,7 @@ export class DispatchService {
     private readonly events: CaseEventRecorder,
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly deadlines: DeadlineBook,
   ) {}
 
   /** What the catalogue would do with the case, rule by rule (GET …/dispatch-suggestions). */
@@ -132,6 +133,14 @@ export class DispatchService {
       firstDispatchedAt: c.firstDispatchedAt ?? now,
       ...deadlines,
     });
+    await this.deadlines.meet(tx, c.id, ['dispatch']);
+    for (const [kind, dueAt] of [
+      ['sign', deadlines.signDueAt],
+      ['response', deadlines.responseDueAt],
+      ['resolve', deadlines.resolveDueAt],
+    ] as const) {
+      await this.deadlines.start(tx, { caseId: c.id, kind, unitCode: choice.leadUnitCode, startsAt: now, dueAt });
+    }
     const units = [
       { unitCode: choice.leadUnitCode, role: 'lead' as const },
       ...choice.coUnitCodes.map((unitCode) => ({ unitCode, role: 'co' as const })),

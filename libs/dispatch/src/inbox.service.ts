@@ -4,7 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, TransferAcknowledgedData, TransferIssuedData } from '@hotline/cases';
 import { DomainError, Page } from '@hotline/core';
 import { UnitInboxItemEntity } from './entities/unit-inbox-item.entity';
-import type { OrderCancelledData, OrderIssuedData } from './events/dispatch-events';
+import type { OrderCancelledData, OrderCompletedData, OrderIssuedData } from './events/dispatch-events';
 
 /**
  * Units' inboxes, as a projection of `hotline.dispatch.v1`: the worker applies each order message
@@ -80,6 +80,10 @@ export class InboxService {
   /** A cancellation may overtake nothing (orders of one unit share a partition), but be safe. */
   async orderCancelled(tx: EntityManager, data: OrderCancelledData): Promise<void> {
     await tx.update(UnitInboxItemEntity, { orderId: data.orderId }, { status: 'cancelled' });
+  }
+
+  async orderCompleted(tx: EntityManager, data: OrderCompletedData): Promise<void> {
+    await tx.update(UnitInboxItemEntity, { orderId: data.orderId }, { status: 'completed' });
   }
 
   async transferAcknowledged(tx: EntityManager, data: TransferAcknowledgedData): Promise<void> {

@@ -15,6 +15,7 @@ import {
   statusAfterRejectedReturn,
 } from '@hotline/cases';
 import { createCloudEvent, OutboxWriter, TOPICS } from '@hotline/messaging';
+import { DeadlineBook } from '@hotline/sla';
 import { CaseReturnEntity } from './entities/case-return.entity';
 import { DISPATCH_EVENT_TYPES, OrderCancelledData } from './events/dispatch-events';
 
@@ -33,10 +34,16 @@ export class ReturnsService {
     private readonly events: CaseEventRecorder,
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly deadlines: DeadlineBook,
   ) {}
 
-  async request(caseId: string, request: ReturnRequest, actor: Actor): Promise<CaseReturnEntity> {
-    return this.dataSource.transaction(async (tx) => {
+  async request(
+    caseId: string,
+    request: ReturnRequest,
+    actor: Actor,
+    outer?: EntityManager,
+  ): Promise<CaseReturnEntity> {
+    const work = async (tx: EntityManager) => {
       const c = await this.store.get(tx, caseId);
       await this.scope.assertVisible(tx, c, actor);
       if (!actor.unitCode || actor.unitCode !== c.leadUnitCode) {
@@ -66,7 +73,8 @@ export class ReturnsService {
         { before: { status: c.status }, after: { status } },
       );
       return row;
-    });
+    };
+    return outer ? work(outer) : this.dataSource.transaction(work);
   }
 
   /**
@@ -122,7 +130,10 @@ export class ReturnsService {
         },
         now,
       );
-      if (approve) await this.cancelOrders(tx, c, now);
+      if (approve) {
+        await this.cancelOrders(tx, c, now);
+        await this.deadlines.cancel(tx, c.id, ['sign', 'response', 'resolve']);
+      }
       return reviewed;
     });
   }

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '@hotline/config';
 import type { Urgency } from '@hotline/directory';
 import { ReferenceCache } from '@hotline/directory';
 import { addDuration } from './domain/deadline';
-import { resolvePolicy } from './domain/policy-resolution';
-import { WEEKENDS_ONLY, WorkingCalendar } from './domain/working-calendar';
+import { holidayCalendar } from './domain/holiday-calendar';
+import { PolicyRow, resolvePolicy } from './domain/policy-resolution';
+import type { WorkingCalendar } from './domain/working-calendar';
+import { CalendarDayEntity } from './entities/calendar-day.entity';
 
 export interface DispatchDeadlines {
   signDueAt: Date;
@@ -11,36 +16,70 @@ export interface DispatchDeadlines {
   resolveDueAt: Date;
 }
 
-/** Deadlines from the SLA policy in force (SPEC §3), for a case's urgency and category. */
+/**
+ * Deadlines from the SLA policy in force (SPEC §3), for a case's urgency and category, counted on
+ * the holiday calendar (public holidays and 调休 working days) where a limit is in working days.
+ */
 @Injectable()
 export class SlaClock {
-  // Weekends only until the holiday calendar (public holidays, 调休) is in place.
-  private readonly calendar: WorkingCalendar = WEEKENDS_ONLY;
+  private calendar: { at: number; value: Promise<WorkingCalendar> } | undefined;
 
-  constructor(private readonly reference: ReferenceCache) {}
+  constructor(
+    private readonly reference: ReferenceCache,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   /** The dispatch deadline counts from registration. */
   async dispatchDue(urgency: Urgency, categoryCode: string, registeredAt: Date): Promise<Date> {
-    const policy = await this.policy(urgency, categoryCode);
-    return addDuration(registeredAt, policy.dispatchWithin, this.calendar);
+    return this.add(registeredAt, (await this.policy(urgency, categoryCode)).dispatchWithin);
   }
 
   /** Sign, response and resolve count from the dispatch the unit keeps. */
   async afterDispatch(urgency: Urgency, categoryCode: string, dispatchedAt: Date): Promise<DispatchDeadlines> {
     const policy = await this.policy(urgency, categoryCode);
     return {
-      signDueAt: addDuration(dispatchedAt, policy.signWithin, this.calendar),
-      responseDueAt: addDuration(dispatchedAt, policy.responseWithin, this.calendar),
-      resolveDueAt: addDuration(dispatchedAt, policy.resolveWithin, this.calendar),
+      signDueAt: await this.add(dispatchedAt, policy.signWithin),
+      responseDueAt: await this.add(dispatchedAt, policy.responseWithin),
+      resolveDueAt: await this.add(dispatchedAt, policy.resolveWithin),
     };
   }
 
-  async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
-    const policy = await this.policy(urgency, categoryCode);
-    return addDuration(transferredAt, policy.transferAckWithin, this.calendar);
+  /** Callback counts from resolution, or from the resolve deadline passing unresolved. */
+  async callbackDue(urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
+    return this.add(from, (await this.policy(urgency, categoryCode)).callbackWithin);
   }
 
-  private async policy(urgency: Urgency, categoryCode: string) {
+  async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
+    return this.add(transferredAt, (await this.policy(urgency, categoryCode)).transferAckWithin);
+  }
+
+  /** An admin changed the calendar through this process: use it at once. */
+  invalidateCalendar(): void {
+    this.calendar = undefined;
+  }
+
+  private async add(from: Date, duration: PolicyRow['dispatchWithin']): Promise<Date> {
+    return addDuration(from, duration, duration.unit === 'working_days' ? await this.workingCalendar() : NO_CALENDAR);
+  }
+
+  private workingCalendar(): Promise<WorkingCalendar> {
+    const now = Date.now();
+    if (!this.calendar || now - this.calendar.at > this.config.REFERENCE_CACHE_SECONDS * 1000) {
+      const value = this.dataSource
+        .getRepository(CalendarDayEntity)
+        .find()
+        .then((days) => holidayCalendar(days));
+      this.calendar = { at: now, value };
+      value.catch(() => (this.calendar = undefined));
+    }
+    return this.calendar.value;
+  }
+
+  private async policy(urgency: Urgency, categoryCode: string): Promise<PolicyRow> {
     return resolvePolicy((await this.reference.snapshot()).slaPolicies, urgency, categoryCode);
   }
 }
+
+/** Hours and calendar days never consult the calendar. */
+const NO_CALENDAR: WorkingCalendar = { isWorkingDay: () => true };

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@hotline/directory';
+import { CalendarService } from './calendar.service';
+import { DeadlineBook } from './deadline-book';
+import { SLA_ENTITIES } from './entities';
 import { SlaClock } from './sla-clock';
 
 @Module({
-  imports: [DirectoryModule],
-  providers: [SlaClock],
-  exports: [SlaClock],
+  imports: [TypeOrmModule.forFeature([...SLA_ENTITIES]), DirectoryModule],
+  providers: [SlaClock, DeadlineBook, CalendarService],
+  exports: [SlaClock, DeadlineBook, CalendarService],
 })
 export class SlaModule {}

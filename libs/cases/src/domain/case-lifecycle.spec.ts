@@ -1,5 +1,5 @@
 import { DomainError } from '@hotline/core';
-import { nextStatus, statusAfterRejectedReturn } from './case-lifecycle';
+import { assertOpen, nextStatus, statusAfterRejectedReturn } from './case-lifecycle';
 
 describe('case lifecycle', () => {
   it('follows SPEC §4 for intake and routing', () => {
@@ -11,6 +11,21 @@ describe('case lifecycle', () => {
     expect(nextStatus('signed', 'request_return')).toBe('return_requested');
     expect(nextStatus('return_requested', 'approve_return')).toBe('registered');
     expect(statusAfterRejectedReturn('return_requested', 'signed')).toBe('signed');
+  });
+
+  it('follows SPEC §4 for handling and callback', () => {
+    expect(nextStatus('dispatched', 'sign')).toBe('signed');
+    expect(nextStatus('signed', 'resolve')).toBe('resolved');
+    expect(nextStatus('resolved', 'close')).toBe('closed');
+    expect(nextStatus('resolved', 'reopen')).toBe('reopened');
+    expect(() => nextStatus('dispatched', 'resolve')).toThrow(/allowed from: signed/);
+    expect(() => nextStatus('signed', 'sign')).toThrow(DomainError);
+  });
+
+  it('keeps finished cases read-only', () => {
+    for (const status of ['closed', 'answered', 'transferred'] as const)
+      expect(() => assertOpen(status)).toThrow(/can no longer change/);
+    expect(() => assertOpen('resolved')).not.toThrow();
   });
 
   it.each([

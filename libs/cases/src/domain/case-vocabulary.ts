@@ -31,3 +31,9 @@ export const RETURN_REASONS = [
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
 export type AssignmentRole = 'lead' | 'co';
+
+export const RESOLUTION_OUTCOMES = ['solved', 'partly', 'unsolved'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
+export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];

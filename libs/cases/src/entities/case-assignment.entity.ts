@@ -9,7 +9,7 @@ import { CaseEntity } from './case.entity';
  */
 @Entity({ name: 'case_assignments' })
 @Check('ck_case_assignments_role', `role IN ('lead', 'co')`)
-@Check('ck_case_assignments_status', `status IN ('active', 'cancelled')`)
+@Check('ck_case_assignments_status', `status IN ('active', 'cancelled', 'completed')`)
 @Index('ix_case_assignments_unit_case', ['unitCode', 'caseId'])
 @Index('ix_case_assignments_case', ['caseId'])
 export class CaseAssignmentEntity {
@@ -34,8 +34,9 @@ export class CaseAssignmentEntity {
   @Column({ type: 'text' })
   role!: AssignmentRole;
 
+  /** active → completed when the case is resolved, or cancelled by an approved return. */
   @Column({ type: 'text', default: 'active' })
-  status!: 'active' | 'cancelled';
+  status!: 'active' | 'cancelled' | 'completed';
 
   /** Which dispatch of the case this order belongs to (1 = the first). */
   @Column({ type: 'integer' })
@@ -43,6 +44,9 @@ export class CaseAssignmentEntity {
 
   @Column({ type: 'timestamptz' })
   issuedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;

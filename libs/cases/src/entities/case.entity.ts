@@ -1,7 +1,16 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { CategoryEntity, HotlineEntity, sqlList, UnitEntity, URGENCIES, Urgency } from '@hotline/directory';
 import { CallEntity } from './call.entity';
-import { CASE_STATUSES, CaseStatus, CHANNELS, Channel, DEMAND_TYPES, DemandType } from '../domain/case-vocabulary';
+import {
+  CASE_STATUSES,
+  CaseStatus,
+  CHANNELS,
+  Channel,
+  DEMAND_TYPES,
+  DemandType,
+  RESOLUTION_OUTCOMES,
+  ResolutionOutcome,
+} from '../domain/case-vocabulary';
 
 /** One citizen demand (诉求 / 工单). Never deleted; every change is also a case event. */
 @Entity({ name: 'cases' })
@@ -9,6 +18,10 @@ import { CASE_STATUSES, CaseStatus, CHANNELS, Channel, DEMAND_TYPES, DemandType 
 @Check('ck_cases_channel', `channel IN (${sqlList(CHANNELS)})`)
 @Check('ck_cases_demand_type', `demand_type IN (${sqlList(DEMAND_TYPES)})`)
 @Check('ck_cases_urgency', `urgency IN (${sqlList(URGENCIES)})`)
+@Check(
+  'ck_cases_resolution_outcome',
+  `resolution_outcome IS NULL OR resolution_outcome IN (${sqlList(RESOLUTION_OUTCOMES)})`,
+)
 @Index('ix_cases_registered_at', ['registeredAt', 'id'])
 @Index('ix_cases_status_registered_at', ['status', 'registeredAt'])
 @Index('ix_cases_lead_unit', ['leadUnitCode', 'registeredAt'])
@@ -156,6 +169,29 @@ export class CaseEntity {
   /** The dispatch the current lead unit keeps: sign, response and resolve count from it. */
   @Column({ type: 'timestamptz', nullable: true })
   dispatchedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  signedAt!: Date | null;
+
+  /** 响应: the lead unit's first contact with the citizen. */
+  @Column({ type: 'timestamptz', nullable: true })
+  respondedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolutionOutcome!: ResolutionOutcome | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolutionReply!: string | null;
+
+  /** Callback attempts that did not reach the citizen; the third closes the case as unreachable. */
+  @Column({ type: 'integer', default: 0 })
+  unreachedCallbacks!: number;
+
+  @Column({ type: 'text', nullable: true })
+  unreasonableReason!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;

@@ -6,7 +6,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 't
  */
 @Entity({ name: 'unit_inbox' })
 @Check('ck_unit_inbox_kind', `kind IN ('dispatch', 'transfer')`)
-@Check('ck_unit_inbox_status', `status IN ('open', 'cancelled', 'acknowledged')`)
+@Check('ck_unit_inbox_status', `status IN ('open', 'cancelled', 'acknowledged', 'completed')`)
 @Index('ix_unit_inbox_unit_open', ['unitCode', 'issuedAt'], { where: `status = 'open'` })
 export class UnitInboxItemEntity {
   /** The dispatch order id or the transfer id. */
@@ -49,7 +49,7 @@ export class UnitInboxItemEntity {
   deadlines!: Record<string, string>;
 
   @Column({ type: 'text', default: 'open' })
-  status!: 'open' | 'cancelled' | 'acknowledged';
+  status!: 'open' | 'cancelled' | 'acknowledged' | 'completed';
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;

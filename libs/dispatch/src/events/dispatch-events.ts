@@ -7,6 +7,7 @@ import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
 export const DISPATCH_EVENT_TYPES = {
   orderIssued: `${EVENT_TYPE_PREFIX}.dispatch.order_issued.v1`,
   orderCancelled: `${EVENT_TYPE_PREFIX}.dispatch.order_cancelled.v1`,
+  orderCompleted: `${EVENT_TYPE_PREFIX}.dispatch.order_completed.v1`,
   transferIssued: TRANSFER_ORDER_ISSUED,
   transferAcknowledged: TRANSFER_ORDER_ACKNOWLEDGED,
 } as const;
@@ -43,4 +44,11 @@ export class OrderCancelledData {
   @IsUUID() caseId!: string;
   @IsString() unitCode!: string;
   @IsString() reason!: string;
+}
+
+/** The case was resolved: the order leaves the unit's open work. */
+export class OrderCompletedData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() unitCode!: string;
 }

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DomainError } from '@hotline/core';
+import { CalendarService } from '@hotline/sla';
+import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import { ErrorResponseDto } from '../http/error-response';
+
+export class CalendarQueryDto {
+  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+}
+
+export class CalendarDayRequestDto {
+  @ApiProperty({ enum: ['holiday', 'workday', 'normal'], description: 'normal removes the exception' })
+  @IsIn(['holiday', 'workday', 'normal'])
+  kind!: 'holiday' | 'workday' | 'normal';
+
+  @ApiPropertyOptional({ example: '国庆节' }) @IsOptional() @IsString() @MaxLength(100) name?: string;
+}
+
+export class CalendarDayDto {
+  @ApiProperty({ example: '2026-10-01' }) day!: string;
+  @ApiProperty({ enum: ['holiday', 'workday'] }) kind!: string;
+  @ApiProperty({ example: '国庆节' }) name!: string;
+}
+
+@ApiTags('reference data')
+@Controller('calendar')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get()
+  @Roles(...ALL_ROLES)
+  @ApiOperation({ summary: 'Public holidays and make-up working days (调休) of a year, used for working-day limits' })
+  @ApiOkResponse({ type: [CalendarDayDto] })
+  year(@Query() query: CalendarQueryDto): Promise<CalendarDayDto[]> {
+    return this.calendar.year(query.year);
+  }
+
+  @Put('days/:day')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Mark a day as a holiday, a make-up working day, or normal again' })
+  @ApiOkResponse({ type: CalendarDayDto })
+  async set(
+    @Param('day') day: string,
+    @Body() body: CalendarDayRequestDto,
+  ): Promise<CalendarDayDto | { day: string; kind: 'normal' }> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) {
+      throw DomainError.invalidField('day', 'must be a date, YYYY-MM-DD');
+    }
+    return (await this.calendar.setDay(day, body.kind, body.name)) ?? { day, kind: 'normal' };
+  }
+}

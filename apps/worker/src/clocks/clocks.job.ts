@@ -1,0 +1,69 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DeadlineSweep } from '@hotline/cases';
+import { AppConfig } from '@hotline/config';
+import { SupervisionService } from '@hotline/supervision';
+
+const BATCH = 500;
+
+/**
+ * The SLA clocks: every SLA_SWEEP_INTERVAL_MS, raise due warnings and breaches (in batches until
+ * none are left) and escalate supervision orders past their due time. Safe to run in several
+ * workers at once (rows are claimed with SKIP LOCKED).
+ */
+@Injectable()
+export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ClocksJob.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly sweep: DeadlineSweep,
+    private readonly supervision: SupervisionService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** One full pass; returns what it raised. Used by the loop and by tests. */
+  async tick(): Promise<{ breaches: number; warnings: number; escalations: number }> {
+    let breaches = 0;
+    let warnings = 0;
+    for (;;) {
+      const result = await this.sweep.sweepOnce(BATCH);
+      breaches += result.breaches;
+      warnings += result.warnings;
+      if (result.breaches < BATCH && result.warnings < BATCH) break;
+    }
+    const escalations = await this.supervision.escalateOverdue(BATCH);
+    return { breaches, warnings, escalations };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        const { breaches, warnings, escalations } = await this.tick();
+        if (breaches + warnings + escalations > 0) {
+          this.logger.log(`clocks: ${breaches} breaches, ${warnings} warnings, ${escalations} escalations`);
+        }
+      } catch (error) {
+        this.logger.warn(`clock sweep failed, will retry: ${(error as Error).message}`);
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.config.SLA_SWEEP_INTERVAL_MS);
+      });
+    }
+  }
+}

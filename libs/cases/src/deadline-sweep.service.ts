@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DeadlineBook, DeadlineKind, SlaClock } from '@hotline/sla';
+import { CaseEventRecorder } from './case-event-recorder';
+import { SYSTEM_ACTOR } from './domain/actor';
+import { CaseEntity } from './entities/case.entity';
+
+interface DueRow {
+  id: string;
+  case_id: string;
+  kind: DeadlineKind;
+  unit_code: string | null;
+  due_at: Date;
+}
+
+export interface SweepResult {
+  breaches: number;
+  warnings: number;
+}
+
+/**
+ * The SLA clocks' sweep: raises a warning at 75% of each running deadline and a breach when it
+ * passes, as case events; every breach is also a supervision trigger. Claims rows with
+ * FOR UPDATE SKIP LOCKED and stamps them in the same transaction, so two workers sweeping at once
+ * never raise the same breach twice.
+ */
+@Injectable()
+export class DeadlineSweep {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: CaseEventRecorder,
+    private readonly deadlines: DeadlineBook,
+    private readonly clock: SlaClock,
+  ) {}
+
+  async sweepOnce(limit: number): Promise<SweepResult> {
+    return this.dataSource.transaction(async (tx) => {
+      const breached: DueRow[] = await tx
+        .query(
+          `UPDATE case_deadlines SET status = 'breached', ended_at = now()
+          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND due_at <= now()
+                        ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, case_id, kind, unit_code, due_at`,
+          [limit],
+        )
+        .then(rowsOf);
+      const warned: DueRow[] = await tx
+        .query(
+          `UPDATE case_deadlines SET warned_at = now()
+          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND warned_at IS NULL AND warn_at <= now()
+                        ORDER BY warn_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING id, case_id, kind, unit_code, due_at`,
+          [limit],
+        )
+        .then(rowsOf);
+      if (breached.length + warned.length === 0) return { breaches: 0, warnings: 0 };
+
+      const cases = await this.lockCases(
+        tx,
+        [...breached, ...warned].map((r) => r.case_id),
+      );
+      for (const row of warned) {
+        const c = cases.get(row.case_id);
+        if (c) await this.events.record(tx, c, 'sla_warning', SYSTEM_ACTOR, describe(row));
+      }
+      for (const row of breached) {
+        const c = cases.get(row.case_id);
+        if (!c) continue;
+        await this.events.record(tx, c, 'sla_breached', SYSTEM_ACTOR, describe(row));
+        await this.events.record(tx, c, 'supervision_triggered', SYSTEM_ACTOR, {
+          trigger: 'deadline_missed',
+          kind: row.kind,
+          unitCode: row.unit_code,
+        });
+        if (row.kind === 'resolve') await this.startCallbackClock(tx, c, row.due_at);
+      }
+      return { breaches: breached.length, warnings: warned.length };
+    });
+  }
+
+  /** An unresolved case past its resolve deadline is due a callback all the same (SPEC §3). */
+  private async startCallbackClock(tx: EntityManager, c: CaseEntity, resolveDueAt: Date): Promise<void> {
+    if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt) return;
+    const callbackDueAt = await this.clock.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
+    // Bookkeeping of the system, not a user's change: the version (optimistic lock) stays as it is.
+    await tx.update(CaseEntity, { id: c.id }, { callbackDueAt });
+    await this.deadlines.start(tx, { caseId: c.id, kind: 'callback', startsAt: resolveDueAt, dueAt: callbackDueAt });
+  }
+
+  /** Locks the cases whose events are about to be written, in id order (no deadlocks between sweeps). */
+  private async lockCases(tx: EntityManager, ids: string[]): Promise<Map<string, CaseEntity>> {
+    const rows = await tx
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return new Map(rows.map((c) => [c.id, c]));
+  }
+}
+
+function describe(row: DueRow): object {
+  return { kind: row.kind, unitCode: row.unit_code, dueAt: new Date(row.due_at).toISOString() };
+}
+
+/** UPDATE … RETURNING through TypeORM answers [rows, count]. */
+function rowsOf(result: unknown): DueRow[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as DueRow[];
+}

@@ -1,0 +1,3 @@
+export * from './entities';
+export * from './handling.service';
+export * from './handling.module';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '@hotline/cases';
+import { SUPERVISION_ENTITIES } from './entities';
+import { SupervisionService } from './supervision.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([...SUPERVISION_ENTITIES]), CasesModule],
+  providers: [SupervisionService],
+  exports: [SupervisionService],
+})
+export class SupervisionModule {}
