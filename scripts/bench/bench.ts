@@ -5,6 +5,7 @@ import { printTable, writeResults } from './report';
 import { startStack, waitUntilQuiet } from './stack';
 import { benchDispatchToInbox } from './suites/dispatch';
 import { benchIntake } from './suites/intake';
+import { benchSlaSweep } from './suites/sla';
 
 /**
  * `npm run bench`: every benchmark against the real stack (PostgreSQL, Kafka, the built api and
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     const calm = await benchDispatchToInbox(stack, intake.caseIds.slice(0, 500), 25, 'informative');
     await waitUntilQuiet(stack.baseUrl);
     const goal = await benchDispatchToInbox(stack, intake.caseIds.slice(500), 200, '≤ 100 ms at 200 dispatches/s');
-    const figures = [...intake.figures, ...calm, ...goal];
+    await waitUntilQuiet(stack.baseUrl);
+    const sla = await benchSlaSweep(stack);
+    const figures = [...intake.figures, ...calm, ...goal, ...sla];
     printTable(figures);
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;

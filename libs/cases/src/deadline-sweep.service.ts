@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeadlineBook, DeadlineKind, SlaClock } from '@hotline/sla';
-import { CaseEventRecorder } from './case-event-recorder';
+import { CaseEventRecorder, NewCaseEvent } from './case-event-recorder';
 import { SYSTEM_ACTOR } from './domain/actor';
 import { CaseEntity } from './entities/case.entity';
 
@@ -60,21 +60,26 @@ export class DeadlineSweep {
         tx,
         [...breached, ...warned].map((r) => r.case_id),
       );
+      const events: NewCaseEvent[] = [];
       for (const row of warned) {
         const c = cases.get(row.case_id);
-        if (c) await this.events.record(tx, c, 'sla_warning', SYSTEM_ACTOR, describe(row));
+        if (c) events.push({ subject: c, name: 'sla_warning', actor: SYSTEM_ACTOR, data: describe(row) });
       }
       for (const row of breached) {
         const c = cases.get(row.case_id);
         if (!c) continue;
-        await this.events.record(tx, c, 'sla_breached', SYSTEM_ACTOR, describe(row));
-        await this.events.record(tx, c, 'supervision_triggered', SYSTEM_ACTOR, {
-          trigger: 'deadline_missed',
-          kind: row.kind,
-          unitCode: row.unit_code,
-        });
+        events.push(
+          { subject: c, name: 'sla_breached', actor: SYSTEM_ACTOR, data: describe(row) },
+          {
+            subject: c,
+            name: 'supervision_triggered',
+            actor: SYSTEM_ACTOR,
+            data: { trigger: 'deadline_missed', kind: row.kind, unitCode: row.unit_code },
+          },
+        );
         if (row.kind === 'resolve') await this.startCallbackClock(tx, c, row.due_at);
       }
+      await this.events.recordMany(tx, events);
       return { breaches: breached.length, warnings: warned.length };
     });
   }
