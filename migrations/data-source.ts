@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { AUDIT_ENTITIES } from '@hotline/audit';
 import { AUTH_ENTITIES } from '@hotline/auth';
 import { CASES_ENTITIES } from '@hotline/cases';
 import { loadAppConfig } from '@hotline/config';
@@ -28,6 +29,7 @@ export default new DataSource({
     ...HANDLING_ENTITIES,
     ...CALLBACKS_ENTITIES,
     ...SUPERVISION_ENTITIES,
+    ...AUDIT_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

@@ -99,8 +99,8 @@ export async function tokenFor(baseUrl: string, role: string, unitCode?: string)
   };
   const admin = (await post('/auth/token', { username: 'admin', password: 'bench-admin-pass' })).accessToken;
   const username = `bench-${role}-${randomUUID().slice(0, 8)}`;
-  await post('/users', { username, password: 'bench-passphrase', role, ...(unitCode ? { unitCode } : {}) }, admin);
-  return (await post('/auth/token', { username, password: 'bench-passphrase' })).accessToken;
+  await post('/users', { username, password: 'bench-passphrase-7', role, ...(unitCode ? { unitCode } : {}) }, admin);
+  return (await post('/auth/token', { username, password: 'bench-passphrase-7' })).accessToken;
 }
 
 /** Waits until the outbox is drained and every consumer group has caught up (from the api's /metrics). */

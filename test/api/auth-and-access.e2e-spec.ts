@@ -79,9 +79,13 @@ describe('auth and access (real api on PostgreSQL)', () => {
         .auth(`${header}.${forged}.${admin.split('.')[2]}`, { type: 'bearer' })
         .expect(401);
       expect(payload).toBeDefined();
+      const config = app.get(AppConfig);
       const expired = await app
         .get(JwtService)
-        .signAsync({ sub: 'x', username: 'admin', role: 'admin', unitCode: null }, { expiresIn: -10 });
+        .signAsync(
+          { sub: 'x', username: 'admin', role: 'admin', unitCode: null },
+          { expiresIn: -10, secret: config.JWT_SECRET, keyid: config.JWT_KEY_ID },
+        );
       const res = await http().get('/api/v1/users').auth(expired, { type: 'bearer' }).expect(401);
       expect(res.body.message).toBe('Invalid or expired token');
     });

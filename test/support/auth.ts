@@ -4,7 +4,15 @@ import type { Http } from './apps';
 
 const PASSWORD = 'test-passphrase-1';
 
-export async function adminToken(http: () => Http): Promise<string> {
+let admin: Promise<string> | undefined;
+
+/** The bootstrap admin's token, signed in once per test file (sign-in is rate-limited per username). */
+export function adminToken(http: () => Http): Promise<string> {
+  admin ??= signInAdmin(http);
+  return admin;
+}
+
+async function signInAdmin(http: () => Http): Promise<string> {
   const res = await http()
     .post('/api/v1/auth/token')
     .send({

@@ -1,8 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '@hotline/audit';
 import { AuthModule } from '@hotline/auth';
-import { AppConfigModule } from '@hotline/config';
+import { AppConfig, AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
@@ -13,7 +15,9 @@ import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
+import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
+import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
 import { CallsController } from './cases/calls.controller';
@@ -40,7 +44,14 @@ import { MetricsController } from './ops/metrics.controller';
     ObservabilityModule.forRoot('api'),
     DatabaseModule.forRoot('hotline-api'),
     MessagingModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
+      }),
+    }),
     TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
+    AuditModule,
     AuthModule,
     DirectoryModule,
     CasesModule,
@@ -64,12 +75,14 @@ import { MetricsController } from './ops/metrics.controller';
     CallbacksController,
     SupervisionController,
     CalendarController,
+    AuditController,
     HealthController,
     MetricsController,
   ],
   providers: [
     KafkaHealthIndicator,
     { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: CaseScopeGuard },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
 })

@@ -1,7 +1,10 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
+import { principalFromOidc } from './domain/oidc-claims';
 import { Principal, ROLES, Role } from './domain/principal';
 
 interface TokenClaims {
@@ -11,13 +14,32 @@ interface TokenClaims {
   unitCode: string | null;
 }
 
-/** Bearer tokens (JWT, HS256, with expiry) carrying the principal. */
+/**
+ * Bearer tokens. Our own: JWT HS256 with expiry, signed with JWT_SECRET under its `kid`; keys
+ * retired by a rotation (JWT_PREVIOUS_KEYS) still verify. Optionally, tokens of an external OIDC
+ * provider (single sign-on), verified against its JWKS and mapped to a role and unit.
+ */
 @Injectable()
 export class TokenService {
+  private readonly keys: ReadonlyMap<string, KeyObject>;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    const previous = config.JWT_PREVIOUS_KEYS.split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split(/:(.*)/s) as [string, string]);
+    // KeyObjects made once: given a string, jsonwebtoken re-parses it on every verification.
+    this.keys = new Map(
+      [[config.JWT_KEY_ID, config.JWT_SECRET], ...previous].map(([kid, secret]) => [
+        kid,
+        createSecretKey(Buffer.from(secret, 'utf8')),
+      ]),
+    );
+    this.jwks = config.OIDC_JWKS_URL ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL)) : undefined;
+  }
 
   get ttlSeconds(): number {
     return this.config.JWT_TTL_SECONDS;
@@ -30,13 +52,28 @@ export class TokenService {
       role: principal.role,
       unitCode: principal.unitCode,
     };
-    return this.jwt.signAsync(claims);
+    return this.jwt.signAsync(claims, {
+      keyid: this.config.JWT_KEY_ID,
+      secret: this.keys.get(this.config.JWT_KEY_ID) as unknown as string,
+    });
   }
 
   async verify(token: string): Promise<Principal> {
+    let header: { alg?: string; kid?: string };
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    }
+    if (header.alg !== 'HS256') return this.verifyExternal(token);
+    const key = this.keys.get(header.kid ?? '');
+    if (!key) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, {
+        algorithms: ['HS256'],
+        secret: key as unknown as string,
+      });
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
     }
@@ -44,5 +81,23 @@ export class TokenService {
       throw new DomainError('UNAUTHENTICATED', 'Invalid token claims');
     }
     return { userId: claims.sub, username: claims.username, role: claims.role, unitCode: claims.unitCode ?? null };
+  }
+
+  private async verifyExternal(token: string): Promise<Principal> {
+    if (!this.jwks) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.jwks, {
+        issuer: this.config.OIDC_ISSUER,
+        audience: this.config.OIDC_AUDIENCE,
+        algorithms: ['RS256', 'ES256', 'PS256'],
+      }));
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    }
+    return principalFromOidc(payload, this.config.OIDC_ISSUER, {
+      role: this.config.OIDC_ROLE_CLAIM,
+      unit: this.config.OIDC_UNIT_CLAIM,
+    });
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, Page } from '@hotline/core';
 import { isForeignKeyViolation, isUniqueViolation } from '@hotline/database';
+import { AuditActor, AuditTrail } from '@hotline/audit';
 import { checkNewUser, NewUser } from './domain/user-rules';
 import { PasswordHasher } from './password-hasher';
 import { UserEntity } from './user.entity';
@@ -14,20 +15,27 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async create(input: NewUser): Promise<UserView> {
+  async create(input: NewUser, actor: AuditActor): Promise<UserView> {
     const problems = checkNewUser(input);
     if (problems.length > 0) throw DomainError.validation(problems);
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      const user = await this.dataSource.getRepository(UserEntity).save({
-        username: input.username,
-        passwordHash,
-        role: input.role,
-        unitCode: input.unitCode ?? null,
+      return await this.dataSource.transaction(async (tx) => {
+        const user = await tx.save(
+          tx.create(UserEntity, {
+            username: input.username,
+            passwordHash,
+            role: input.role,
+            unitCode: input.unitCode ?? null,
+          }),
+        );
+        const view = toView(user);
+        await this.audit.record(tx, { actor, action: 'user.created', entity: 'user', entityId: user.id, after: view });
+        return view;
       });
-      return toView(user);
     } catch (error) {
       if (isUniqueViolation(error, 'ux_users_username')) {
         throw new DomainError('ALREADY_EXISTS', `User ${input.username} exists`, [
@@ -54,15 +62,26 @@ export class UsersService {
   /** Creates the user unless the username exists; true when created. Used for the bootstrap admin. */
   async ensure(input: NewUser): Promise<boolean> {
     const passwordHash = await this.hasher.hash(input.password);
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(UserEntity)
-      .values({ username: input.username, passwordHash, role: input.role, unitCode: input.unitCode ?? null })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    return this.dataSource.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(UserEntity)
+        .values({ username: input.username, passwordHash, role: input.role, unitCode: input.unitCode ?? null })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const [created] = result.raw as { id: string }[];
+      if (!created) return false;
+      await this.audit.record(tx, {
+        actor: { userId: null, role: 'system', unitCode: null },
+        action: 'user.created',
+        entity: 'user',
+        entityId: created.id,
+        after: { username: input.username, role: input.role, unitCode: input.unitCode ?? null, bootstrap: true },
+      });
+      return true;
+    });
   }
 }
 

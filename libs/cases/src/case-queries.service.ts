@@ -12,6 +12,8 @@ import { CaseEventEntity } from './entities/case-event.entity';
 import { CaseEntity } from './entities/case.entity';
 import { normalizePhone } from './domain/phone';
 import { AppConfig } from '@hotline/config';
+import { AuditTrail } from '@hotline/audit';
+import { callerVisibility } from './domain/privacy';
 
 export interface CaseFilter {
   status?: CaseStatus;
@@ -49,6 +51,7 @@ export class CaseQueries {
     private readonly store: CaseStore,
     private readonly scope: CaseScope,
     private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   async detail(id: string, viewer: Actor): Promise<CaseDetail> {
@@ -56,6 +59,7 @@ export class CaseQueries {
     const found = await this.store.get(manager, id);
     await this.scope.assertVisible(manager, found, viewer);
     const events = await manager.find(CaseEventEntity, { where: { caseId: id }, order: { seq: 'ASC' } });
+    await this.auditCallerReads([found], viewer);
     return {
       ...toCaseView(found, viewer),
       timeline: events.map(toTimelineEntry),
@@ -102,7 +106,18 @@ export class CaseQueries {
       .take(filter.limit)
       .skip(filter.offset)
       .getManyAndCount();
+    await this.auditCallerReads(rows, viewer);
     return { items: rows.map((row) => toCaseView(row, viewer)), total };
+  }
+
+  /** SPEC §8: every read of a caller's identity by a handling unit is audited (who, when, which case). */
+  private async auditCallerReads(cases: readonly CaseEntity[], viewer: Actor): Promise<void> {
+    if (!this.scope.isUnitScoped(viewer)) return;
+    const shown = cases.filter((c) => callerVisibility(viewer, c) === 'full');
+    await this.audit.record(
+      this.dataSource.manager,
+      ...shown.map((c) => ({ actor: viewer, action: 'case.caller_read', entity: 'case', entityId: c.id })),
+    );
   }
 
   private async related(c: CaseEntity): Promise<RelatedCase[]> {

@@ -29,6 +29,13 @@ export class CaseScope {
     );
   }
 
+  /** For a request about case `id` (the api's guard, before anything else looks at the request). */
+  async assertVisibleById(tx: EntityManager, id: string, viewer: Pick<Actor, 'role' | 'unitCode'>): Promise<void> {
+    if (!this.isUnitScoped(viewer)) return;
+    const assigned = await tx.exists(CaseAssignmentEntity, { where: { caseId: id, unitCode: viewer.unitCode ?? '' } });
+    if (!assigned) throw DomainError.notFound('Case', id);
+  }
+
   async assertVisible(tx: EntityManager, c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode'>): Promise<void> {
     if (!this.isUnitScoped(viewer)) return;
     const assigned = await tx.exists(CaseAssignmentEntity, {

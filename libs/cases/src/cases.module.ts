@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@hotline/audit';
 import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
@@ -16,7 +17,7 @@ import { TransfersService } from './transfers.service';
 import { DeadlineSweep } from './deadline-sweep.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...CASES_ENTITIES]), DirectoryModule, MessagingModule, SlaModule],
+  imports: [TypeOrmModule.forFeature([...CASES_ENTITIES]), DirectoryModule, MessagingModule, SlaModule, AuditModule],
   providers: [
     CaseNumberAllocator,
     CallsService,

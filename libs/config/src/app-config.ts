@@ -57,6 +57,13 @@ export class AppConfig {
   @Max(500)
   DATABASE_POOL_SIZE = 20;
 
+  /**
+   * The role the apps' sessions run as (SET ROLE at connect): it may not UPDATE or DELETE case
+   * events or the audit log. Migrations run as the DATABASE_URL user. Empty: no role switch.
+   */
+  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/)
+  DATABASE_APP_ROLE = 'hotline_app';
+
   @Transform(toList)
   @ArrayNotEmpty()
   @Matches(/^[^\s:]+:\d+$/, { each: true, message: 'must be host:port[,host:port]' })
@@ -95,11 +102,53 @@ export class AppConfig {
   @MinLength(32)
   JWT_SECRET = DEV_JWT_SECRET;
 
+  /** The `kid` of JWT_SECRET, written in every token this deployment signs. */
+  @Matches(/^[A-Za-z0-9._-]{1,40}$/)
+  JWT_KEY_ID = 'k1';
+
+  /**
+   * Signing keys retired by a rotation, still accepted until the tokens they signed expire:
+   * `kid:secret,kid:secret`. Rotate: move the current pair here, set a new JWT_SECRET and JWT_KEY_ID.
+   */
+  @IsString()
+  JWT_PREVIOUS_KEYS = '';
+
   @Transform(toInt)
   @IsInt()
   @Min(60)
   @Max(86400)
   JWT_TTL_SECONDS = 3600;
+
+  /** Sign-in attempts per minute for one username from one address; more answer 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Browser origins allowed to call the api (CORS); empty: none (closed by default). */
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Single sign-on (一次登录, 全网通办): an external OIDC provider's JWKS; empty: off. */
+  @IsString()
+  OIDC_JWKS_URL = '';
+
+  @IsString()
+  OIDC_ISSUER = '';
+
+  @IsString()
+  OIDC_AUDIENCE = 'hotline-12345';
+
+  /** The claims that carry the role (agent|handler|supervisor|admin) and a handler's unit code. */
+  @IsString()
+  @IsNotEmpty()
+  OIDC_ROLE_CLAIM = 'hotline_role';
+
+  @IsString()
+  @IsNotEmpty()
+  OIDC_UNIT_CLAIM = 'hotline_unit';
 
   @IsString()
   @MinLength(3)
@@ -168,6 +217,12 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
     problems.push('JWT_SECRET: must be set in production');
   }
+  for (const pair of config.JWT_PREVIOUS_KEYS.split(',').filter(Boolean)) {
+    const [kid, secret] = pair.split(/:(.*)/s);
+    if (!kid || !secret || secret.length < 32)
+      problems.push('JWT_PREVIOUS_KEYS: each entry must be kid:secret (secret ≥ 32 characters)');
+  }
+  if (config.OIDC_JWKS_URL && !config.OIDC_ISSUER) problems.push('OIDC_ISSUER: must be set with OIDC_JWKS_URL');
   if (config.NODE_ENV === 'production' && env.BOOTSTRAP_ADMIN_PASSWORD === undefined) {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD: must be set in production');
   }

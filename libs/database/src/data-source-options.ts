@@ -8,13 +8,16 @@ export const MIGRATIONS_GLOB = join(__dirname, '..', '..', '..', 'migrations', '
 
 /**
  * The one description of the database connection. The apps use it through DatabaseModule (with
- * entities registered per module), the TypeORM CLI through migrations/data-source.ts (with every
- * entity listed). Never `synchronize`: the schema changes only through migrations.
+ * entities registered per module, sessions as the app role), the TypeORM CLI and scripts through
+ * migrations/data-source.ts (every entity listed, as the owner). Never `synchronize`: the schema
+ * changes only through migrations.
  */
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_APP_ROLE'>,
   applicationName: string,
+  session: 'app' | 'owner' = 'owner',
 ): DataSourceOptions {
+  const role = session === 'app' && config.DATABASE_APP_ROLE ? config.DATABASE_APP_ROLE : undefined;
   return {
     type: 'postgres',
     url: config.DATABASE_URL,
@@ -28,6 +31,8 @@ export function dataSourceOptions(
       application_name: applicationName,
       // Fail a request quickly when the database is unreachable instead of queueing it forever.
       connectionTimeoutMillis: 3000,
+      // The apps' sessions run with the app role's privileges (no UPDATE/DELETE on the history).
+      ...(role ? { options: `-c role=${role}` } : {}),
     },
   };
 }

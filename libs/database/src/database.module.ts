@@ -13,7 +13,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config, applicationName),
+            ...dataSourceOptions(config, applicationName, 'app'),
             autoLoadEntities: true,
             // Retries belong to callers (consumers back off, the api answers 503), not to boot.
             retryAttempts: 3,

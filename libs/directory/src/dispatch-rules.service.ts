@@ -7,6 +7,7 @@ import { checkDispatchRule, DispatchRuleInput } from './domain/dispatch-rule-val
 import { DispatchRuleEntity } from './entities/dispatch-rule.entity';
 import { loadDirectoryFacts } from './directory-facts';
 import { ReferenceCache } from './reference-cache';
+import { AuditActor, AuditTrail } from '@hotline/audit';
 
 /** The dispatch catalogue: rules in priority order, added by admins. */
 @Injectable()
@@ -14,6 +15,7 @@ export class DispatchRulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cache: ReferenceCache,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list({ limit, offset }: { limit: number; offset: number }): Promise<Page<DispatchRuleEntity>> {
@@ -23,7 +25,7 @@ export class DispatchRulesService {
     return { items, total };
   }
 
-  async create(input: DispatchRuleInput): Promise<DispatchRuleEntity> {
+  async create(input: DispatchRuleInput, actor: AuditActor): Promise<DispatchRuleEntity> {
     const created = await this.dataSource.transaction(async (tx) => {
       const facts = await loadDirectoryFacts(
         tx,
@@ -33,7 +35,7 @@ export class DispatchRulesService {
       const problems = checkDispatchRule(input, facts);
       if (problems.length > 0) throw DomainError.validation(problems);
       try {
-        return await tx.save(
+        const rule = await tx.save(
           tx.create(DispatchRuleEntity, {
             ...input,
             districtCode: input.districtCode ?? null,
@@ -43,6 +45,14 @@ export class DispatchRulesService {
             auto: input.auto ?? false,
           }),
         );
+        await this.audit.record(tx, {
+          actor,
+          action: 'dispatch_rule.created',
+          entity: 'dispatch_rule',
+          entityId: rule.id,
+          after: rule,
+        });
+        return rule;
       } catch (error) {
         if (isUniqueViolation(error, 'ux_dispatch_rules_name')) {
           throw new DomainError('ALREADY_EXISTS', `A dispatch rule named ${input.name} exists`, [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Between } from 'typeorm';
+import { AuditActor, AuditTrail } from '@hotline/audit';
 import type { CalendarDayKind } from './domain/holiday-calendar';
 import { CalendarDayEntity } from './entities/calendar-day.entity';
 import { SlaClock } from './sla-clock';
@@ -17,6 +18,7 @@ export class CalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: SlaClock,
+    private readonly audit: AuditTrail,
   ) {}
 
   year(year: number): Promise<CalendarDayEntity[]> {
@@ -30,12 +32,28 @@ export class CalendarService {
     day: string,
     kind: CalendarDayKind | 'normal',
     name: string | undefined,
+    actor: AuditActor,
   ): Promise<CalendarDayEntity | null> {
-    const repository = this.dataSource.getRepository(CalendarDayEntity);
-    if (kind === 'normal') await repository.delete({ day });
-    else await repository.upsert({ day, kind, name: name ?? (kind === 'holiday' ? '节假日' : '调休上班') }, ['day']);
+    const after = await this.dataSource.transaction(async (tx) => {
+      const before = await tx.findOneBy(CalendarDayEntity, { day });
+      if (kind === 'normal') await tx.delete(CalendarDayEntity, { day });
+      else
+        await tx.upsert(CalendarDayEntity, { day, kind, name: name ?? (kind === 'holiday' ? '节假日' : '调休上班') }, [
+          'day',
+        ]);
+      const now = kind === 'normal' ? null : await tx.findOneBy(CalendarDayEntity, { day });
+      await this.audit.record(tx, {
+        actor,
+        action: 'calendar_day.set',
+        entity: 'calendar_day',
+        entityId: day,
+        before,
+        after: now,
+      });
+      return now;
+    });
     this.clock.invalidateCalendar();
-    return kind === 'normal' ? null : repository.findOneBy({ day });
+    return after;
   }
 }
 

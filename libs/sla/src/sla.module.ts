@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@hotline/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DirectoryModule } from '@hotline/directory';
 import { CalendarService } from './calendar.service';
@@ -7,7 +8,7 @@ import { SLA_ENTITIES } from './entities';
 import { SlaClock } from './sla-clock';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...SLA_ENTITIES]), DirectoryModule],
+  imports: [TypeOrmModule.forFeature([...SLA_ENTITIES]), DirectoryModule, AuditModule],
   providers: [SlaClock, DeadlineBook, CalendarService],
   exports: [SlaClock, DeadlineBook, CalendarService],
 })

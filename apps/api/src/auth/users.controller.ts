@@ -7,10 +7,10 @@ import {
   ApiTags,
   ApiOperation,
 } from '@nestjs/swagger';
-import { UsersService } from '@hotline/auth';
+import { type Principal, UsersService } from '@hotline/auth';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
-import { Roles } from './access.decorators';
+import { CurrentPrincipal, Roles } from './access.decorators';
 import { CreateUserDto, UserDto, UserPageDto } from './dto/user.dto';
 
 @ApiTags('users')
@@ -24,8 +24,8 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username taken' })
-  create(@Body() body: CreateUserDto): Promise<UserDto> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal): Promise<UserDto> {
+    return this.users.create(body, admin);
   }
 
   @Get()

@@ -11,7 +11,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '@hotline/core';
 import { CalendarService } from '@hotline/sla';
-import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import type { Principal } from '@hotline/auth';
+import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 
 export class CalendarQueryDto {
@@ -53,10 +54,11 @@ export class CalendarController {
   async set(
     @Param('day') day: string,
     @Body() body: CalendarDayRequestDto,
+    @CurrentPrincipal() admin: Principal,
   ): Promise<CalendarDayDto | { day: string; kind: 'normal' }> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) {
       throw DomainError.invalidField('day', 'must be a date, YYYY-MM-DD');
     }
-    return (await this.calendar.setDay(day, body.kind, body.name)) ?? { day, kind: 'normal' };
+    return (await this.calendar.setDay(day, body.kind, body.name, admin)) ?? { day, kind: 'normal' };
   }
 }

@@ -8,7 +8,8 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { DispatchRulesService } from '@hotline/directory';
-import { Roles } from '../auth/access.decorators';
+import type { Principal } from '@hotline/auth';
+import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
 import { CreateDispatchRuleDto, DispatchRuleDto, DispatchRulePageDto } from './dto/dispatch-rule.dto';
@@ -32,7 +33,7 @@ export class DispatchRulesController {
   @ApiCreatedResponse({ type: DispatchRuleDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Name taken' })
-  create(@Body() body: CreateDispatchRuleDto): Promise<DispatchRuleDto> {
-    return this.rules.create(body);
+  create(@Body() body: CreateDispatchRuleDto, @CurrentPrincipal() admin: Principal): Promise<DispatchRuleDto> {
+    return this.rules.create(body, admin);
   }
 }

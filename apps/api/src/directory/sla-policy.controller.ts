@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { SlaPolicyService } from '@hotline/directory';
-import { ALL_ROLES, Roles } from '../auth/access.decorators';
+import type { Principal } from '@hotline/auth';
+import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { SlaPolicyDto } from './dto/sla-policy.dto';
 
@@ -23,7 +24,7 @@ export class SlaPolicyController {
   @Roles('admin')
   @ApiOkResponse({ type: SlaPolicyDto, description: 'The policy now in force' })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  async replace(@Body() body: SlaPolicyDto): Promise<SlaPolicyDto> {
-    return { items: await this.policy.replace(body.items) };
+  async replace(@Body() body: SlaPolicyDto, @CurrentPrincipal() admin: Principal): Promise<SlaPolicyDto> {
+    return { items: await this.policy.replace(body.items, admin) };
   }
 }

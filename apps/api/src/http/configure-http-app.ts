@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@hotline/config';
 import { createValidationPipe } from './validation.pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
@@ -16,6 +18,10 @@ export function applyGlobalPrefix(app: NestExpressApplication): void {
  */
 export function configureHttpApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
+  // Security headers (CSP, HSTS, no sniffing, frame denial…); CORS stays closed unless CORS_ORIGINS says.
+  app.use(helmet());
+  const origins = app.get(AppConfig).CORS_ORIGINS;
+  if (origins.length > 0) app.enableCors({ origin: origins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
   applyGlobalPrefix(app);
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(createValidationPipe());

@@ -17,6 +17,12 @@ describe('checkNewUser', () => {
     ]);
   });
 
+  it('refuses passwords without both letters and digits, and the most common ones', () => {
+    expect(fields({ username: 'agent1', password: 'onlyletters', role: 'agent' })).toEqual(['password']);
+    expect(fields({ username: 'agent1', password: '1234567890', role: 'agent' })).toEqual(['password']);
+    expect(fields({ username: 'agent1', password: 'Passw0rd', role: 'agent' })).toEqual(['password']);
+  });
+
   it('refuses short passwords, passwords containing the username, and odd usernames', () => {
     expect(fields({ username: 'agent1', password: 'short', role: 'agent' })).toEqual(['password']);
     expect(fields({ username: 'agent1', password: 'my-agent1-pass', role: 'agent' })).toEqual(['password']);

@@ -8,7 +8,7 @@ export class CreateUserDto {
   @MaxLength(64)
   username!: string;
 
-  @ApiProperty({ example: 'a-long-passphrase', minLength: 8 })
+  @ApiProperty({ example: 'a-long-passphrase-7', minLength: 8 })
   @IsString()
   @MaxLength(256)
   password!: string;

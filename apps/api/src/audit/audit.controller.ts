@@ -1,0 +1,46 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { AuditTrail } from '@hotline/audit';
+import { Roles } from '../auth/access.decorators';
+import { PageQueryDto } from '../http/page-query.dto';
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'sla_policy' }) @IsOptional() @IsString() @MaxLength(64) entity?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) entityId?: string;
+  @ApiPropertyOptional({ example: 'case.caller_read' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
+}
+
+class AuditEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at!: Date;
+  @ApiProperty({ nullable: true, type: String }) actorUserId!: string | null;
+  @ApiProperty() actorRole!: string;
+  @ApiProperty({ nullable: true, type: String }) actorUnitCode!: string | null;
+  @ApiProperty() action!: string;
+  @ApiProperty() entity!: string;
+  @ApiProperty() entityId!: string;
+  @ApiProperty({ type: Object, nullable: true }) before!: object | null;
+  @ApiProperty({ type: Object, nullable: true }) after!: object | null;
+}
+
+class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+}
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditTrail) {}
+
+  @Get()
+  @Roles('admin', 'supervisor')
+  @ApiOperation({
+    summary: 'The audit trail: reference data, users, SLA policy and calendar changes; handlers’ reads of callers',
+  })
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    return this.audit.list(query);
+  }
+}

@@ -1,0 +1,8 @@
+export * from './audit-entry.entity';
+export * from './audit-trail';
+export * from './audit.module';
+
+import { AuditEntryEntity } from './audit-entry.entity';
+
+/** Tables this library owns, for the TypeORM CLI's data source. */
+export const AUDIT_ENTITIES = [AuditEntryEntity];

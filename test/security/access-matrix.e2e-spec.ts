@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { buildOpenApiDocument } from '../../apps/api/src/http/swagger';
+import { Http, startApi } from '../support/apps';
+import { adminToken, tokenFor } from '../support/auth';
+import { as, caseBody } from '../support/cases';
+
+type Who = 'anonymous' | 'agent' | 'supervisor' | 'admin' | 'handler_own' | 'handler_other';
+type Role = 'agent' | 'supervisor' | 'admin' | 'handler';
+const ALL: Role[] = ['agent', 'handler', 'supervisor', 'admin'];
+const CENTRE: Role[] = ['agent', 'supervisor', 'admin'];
+
+/**
+ * The access policy, route by route: who may call it, and how a handler is scoped. Generated routes
+ * are compared with this table: a route the api has and the table lacks fails the test, so every new
+ * route is born with a decided policy.
+ */
+const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit' }> = {
+  'POST /api/v1/auth/token': { roles: 'public' },
+  'GET /health': { roles: 'public' },
+  'GET /metrics': { roles: 'public' },
+  'POST /api/v1/users': { roles: ['admin'] },
+  'GET /api/v1/users': { roles: ['admin'] },
+  'GET /api/v1/hotlines': { roles: ALL },
+  'GET /api/v1/units': { roles: ALL },
+  'GET /api/v1/categories': { roles: ALL },
+  'GET /api/v1/dispatch-rules': { roles: CENTRE },
+  'POST /api/v1/dispatch-rules': { roles: ['admin'] },
+  'GET /api/v1/sla-policy': { roles: ALL },
+  'PUT /api/v1/sla-policy': { roles: ['admin'] },
+  'GET /api/v1/calendar': { roles: ALL },
+  'PUT /api/v1/calendar/days/{day}': { roles: ['admin'] },
+  'GET /api/v1/audit': { roles: ['admin', 'supervisor'] },
+  'POST /api/v1/calls': { roles: ['agent', 'supervisor'] },
+  'POST /api/v1/calls/{id}/transfer': { roles: ['agent', 'supervisor'] },
+  'POST /api/v1/cases': { roles: ['agent', 'supervisor'] },
+  'GET /api/v1/cases': { roles: ALL },
+  'GET /api/v1/cases/{id}': { roles: ALL, scope: 'case' },
+  'POST /api/v1/cases/{id}/answer': { roles: ['agent', 'supervisor'], scope: 'case' },
+  'GET /api/v1/cases/{id}/dispatch-suggestions': { roles: ALL, scope: 'case' },
+  'POST /api/v1/cases/{id}/dispatch': { roles: ['agent', 'supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/return': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/returns/{returnId}/review': { roles: ['supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/sign': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/respond': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/co-reports': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/extensions': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/extensions/{extensionId}/review': { roles: ['supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/resolve': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/callback': { roles: ['agent', 'supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/unreasonable': { roles: ['supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/supervisions': { roles: ['supervisor'], scope: 'case' },
+  'GET /api/v1/units/{code}/inbox': { roles: ALL, scope: 'unit' },
+  'POST /api/v1/transfers/{id}/acknowledge': { roles: ['handler', 'supervisor'] },
+  'GET /api/v1/callbacks/due': { roles: ['agent', 'supervisor'] },
+  'GET /api/v1/supervisions': { roles: ALL },
+  'POST /api/v1/supervisions/{id}/reply': { roles: ['handler', 'supervisor'] },
+  'POST /api/v1/supervisions/{id}/close': { roles: ['supervisor'] },
+};
+
+const WHO: Who[] = ['anonymous', 'agent', 'supervisor', 'admin', 'handler_own', 'handler_other'];
+
+describe('access matrix: every route × every role × own/other unit', () => {
+  let app: NestExpressApplication;
+  let http: () => Http;
+  let routes: string[];
+  const tokens = new Map<Who, string>();
+  let caseId: string;
+
+  beforeAll(async () => {
+    ({ app, http } = await startApi());
+    const document = buildOpenApiDocument(app);
+    routes = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    tokens.set('admin', await adminToken(http));
+    for (const role of ['agent', 'supervisor'] as const) tokens.set(role, await tokenFor(http, role));
+    tokens.set('handler_own', await tokenFor(http, 'handler', '110105001'));
+    tokens.set('handler_other', await tokenFor(http, 'handler', '110108001'));
+    const agent = as(http, tokens.get('agent')!);
+    caseId = (await agent.post('/cases', caseBody()).expect(201)).body.id as string;
+    await agent.post(`/cases/${caseId}/dispatch`, { leadUnitCode: '110105001' }).expect(201);
+  });
+  afterAll(() => app?.close());
+
+  it('has a decided policy for every route the api serves, and no stale entries', () => {
+    expect(routes.filter((r) => !MATRIX[r])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers each caller as the policy says', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const policy = MATRIX[route];
+      const [method, template] = route.split(' ') as [string, string];
+      for (const who of WHO) {
+        const path = template
+          .replace('{id}', template.startsWith('/api/v1/cases/') ? caseId : randomUUID())
+          .replace('{returnId}', randomUUID())
+          .replace('{extensionId}', randomUUID())
+          .replace('{code}', '110105001')
+          .replace('{day}', '2031-01-01');
+        let req = http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);
+        if (who !== 'anonymous') req = req.auth(tokens.get(who)!, { type: 'bearer' });
+        const res = method === 'GET' ? await req : await req.send({});
+        const expected = expectation(policy, who);
+        const ok =
+          expected === 'allowed'
+            ? ![401, 403, 404, 500].includes(res.status) || (res.status === 404 && !policy.scope)
+            : res.status === expected;
+        if (!ok) failures.push(`${route} as ${who}: expected ${expected}, got ${res.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+function expectation(policy: (typeof MATRIX)[string], who: Who): 'allowed' | 401 | 403 | 404 {
+  if (policy.roles === 'public') return 'allowed';
+  if (who === 'anonymous') return 401;
+  const role: Role = who.startsWith('handler') ? 'handler' : (who as Role);
+  if (!policy.roles.includes(role)) return 403;
+  if (who === 'handler_other' && policy.scope === 'case') return 404;
+  if (who === 'handler_other' && policy.scope === 'unit') return 403;
+  return 'allowed';
+}
