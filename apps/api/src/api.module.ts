@@ -11,11 +11,13 @@ import { DirectoryModule } from '@hotline/directory';
 import { DispatchModule } from '@hotline/dispatch';
 import { CallbacksModule } from '@hotline/callbacks';
 import { HandlingModule } from '@hotline/handling';
+import { KpiModule } from '@hotline/kpi';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AuditController } from './audit/audit.controller';
+import { KpiController } from './kpi/kpi.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
@@ -60,6 +62,7 @@ import { MetricsController } from './ops/metrics.controller';
     CallbacksModule,
     SupervisionModule,
     SlaModule,
+    KpiModule,
   ],
   controllers: [
     AuthController,
@@ -76,6 +79,7 @@ import { MetricsController } from './ops/metrics.controller';
     SupervisionController,
     CalendarController,
     AuditController,
+    KpiController,
     HealthController,
     MetricsController,
   ],

@@ -4,6 +4,7 @@ import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DispatchModule } from '@hotline/dispatch';
 import { HandlingModule } from '@hotline/handling';
+import { KpiModule } from '@hotline/kpi';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule } from '@hotline/messaging';
@@ -13,6 +14,7 @@ import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
 import { SupervisionIssuerConsumer } from './consumers/supervision-issuer.consumer';
 import { ConsumersBootstrap } from './consumers/consumers.bootstrap';
 import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
+import { KpiProjectorConsumer } from './consumers/kpi-projector.consumer';
 import { TelephonyConsumer } from './consumers/telephony.consumer';
 import { UnitRepliesConsumer } from './consumers/unit-replies.consumer';
 import { MetricsServer } from './ops/metrics-server';
@@ -31,6 +33,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
     HandlingModule,
     SupervisionModule,
     SlaModule,
+    KpiModule,
   ],
   providers: [
     OutboxRelay,
@@ -41,6 +44,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
     AutoDispatchConsumer,
     UnitRepliesConsumer,
     SupervisionIssuerConsumer,
+    KpiProjectorConsumer,
     ConsumersBootstrap,
     ClocksJob,
   ],

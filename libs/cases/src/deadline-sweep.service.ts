@@ -68,8 +68,14 @@ export class DeadlineSweep {
       for (const row of breached) {
         const c = cases.get(row.case_id);
         if (!c) continue;
+        const callbackDueAt = row.kind === 'resolve' ? await this.startCallbackClock(tx, c, row.due_at) : null;
         events.push(
-          { subject: c, name: 'sla_breached', actor: SYSTEM_ACTOR, data: describe(row) },
+          {
+            subject: c,
+            name: 'sla_breached',
+            actor: SYSTEM_ACTOR,
+            data: { ...describe(row), ...(callbackDueAt ? { callbackDueAt: callbackDueAt.toISOString() } : {}) },
+          },
           {
             subject: c,
             name: 'supervision_triggered',
@@ -77,7 +83,6 @@ export class DeadlineSweep {
             data: { trigger: 'deadline_missed', kind: row.kind, unitCode: row.unit_code },
           },
         );
-        if (row.kind === 'resolve') await this.startCallbackClock(tx, c, row.due_at);
       }
       await this.events.recordMany(tx, events);
       return { breaches: breached.length, warnings: warned.length };
@@ -85,12 +90,13 @@ export class DeadlineSweep {
   }
 
   /** An unresolved case past its resolve deadline is due a callback all the same (SPEC §3). */
-  private async startCallbackClock(tx: EntityManager, c: CaseEntity, resolveDueAt: Date): Promise<void> {
-    if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt) return;
+  private async startCallbackClock(tx: EntityManager, c: CaseEntity, resolveDueAt: Date): Promise<Date | null> {
+    if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt) return null;
     const callbackDueAt = await this.clock.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
     // Bookkeeping of the system, not a user's change: the version (optimistic lock) stays as it is.
     await tx.update(CaseEntity, { id: c.id }, { callbackDueAt });
     await this.deadlines.start(tx, { caseId: c.id, kind: 'callback', startsAt: resolveDueAt, dueAt: callbackDueAt });
+    return callbackDueAt;
   }
 
   /** Locks the cases whose events are about to be written, in id order (no deadlocks between sweeps). */

@@ -69,7 +69,7 @@ export class ReturnsService {
         requested,
         'return_requested',
         actor,
-        { returnId: row.id, reasonCode: request.reasonCode, reason: request.reason },
+        { returnId: row.id, dispatchNo: row.dispatchNo, reasonCode: request.reasonCode, reason: request.reason },
         { before: { status: c.status }, after: { status } },
       );
       return row;

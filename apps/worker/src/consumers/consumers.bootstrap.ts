@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConsumerRunner } from '@hotline/messaging';
 import { AutoDispatchConsumer } from './auto-dispatch.consumer';
 import { InboxProjectorConsumer } from './inbox-projector.consumer';
+import { KpiProjectorConsumer } from './kpi-projector.consumer';
 import { SupervisionIssuerConsumer } from './supervision-issuer.consumer';
 import { TelephonyConsumer } from './telephony.consumer';
 import { UnitRepliesConsumer } from './unit-replies.consumer';
@@ -16,11 +17,12 @@ export class ConsumersBootstrap implements OnApplicationBootstrap {
     private readonly router: AutoDispatchConsumer,
     private readonly unitReplies: UnitRepliesConsumer,
     private readonly supervisionIssuer: SupervisionIssuerConsumer,
+    private readonly kpi: KpiProjectorConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await Promise.all(
-      [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer].map((handler) =>
+      [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer, this.kpi].map((handler) =>
         this.runner.start(handler),
       ),
     );

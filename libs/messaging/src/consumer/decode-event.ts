@@ -39,7 +39,8 @@ export function decodeEvent(
   }
   const data = plainToInstance(dataClass, envelope.data) as object;
   const strict = handler.unknownFields === 'reject';
-  const dataErrors = toFieldErrors(validateSync(data, { whitelist: true, forbidNonWhitelisted: strict }), 'data');
+  const whitelist = handler.unknownFields !== 'keep';
+  const dataErrors = toFieldErrors(validateSync(data, { whitelist, forbidNonWhitelisted: strict }), 'data');
   if (dataErrors.length > 0) return { kind: 'poison', reason: describe('invalid data', dataErrors) };
 
   return { kind: 'event', event: { ...(raw as CloudEvent), data } };

@@ -24,8 +24,9 @@ export interface EventHandler {
   readonly unknownTypes: 'skip' | 'dead_letter';
   /**
    * Fields `data` has beyond its class: `reject` on inbound topics (a sender's mistake, like an
-   * HTTP body), `ignore` when projecting the platform's own events (they grow over time).
+   * HTTP body), `ignore` (dropped) when projecting the platform's own events, `keep` when the
+   * handler reads type-specific fields its class does not list.
    */
-  readonly unknownFields: 'reject' | 'ignore';
+  readonly unknownFields: 'reject' | 'ignore' | 'keep';
   handle(event: CloudEvent, tx: EntityManager): Promise<void>;
 }

@@ -15,6 +15,8 @@ export type DeadlineStatus = 'open' | 'met' | 'breached' | 'cancelled';
 @Index('ix_case_deadlines_warn', ['warnAt'], { where: `status = 'open' AND warned_at IS NULL` })
 @Index('ux_case_deadlines_open', ['caseId', 'kind'], { unique: true, where: `status = 'open'` })
 @Index('ix_case_deadlines_case', ['caseId'])
+@Index('ix_case_deadlines_at_risk', ['dueAt'], { where: `status = 'open' AND warned_at IS NOT NULL` })
+@Index('ix_case_deadlines_breached', ['endedAt'], { where: `status = 'breached'` })
 @Index('ix_case_deadlines_callback_queue', ['dueAt'], { where: `status = 'open' AND kind = 'callback'` })
 export class CaseDeadlineEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', primaryKeyConstraintName: 'pk_case_deadlines' })

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
+import { PageQueryDto } from '../http/page-query.dto';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class KpiPeriodQueryDto {
+  @ApiProperty({ example: '2026-11-01', description: 'First day (Beijing), inclusive' })
+  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'Last day (Beijing), exclusive' })
+  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: GROUP_BYS, default: 'unit' })
+  @IsOptional()
+  @IsIn(GROUP_BYS)
+  groupBy: GroupBy = 'unit';
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+}
+
+export class KpiMissesQueryDto extends PageQueryDto {
+  @ApiProperty({ enum: METRICS }) @IsIn(METRICS) metric!: Metric;
+  @ApiProperty({ example: '2026-11-01' }) @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' }) from!: string;
+  @ApiProperty({ example: '2026-12-01' }) @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' }) to!: string;
+  @ApiPropertyOptional({ enum: GROUP_BYS }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
+  @ApiPropertyOptional({ description: 'A row of the five-rates table (with groupBy)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  groupKey?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format:
+    'json' | 'csv' = 'json';
+}
+
+export class KpiLiveQueryDto {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format:
+    'json' | 'csv' = 'json';
+}
+
+export class RateDto {
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    example: 0.975,
+    description: 'numerator ÷ denominator; null when the denominator is 0',
+  })
+  rate!: number | null;
+  @ApiProperty() numerator!: number;
+  @ApiProperty() denominator!: number;
+  @ApiProperty({ description: 'Inside their deadline and not yet done: in neither numerator nor denominator' })
+  pending!: number;
+}
+
+export class FiveRatesRowDto {
+  @ApiProperty() groupKey!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ type: RateDto, description: '按时交办率' }) onTimeDispatch!: RateDto;
+  @ApiProperty({ type: RateDto, description: '交办准确率' }) dispatchAccuracy!: RateDto;
+  @ApiProperty({ type: RateDto, description: '及时回应率' }) timelyResponse!: RateDto;
+  @ApiProperty({ type: RateDto, description: '合理诉求回访率' }) reasonableCallback!: RateDto;
+  @ApiProperty({ type: RateDto, description: '跟踪督办率' }) trackedSupervision!: RateDto;
+}
+
+export class FiveRatesDto {
+  @ApiProperty({ type: [FiveRatesRowDto] }) items!: FiveRatesRowDto[];
+  @ApiProperty() total!: number;
+}
+
+export class ThreeRatesRowDto {
+  @ApiProperty() groupKey!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ type: RateDto, description: '响应率' }) response!: RateDto;
+  @ApiProperty({ type: RateDto, description: '解决率' }) resolution!: RateDto;
+  @ApiProperty({ type: RateDto, description: '满意率' }) satisfaction!: RateDto;
+}
+
+export class ThreeRatesDto {
+  @ApiProperty({ type: [ThreeRatesRowDto] }) items!: ThreeRatesRowDto[];
+  @ApiProperty() total!: number;
+}
+
+export class MissedCaseDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ nullable: true, type: String }) unitCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) dueAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) doneAt!: string | null;
+  @ApiProperty({ example: 'citizen not contacted by the response deadline' }) why!: string;
+}
+
+export class MissesDto {
+  @ApiProperty({ type: [MissedCaseDto] }) items!: MissedCaseDto[];
+  @ApiProperty() total!: number;
+}
