@@ -27,13 +27,7 @@ export class LiveFiguresService {
     const day = localDate(now);
     const dayStart = new Date(`${day}T00:00:00+08:00`);
     const unit = scope.unitCode;
-    const [calls, cases, open, atRisk, overdue]: [
-      { hotline: string; total: string; answered: string; abandoned: string }[],
-      { hotline: string; n: string }[],
-      { n: string }[],
-      { kind: string; n: string }[],
-      { n: string }[],
-    ] = await Promise.all([
+    const [calls, cases, open, atRisk, overdue] = (await Promise.all([
       unit
         ? Promise.resolve([])
         : this.dataSource.query(
@@ -58,7 +52,13 @@ export class LiveFiguresService {
         `SELECT count(*) AS n FROM case_deadlines WHERE status = 'breached' AND ended_at >= $1 ${unit ? 'AND unit_code = $2' : ''}`,
         [dayStart, ...(unit ? [unit] : [])],
       ),
-    ]);
+    ])) as [
+      { hotline: string; total: string; answered: string; abandoned: string }[],
+      { hotline: string; n: string }[],
+      { n: string }[],
+      { kind: string; n: string }[],
+      { n: string }[],
+    ];
     const snapshot = await this.reference.snapshot();
     const hotlines = new Set([...calls.map((c) => c.hotline), ...cases.map((c) => c.hotline)]);
     const total = calls.reduce((sum, c) => sum + Number(c.total), 0);
