@@ -115,7 +115,9 @@ export class KpiQueries {
                 sum(open) FILTER (WHERE day < $4) AS open_past, sum(open) FILTER (WHERE day >= $4) AS open_now
            FROM kpi_rollups
           WHERE group_kind = $1 AND day >= $2 AND day < $3 ${unitFilter}
-          GROUP BY 1, 2`,
+          GROUP BY 1, 2
+         -- counts moved away (a case answered after registration …) leave zero rows behind
+         HAVING sum(hit) + sum(miss) + sum(pending) + sum(open) > 0`,
       [scope.unitCode ? 'unit' : kind, period.from, period.to, today, ...(scope.unitCode ? [scope.unitCode] : [])],
     );
     const missedToday = await this.openMissedToday(period, groupBy, scope, now, today);
@@ -140,7 +142,7 @@ export class KpiQueries {
       }));
   }
 
-  /** Open items whose deadline fell today before `now` (earlier days' open items are misses already). */
+  /** Open items whose deadline fell today, up to `now` (earlier days' open items are misses already). */
   private async openMissedToday(
     period: Period,
     groupBy: GroupBy,
@@ -149,19 +151,20 @@ export class KpiQueries {
     today: string,
   ): Promise<Map<string, number>> {
     const from = new Date(Math.max(start(today).getTime(), start(period.from).getTime()));
-    const until = new Date(Math.min(now.getTime(), start(period.to).getTime()));
     const result = new Map<string, number>();
-    if (from >= until) return result;
+    if (from > now || from >= start(period.to)) return result;
     const parts = Object.entries(OPEN).map(([metric, { due, open }]) => {
       const key =
         groupBy === 'day' ? `to_char(${due} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` : GROUP_EXPRESSION[groupBy];
+      // A deadline reached without the thing done is a miss (SPEC §5), so `<= now`.
       return `SELECT '${metric}' AS metric, ${key} AS key, count(*) AS n FROM kpi_case_facts f
-               WHERE f.first_call AND ${open} AND ${due} >= $1 AND ${due} < $2 ${scope.unitCode ? 'AND f.unit_code = $3' : ''}
+               WHERE f.first_call AND ${open} AND ${due} >= $1 AND ${due} <= $2 AND ${due} < $3 ${scope.unitCode ? 'AND f.unit_code = $4' : ''}
                GROUP BY 2`;
     });
     const rows: { metric: string; key: string; n: string }[] = await this.dataSource.query(parts.join(' UNION ALL '), [
       from,
-      until,
+      now,
+      start(period.to),
       ...(scope.unitCode ? [scope.unitCode] : []),
     ]);
     for (const r of rows) result.set(`${r.key}|${r.metric}`, Number(r.n));
