@@ -95,6 +95,7 @@ module.exports = {
           '^migrations/',
           '^test/',
           '\\.(spec|e2e-spec)\\.ts$',
+          '/static/', // browser assets served as files (the dashboard), loaded by a <script> tag
         ],
       },
       to: {},

@@ -1,18 +1,47 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printTable, writeResults } from './report';
+import { Figure, printTable, writeResults } from './report';
 import { startStack, waitUntilQuiet } from './stack';
 import { benchDispatchToInbox } from './suites/dispatch';
 import { benchIntake } from './suites/intake';
+import { benchKpi } from './suites/kpi';
 import { benchSlaSweep } from './suites/sla';
 
+const SUITES = ['pipeline', 'kpi'] as const;
+type Suite = (typeof SUITES)[number];
+
 /**
- * `npm run bench`: every benchmark against the real stack (PostgreSQL, Kafka, the built api and
- * worker as separate processes), each beside a baseline measured in the same run. Prints one
- * table and writes bench/results/latest.json and latest.md.
+ * `npm run bench [-- pipeline|kpi]`: every benchmark (or the named suites) against the real
+ * stack, each beside a baseline measured in the same run. Prints one table and writes
+ * bench/results/latest.json and latest.md (the figures of suites not run are kept from before).
+ *   pipeline  intake, dispatch → inbox, SLA sweep: PostgreSQL, Kafka, the built api and worker
+ *   kpi       five rates over 10 million generated cases (BENCH_KPI_CASES) vs a naive GROUP BY
  */
 async function main(): Promise<void> {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((s) => !(SUITES as readonly string[]).includes(s));
+  if (unknown.length) throw new Error(`unknown suite(s) ${unknown.join(', ')}; the suites are ${SUITES.join(', ')}`);
+  const suites: Suite[] = asked.length ? (asked as Suite[]) : [...SUITES];
+  const figures: Figure[] = [];
+  if (suites.includes('pipeline')) figures.push(...(await benchPipeline()).map((f) => ({ ...f, suite: 'pipeline' })));
+  if (suites.includes('kpi')) figures.push(...(await benchKpi()).map((f) => ({ ...f, suite: 'kpi' })));
+  printTable(figures);
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  writeResults(figures, suites, {
+    nest: pkg.dependencies['@nestjs/core'],
+    typeorm: pkg.dependencies.typeorm,
+    kafkajs: pkg.dependencies.kafkajs,
+    kafka: readFileSync(join(__dirname, '..', 'kafka', 'pom.xml'), 'utf8').match(
+      /<kafka.version>(.*)<\/kafka.version>/,
+    )![1],
+    postgres: await postgresVersion(),
+  });
+}
+
+async function benchPipeline(): Promise<Figure[]> {
   const stack = await startStack();
   try {
     const intake = await benchIntake(stack);
@@ -24,28 +53,17 @@ async function main(): Promise<void> {
     const goal = await benchDispatchToInbox(stack, intake.caseIds.slice(500), 200, '≤ 100 ms at 200 dispatches/s');
     await waitUntilQuiet(stack.baseUrl);
     const sla = await benchSlaSweep(stack);
-    const figures = [...intake.figures, ...calm, ...goal, ...sla];
-    printTable(figures);
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-      dependencies: Record<string, string>;
-    };
-    writeResults(figures, {
-      nest: pkg.dependencies['@nestjs/core'],
-      typeorm: pkg.dependencies.typeorm,
-      kafkajs: pkg.dependencies.kafkajs,
-      kafka: readFileSync(join(__dirname, '..', 'kafka', 'pom.xml'), 'utf8').match(
-        /<kafka.version>(.*)<\/kafka.version>/,
-      )![1],
-      postgres: await postgresVersion(stack.databaseUrl),
-    });
+    return [...intake.figures, ...calm, ...goal, ...sla];
   } finally {
     await stack.stop();
   }
 }
 
-async function postgresVersion(url: string): Promise<string> {
+async function postgresVersion(): Promise<string> {
   const { Client } = await import('pg');
-  const client = new Client({ connectionString: url });
+  const client = new Client({
+    connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
   await client.connect();
   const { rows } = await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
   await client.end();

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,8 @@ export interface Figure {
   ratio: number | null;
   goal: string;
   note?: string;
+  /** Which suite of `npm run bench` measured it. */
+  suite?: string;
 }
 
 export function figure(
@@ -57,15 +59,23 @@ export function printTable(figures: readonly Figure[]): void {
   );
 }
 
-export function writeResults(figures: readonly Figure[], versions: Record<string, string>): void {
+/** Writes this run's figures, keeping the earlier figures of the suites not run this time. */
+export function writeResults(
+  fresh: readonly Figure[],
+  suites: readonly string[],
+  versions: Record<string, string>,
+): void {
   const dir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  const file = join(dir, 'latest.json');
+  const earlier = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Figure[]) : [];
+  const figures = [...earlier.filter((f) => !suites.includes(f.suite ?? 'pipeline')), ...fresh];
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
   const info = { ...machine(), ...versions };
   const lines = [
     '# Benchmark results',
     '',
-    `Run ${new Date().toISOString()} with \`npm run bench\` on ${info.cpus} cores (${info.cpuModel}), ${info.memoryGiB} GiB; ` +
+    `Updated ${new Date().toISOString()} by \`npm run bench -- ${suites.join(' ')}\` (other suites' figures: their last run) on ${info.cpus} cores (${info.cpuModel}), ${info.memoryGiB} GiB; ` +
       Object.entries(versions)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ') +

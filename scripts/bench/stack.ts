@@ -33,6 +33,7 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     WORKER_METRICS_PORT: '0',
+    KAFKA_TOPIC_PREFIX: 'bench.',
     KAFKA_GROUP_PREFIX: `bench-${randomUUID().slice(0, 8)}`,
     KAFKA_NEW_GROUP_START: 'latest',
     LOG_LEVEL: 'warn',

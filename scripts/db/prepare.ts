@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const created = await ensureTopics(kafka, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    prefix: config.KAFKA_TOPIC_PREFIX,
   });
   console.log(`kafka: topics ready${created.length ? ` (created ${created.join(', ')})` : ''}`);
 }

@@ -7,7 +7,15 @@ import { DirectoryModule } from '@hotline/directory';
 import { KpiModule, KpiRebuild } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
 
-@Module({ imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('hotline-kpi-rebuild'), DirectoryModule, KpiModule] })
+@Module({
+  imports: [
+    AppConfigModule,
+    ObservabilityModule.forRoot('worker'),
+    DatabaseModule.forRoot('hotline-kpi-rebuild'),
+    DirectoryModule,
+    KpiModule,
+  ],
+})
 class RebuildModule {}
 
 /**

@@ -8,6 +8,7 @@ import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
 import { as, caseBody } from '../support/cases';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
+import { testTopic } from '../support/test-topics';
 
 type Client = ReturnType<typeof as>;
 
@@ -202,7 +203,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
         reply('responded', { note: '系统回复：已联系' }),
         reply('resolved', { outcome: 'partly', reply: '部分解决' }),
       ].map((e) => ({
-        topic: TOPICS.unitReplies,
+        topic: testTopic(TOPICS.unitReplies),
         key: c.id,
         value: JSON.stringify(e),
       })),

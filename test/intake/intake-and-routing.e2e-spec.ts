@@ -7,6 +7,7 @@ import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
 import { as, caseBody, uniquePhone } from '../support/cases';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
+import { testTopic } from '../support/test-topics';
 
 describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () => {
   let api: NestExpressApplication;
@@ -277,8 +278,10 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
         data: { caseId: c2.id, unitCode, transferId: t2.id },
       });
     const wrong = reply('UTIL-GAS');
-    await producer.send([{ topic: TOPICS.unitReplies, key: c2.id, value: JSON.stringify(wrong) }]);
-    await producer.send([{ topic: TOPICS.unitReplies, key: c2.id, value: JSON.stringify(reply('UTIL-POWER')) }]);
+    await producer.send([{ topic: testTopic(TOPICS.unitReplies), key: c2.id, value: JSON.stringify(wrong) }]);
+    await producer.send([
+      { topic: testTopic(TOPICS.unitReplies), key: c2.id, value: JSON.stringify(reply('UTIL-POWER')) },
+    ]);
     const [dead] = await probe.waitFor(
       (m) => m.topic === deadLetterTopic(TOPICS.unitReplies) && m.json().id === wrong.id,
     );
@@ -343,7 +346,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     await producer.send(
       [callEvent('ended', 30), callEvent('offered', 0), callEvent('answered', 5), callEvent('abandoned', 40)].map(
         (e) => ({
-          topic: TOPICS.calls,
+          topic: testTopic(TOPICS.calls),
           key: callId,
           value: JSON.stringify(e),
         }),
@@ -360,7 +363,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     expect(row).toMatchObject({ status: 'ended', source_hotline_code: '12319', abandoned_at: null });
 
     const unknown = callEvent('offered', 0, '110');
-    await producer.send([{ topic: TOPICS.calls, key: callId, value: JSON.stringify(unknown) }]);
+    await producer.send([{ topic: testTopic(TOPICS.calls), key: callId, value: JSON.stringify(unknown) }]);
     const [dead] = await probe.waitFor((m) => m.topic === deadLetterTopic(TOPICS.calls) && m.json().id === unknown.id);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toContain('dialedNumber');
   });

@@ -44,7 +44,9 @@ const caseHistory = fc
     resolveAfter: fc.option(fc.integer({ min: 1, max: 120 })),
     breachResolve: fc.boolean(),
     callbackAfter: fc.option(fc.integer({ min: 0, max: 96 })),
-    unreachable: fc.boolean(),
+    callback: fc.constantFrom('satisfied', 'satisfied', 'unsatisfied', 'unreachable'),
+    extended: fc.boolean(),
+    repeats: fc.integer({ min: 0, max: 2 }),
     unreasonable: fc.constantFrom(false, false, false, false, false, true),
     triggerAfter: fc.option(fc.integer({ min: 0, max: 100 })),
     superviseAfter: fc.option(fc.integer({ min: 0, max: 48 })),
@@ -63,8 +65,9 @@ const caseHistory = fc
       streetCode: h.street,
       deadlines: { dispatch: at(h.t0 + h.dispatchWithin).toISOString() },
     });
+    // Repeat calls on the open case: events of their own that no metric counts.
+    for (let r = 1; r <= h.repeats; r++) push('merged', h.t0 + r * 0.3, { callId: randomUUID() });
     if (h.path === 'answered' || h.path === 'transferred') push(h.path, h.t0 + 0.1);
-    let last = h.t0;
     if (h.path === 'dispatched') {
       let d = h.t0 + h.dispatchAfter * 0.1 * h.dispatchWithin;
       const dispatch = (t: number, unit: string, no: number) =>
@@ -81,23 +84,37 @@ const caseHistory = fc
         d += 2;
         dispatch(d, h.otherUnit, 2);
       }
-      last = d + 1;
+      let last = d + 1;
+      // An approved extension moves the resolve deadline (and so when a breach would come).
+      const resolveDue = h.extended ? d + 168 + 72 : d + 168;
+      if (h.extended) {
+        push('extension_requested', d + 1, { days: 3 });
+        push('extension_reviewed', d + 1.5, { approved: true });
+        push('deadline_changed', d + 1.5, {
+          deadline: 'resolve',
+          after: { resolveDueAt: at(resolveDue).toISOString() },
+        });
+      }
       if (h.respondAfter !== null) push('responded', (last = d + h.respondAfter * 0.05 * h.respondWithin + 0.01));
       if (h.resolveAfter !== null) {
         const r = Math.max(last, d) + h.resolveAfter;
         push('resolved', (last = r), { callbackDueAt: at(r + 48).toISOString() });
       } else if (h.breachResolve) {
-        push('sla_breached', (last = d + 168), { kind: 'resolve', callbackDueAt: at(d + 168 + 48).toISOString() });
+        push('sla_breached', (last = resolveDue), {
+          kind: 'resolve',
+          callbackDueAt: at(resolveDue + 48).toISOString(),
+        });
       }
       if (h.unreasonable) push('marked_unreasonable', (last += 0.1));
       if (h.callbackAfter !== null && (h.resolveAfter !== null || h.breachResolve)) {
-        if (h.unreachable) push('closed', (last += h.callbackAfter), { reason: 'unreachable' });
-        else
-          push('callback_recorded', (last += h.callbackAfter), {
-            reached: true,
-            solved: true,
-            satisfaction: 'satisfied',
-          });
+        const c = last + h.callbackAfter;
+        if (h.callback === 'unreachable') push('closed', c, { reason: 'unreachable' });
+        else {
+          const satisfied = h.callback === 'satisfied';
+          push('callback_recorded', c, { reached: true, solved: satisfied, satisfaction: h.callback });
+          // An unsolved demand is reopened (and triggers supervision, drawn below).
+          if (!satisfied) push('reopened', c + 0.1);
+        }
       }
     }
     if (h.triggerAfter !== null) {
@@ -157,7 +174,7 @@ function independent(histories: FactEvent[][], from: string, to: string, groupBy
       const review = events.find((e) => e.name === 'return_reviewed' && e.data.dispatchNo === 1);
       consider(
         'dispatchAccuracy',
-        dispatches[0]!.time,
+        dispatches[0].time,
         review?.data.approved === true ? 'miss' : requested && !review ? 'pending' : 'hit',
       );
       const lastDispatch = dispatches.at(-1)!;

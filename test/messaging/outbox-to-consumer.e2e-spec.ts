@@ -25,6 +25,7 @@ import { MetricsServer } from '../../apps/worker/src/ops/metrics-server';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
 import { startWorker } from '../support/apps';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
+import { testTopic } from '../support/test-topics';
 
 const PROBE_TYPE = 'cn.gov.12345.test.probe.v1';
 
@@ -124,11 +125,11 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     const key = randomUUID();
     const event = probeEvent(key, 1);
     const producer = messaging.get(KafkaProducer);
-    const message = { topic: TOPICS.cases, key, value: JSON.stringify(event) };
+    const message = { topic: testTopic(TOPICS.cases), key, value: JSON.stringify(event) };
     await producer.send([message]);
     await producer.send([message]);
     const marker = probeEvent(key, 2);
-    await producer.send([{ topic: TOPICS.cases, key, value: JSON.stringify(marker) }]);
+    await producer.send([{ topic: testTopic(TOPICS.cases), key, value: JSON.stringify(marker) }]);
 
     await probe.waitFor((m) => m.key === key && m.json().id === event.id, 2);
     await eventually(async () => (appliedCount(marker.id) === 1 ? true : undefined));
@@ -170,12 +171,12 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     const producer = messaging.get(KafkaProducer);
     const badData = createCloudEvent({ type: PROBE_TYPE, source: '/test', data: { run, seq: 'one', extra: true } });
     await producer.send([
-      { topic: TOPICS.cases, key, value: 'not json at all' },
-      { topic: TOPICS.cases, key, value: JSON.stringify({ ...badData, specversion: '0.3' }) },
-      { topic: TOPICS.cases, key, value: JSON.stringify(badData) },
+      { topic: testTopic(TOPICS.cases), key, value: 'not json at all' },
+      { topic: testTopic(TOPICS.cases), key, value: JSON.stringify({ ...badData, specversion: '0.3' }) },
+      { topic: testTopic(TOPICS.cases), key, value: JSON.stringify(badData) },
     ]);
     const after = probeEvent(key, 9);
-    await producer.send([{ topic: TOPICS.cases, key, value: JSON.stringify(after) }]);
+    await producer.send([{ topic: testTopic(TOPICS.cases), key, value: JSON.stringify(after) }]);
 
     const dead = await probe.waitFor(
       (m) =>
@@ -191,7 +192,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     expect(reasons[2]).toContain('data.seq must be an integer number');
     expect(reasons[2]).toContain('data.extra property extra should not exist');
     expect(dead[0].value).toBe('not json at all');
-    expect(dead[0].headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(TOPICS.cases);
+    expect(dead[0].headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(testTopic(TOPICS.cases));
     await eventually(async () => (appliedCount(after.id) === 1 ? true : undefined));
   });
 
@@ -206,7 +207,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   it('reports the consumer group’s lag, back to 0 once it has caught up', async () => {
     const group = messaging.get(ConsumerRunner).groupId(handler);
     const pattern = new RegExp(
-      `hotline_kafka_consumer_lag_messages\\{[^}]*group="${group}"[^}]*topic="hotline\\.cases\\.v1"[^}]*\\} (\\d+)`,
+      `hotline_kafka_consumer_lag_messages\\{[^}]*group="${group}"[^}]*topic="${testTopic(TOPICS.cases).replaceAll('.', '\\.')}"[^}]*\\} (\\d+)`,
     );
     await eventually(async () => {
       const lag = pattern.exec(await messaging.get(Registry).metrics());

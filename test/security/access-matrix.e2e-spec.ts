@@ -56,6 +56,11 @@ const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit'
   'GET /api/v1/supervisions': { roles: ALL },
   'POST /api/v1/supervisions/{id}/reply': { roles: ['handler', 'supervisor'] },
   'POST /api/v1/supervisions/{id}/close': { roles: ['supervisor'] },
+  // Handlers get their own unit's figures only (kpi-scenario checks the rows themselves).
+  'GET /api/v1/kpi/five-rates': { roles: ALL },
+  'GET /api/v1/kpi/five-rates/misses': { roles: ALL },
+  'GET /api/v1/kpi/three-rates': { roles: ALL },
+  'GET /api/v1/kpi/live': { roles: ALL },
 };
 
 const WHO: Who[] = ['anonymous', 'agent', 'supervisor', 'admin', 'handler_own', 'handler_other'];

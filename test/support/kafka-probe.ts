@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import { TEST_TOPIC_PREFIX } from './test-topic-prefix';
+import { testTopic } from './test-topics';
 
 export interface ProbedMessage {
+  /** The topic's name of SPEC §6, without the test suite's broker prefix. */
   topic: string;
   partition: number;
   offset: string;
@@ -14,6 +17,7 @@ export interface ProbedMessage {
 /**
  * A plain kafkajs consumer, as a department's own system would run: its own group, reading the
  * topics from the end at the time it joins. One per test file (group joins take seconds).
+ * Takes and reports the topics' names of SPEC §6; on the broker they carry the test prefix.
  */
 export class KafkaProbe {
   readonly messages: ProbedMessage[] = [];
@@ -30,12 +34,12 @@ export class KafkaProbe {
     this.consumer = this.kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 500 });
     const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: false });
+    await this.consumer.subscribe({ topics: this.topics.map(testTopic), fromBeginning: false });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const value = message.value?.toString('utf8') ?? null;
         this.messages.push({
-          topic,
+          topic: topic.slice(TEST_TOPIC_PREFIX.length),
           partition,
           offset: message.offset,
           key: message.key?.toString('utf8') ?? null,

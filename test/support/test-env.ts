@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { testDatabaseUrl } from './test-database-url';
+import { TEST_TOPIC_PREFIX } from './test-topic-prefix';
 
 // Runs before each integration test file loads any module: the apps it boots use the test
 // database, log quietly, and get consumer groups of their own (so no two files share a group).
 process.env.DATABASE_URL = testDatabaseUrl();
 process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'warn';
+process.env.KAFKA_TOPIC_PREFIX = TEST_TOPIC_PREFIX;
 process.env.KAFKA_GROUP_PREFIX = `test-${randomUUID().slice(0, 8)}`;
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 process.env.WORKER_METRICS_PORT = '0';

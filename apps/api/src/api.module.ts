@@ -18,6 +18,7 @@ import { MessagingModule } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AuditController } from './audit/audit.controller';
 import { KpiController } from './kpi/kpi.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
@@ -80,6 +81,7 @@ import { MetricsController } from './ops/metrics.controller';
     CalendarController,
     AuditController,
     KpiController,
+    DashboardController,
     HealthController,
     MetricsController,
   ],

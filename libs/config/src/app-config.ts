@@ -77,6 +77,13 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9._-]+$/)
   KAFKA_GROUP_PREFIX = 'hotline';
 
+  /**
+   * Put before every topic name on the broker (`test.hotline.cases.v1`), so environments that
+   * share a broker — dev, the test suite, benchmarks — never read each other's events.
+   */
+  @Matches(/^([A-Za-z0-9_-]+\.)?$/, { message: 'must be empty or end with a dot, e.g. "test."' })
+  KAFKA_TOPIC_PREFIX = '';
+
   /** Where a consumer group that has never committed starts: the whole topic, or only new messages. */
   @IsIn(['earliest', 'latest'])
   KAFKA_NEW_GROUP_START: 'earliest' | 'latest' = 'earliest';

@@ -2,6 +2,7 @@ export * from './domain/case-facts';
 export * from './domain/five-rates';
 export * from './domain/grouping';
 export * from './domain/reference';
+export * from './domain/report-request';
 export * from './entities';
 export * from './kpi-projection.service';
 export * from './kpi-queries.service';

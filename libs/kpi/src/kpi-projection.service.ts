@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { localDate } from '@hotline/sla';
 import { applyFactEvent, CaseFacts, FactEvent } from './domain/case-facts';
-import { GROUP_KINDS, groupKey, RollupDelta, rollupDelta } from './domain/grouping';
+import { CallbackContribution, callbackContributions, RollupDelta, rollupDelta } from './domain/grouping';
 import { KpiCaseFactEntity } from './entities/kpi-case-fact.entity';
 
 /**
@@ -23,9 +22,7 @@ export class KpiProjection {
       await tx.upsert(KpiCaseFactEntity, { ...after }, ['caseId']);
       await this.applyDelta(tx, rollupDelta(before, after));
     }
-    if (after?.firstCall && event.name === 'callback_recorded' && event.data.reached === true) {
-      await this.addCallback(tx, after, event);
-    }
+    await this.addCallbacks(tx, callbackContributions(after, event));
   }
 
   async applyDelta(tx: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
@@ -52,17 +49,16 @@ export class KpiProjection {
     );
   }
 
-  async addCallback(tx: EntityManager, facts: CaseFacts, event: FactEvent): Promise<void> {
-    const solved = event.data.solved;
-    const satisfaction = event.data.satisfaction;
-    const rows = GROUP_KINDS.map((kind) => ({
-      group_kind: kind,
-      day: localDate(event.time),
-      group_key: groupKey(facts, kind),
-      asked: typeof solved === 'boolean' ? 1 : 0,
-      solved: solved === true ? 1 : 0,
-      rated: typeof satisfaction === 'string' ? 1 : 0,
-      satisfied: satisfaction === 'satisfied' || satisfaction === 'basically_satisfied' ? 1 : 0,
+  async addCallbacks(tx: EntityManager, contributions: readonly CallbackContribution[]): Promise<void> {
+    if (contributions.length === 0) return;
+    const rows = contributions.map((c) => ({
+      group_kind: c.groupKind,
+      day: c.day,
+      group_key: c.groupKey,
+      asked: c.asked,
+      solved: c.solved,
+      rated: c.rated,
+      satisfied: c.satisfied,
     }));
     await tx.query(
       `INSERT INTO kpi_callback_rollups (group_kind, day, group_key, asked_solved, solved, rated, satisfied)

@@ -6,18 +6,8 @@ import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
 import { localDate } from '@hotline/sla';
 import { Metric, METRICS, metricPosition, Rate, rateOf, SUPERVISION_WITHIN_MS, whyMissed } from './domain/five-rates';
 import { GroupBy } from './domain/grouping';
+import { Period, Scope } from './domain/report-request';
 import { factsFromRow } from './kpi-projection.service';
-
-export interface Period {
-  /** Beijing calendar days, from inclusive, to exclusive (YYYY-MM-DD). */
-  from: string;
-  to: string;
-}
-
-export interface Scope {
-  /** A handler sees its own unit's figures only. */
-  unitCode?: string;
-}
 
 export type FiveRatesRow = { groupKey: string; groupName: string } & Record<Metric, Rate>;
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyFactEvent, CaseFacts, FactEvent } from './domain/case-facts';
-import { contributions } from './domain/grouping';
+import { callbackContributions, contributions } from './domain/grouping';
 import { KpiCaseFactEntity } from './entities/kpi-case-fact.entity';
 import { KpiProjection } from './kpi-projection.service';
 
@@ -55,9 +55,7 @@ export class KpiRebuild {
         currentId = event.caseId;
       }
       const next = applyFactEvent(current, event);
-      if (next?.firstCall && event.name === 'callback_recorded' && event.data.reached === true) {
-        await this.projection.addCallback(tx, next, event);
-      }
+      await this.projection.addCallbacks(tx, callbackContributions(next, event));
       current = next;
       events++;
     }

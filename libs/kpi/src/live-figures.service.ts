@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ReferenceCache } from '@hotline/directory';
 import { localDate } from '@hotline/sla';
-import type { Scope } from './kpi-queries.service';
+import type { Scope } from './domain/report-request';
 
 export interface LiveFigures {
   day: string;

@@ -28,6 +28,7 @@ class TopicBootstrap implements OnApplicationBootstrap {
     const created = await ensureTopics(this.kafka, {
       partitions: this.config.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
+      prefix: this.config.KAFKA_TOPIC_PREFIX,
     });
     if (created.length > 0) this.logger.log(`created topics: ${created.join(', ')}`);
   }

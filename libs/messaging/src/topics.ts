@@ -16,7 +16,16 @@ export function deadLetterTopic(topic: Topic): string {
   return `${topic}.dlq`;
 }
 
-/** Every topic the application owns, dead-letter twins included. */
-export function allTopicNames(): string[] {
-  return Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+/**
+ * The topic's name on the broker. Environments that share one broker (dev, tests, benchmarks)
+ * give their topics different prefixes, so no environment's consumers read another's events.
+ * Outbox rows, handlers and the AsyncAPI document use the unprefixed names of SPEC §6.
+ */
+export function brokerTopic(prefix: string, topic: string): string {
+  return `${prefix}${topic}`;
+}
+
+/** Every topic the application owns, dead-letter twins included, as named on the broker. */
+export function allTopicNames(prefix = ''): string[] {
+  return Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)].map((t) => brokerTopic(prefix, t)));
 }

@@ -1,7 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { dirname } from 'node:path';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@hotline/config';
+import { DASHBOARD_ASSETS } from '../dashboard/dashboard.controller';
 import { createValidationPipe } from './validation.pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
@@ -28,5 +30,11 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   mountApiDocs(app, buildOpenApiDocument(app));
+  // The dashboard's static files (its page is served by DashboardController), ECharts from its npm package.
+  app.useStaticAssets(DASHBOARD_ASSETS, { prefix: '/dashboard/assets/', index: false });
+  app.useStaticAssets(dirname(require.resolve('echarts/dist/echarts.min.js')), {
+    prefix: '/dashboard/assets/',
+    index: false,
+  });
   return app;
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '@hotline/config';
-import { KafkaProducer, MessagingMetrics, OUTBOX_CHANNEL, OutboxRepository } from '@hotline/messaging';
+import { brokerTopic, KafkaProducer, MessagingMetrics, OUTBOX_CHANNEL, OutboxRepository } from '@hotline/messaging';
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and stamps them sent — claim, publish
@@ -48,7 +48,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const rows = await this.outbox.claimBatch(tx, this.config.OUTBOX_BATCH_SIZE);
       if (rows.length === 0) return 0;
       await this.producer.send(
-        rows.map((row) => ({ topic: row.topic, key: row.messageKey, value: JSON.stringify(row.payload) })),
+        rows.map((row) => ({
+          topic: brokerTopic(this.config.KAFKA_TOPIC_PREFIX, row.topic),
+          key: row.messageKey,
+          value: JSON.stringify(row.payload),
+        })),
       );
       await this.outbox.markPublished(
         tx,

@@ -1,5 +1,5 @@
 import { localDate } from '@hotline/sla';
-import type { CaseFacts } from './case-facts';
+import type { CaseFacts, FactEvent } from './case-facts';
 import { Metric, METRICS, metricPosition, MetricPosition } from './five-rates';
 
 export const GROUP_BYS = ['unit', 'district', 'street', 'hotline', 'category', 'day'] as const;
@@ -74,4 +74,30 @@ export function rollupDelta(before: CaseFacts | null, after: CaseFacts | null): 
     }
   }
   return [...deltas.values()].filter((d) => d.delta !== 0);
+}
+
+/** What one callback that reached the citizen adds to the three rates, per grouping (SPEC §5). */
+export interface CallbackContribution {
+  groupKind: GroupKind;
+  day: string;
+  groupKey: string;
+  asked: number;
+  solved: number;
+  rated: number;
+  satisfied: number;
+}
+
+/** Callbacks count on the day they were made, for first-call cases, reached citizens only. */
+export function callbackContributions(f: CaseFacts | null, e: FactEvent): CallbackContribution[] {
+  if (!f?.firstCall || e.name !== 'callback_recorded' || e.data.reached !== true) return [];
+  const { solved, satisfaction } = e.data;
+  return GROUP_KINDS.map((groupKind) => ({
+    groupKind,
+    day: localDate(e.time),
+    groupKey: groupKey(f, groupKind),
+    asked: typeof solved === 'boolean' ? 1 : 0,
+    solved: solved === true ? 1 : 0,
+    rated: typeof satisfaction === 'string' ? 1 : 0,
+    satisfied: satisfaction === 'satisfied' || satisfaction === 'basically_satisfied' ? 1 : 0,
+  }));
 }

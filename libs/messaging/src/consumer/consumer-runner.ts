@@ -10,6 +10,7 @@ import type { EventHandler } from './event-handler';
 import { decodeEvent } from './decode-event';
 import { decideOnFailure, retryDelayMs } from './failure-policy';
 import { toDeadLetter } from './dead-letter';
+import { brokerTopic } from '../topics';
 import { ProcessedEventEntity } from './processed-event.entity';
 import { MessagingMetrics } from '../messaging.metrics';
 
@@ -53,7 +54,7 @@ export class ConsumerRunner implements OnApplicationShutdown {
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({
-      topics: [...handler.topics],
+      topics: handler.topics.map((topic) => brokerTopic(this.config.KAFKA_TOPIC_PREFIX, topic)),
       fromBeginning: this.config.KAFKA_NEW_GROUP_START === 'earliest',
     });
     await consumer.run({

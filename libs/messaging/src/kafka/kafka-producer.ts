@@ -16,6 +16,7 @@ export interface ProducedMessage {
 export class KafkaProducer implements OnModuleDestroy {
   private producer: Producer | undefined;
   private connecting: Promise<Producer> | undefined;
+  private closed = false;
 
   constructor(private readonly kafka: Kafka) {}
 
@@ -38,13 +39,16 @@ export class KafkaProducer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    const producer = this.producer;
+    this.closed = true;
+    // A connect still in flight would leave a live producer (and its sockets) behind: wait for it.
+    const producer = this.producer ?? (await this.connecting?.catch(() => undefined));
     this.producer = undefined;
     this.connecting = undefined;
     await producer?.disconnect();
   }
 
   private connected(): Promise<Producer> {
+    if (this.closed) return Promise.reject(new Error('the Kafka producer is shut down'));
     if (this.producer) return Promise.resolve(this.producer);
     this.connecting ??= (async () => {
       const producer = this.kafka.producer({

@@ -4,6 +4,8 @@ import { allTopicNames } from '../topics';
 export interface TopicLayout {
   partitions: number;
   replicationFactor: number;
+  /** KAFKA_TOPIC_PREFIX */
+  prefix: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export async function ensureTopics(kafka: Kafka, layout: TopicLayout): Promise<s
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = allTopicNames().filter((topic) => !existing.has(topic));
+    const missing = allTopicNames(layout.prefix).filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,

@@ -1,0 +1,49 @@
+import type { FiveRatesRow, LiveFigures, MissedCase, Rate, ThreeRatesRow } from '@hotline/kpi';
+import { METRICS } from '@hotline/kpi';
+
+/** A table ready for `sendCsv`: the header and one row of cells per item. */
+export interface CsvTable {
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+/** A rate as a plain decimal with four places (spreadsheets format it); empty when undefined. */
+function ratio(rate: number | null): string {
+  return rate === null ? '' : rate.toFixed(4);
+}
+
+function rateColumns(name: string): string[] {
+  return [`${name}.rate`, `${name}.numerator`, `${name}.denominator`];
+}
+
+function rateCells(rate: Rate): (string | number)[] {
+  return [ratio(rate.rate), rate.numerator, rate.denominator];
+}
+
+export function fiveRatesCsv(items: FiveRatesRow[]): CsvTable {
+  return {
+    header: ['groupKey', 'groupName', ...METRICS.flatMap((m) => [...rateColumns(m), `${m}.pending`])],
+    rows: items.map((r) => [r.groupKey, r.groupName, ...METRICS.flatMap((m) => [...rateCells(r[m]), r[m].pending])]),
+  };
+}
+
+export function threeRatesCsv(items: ThreeRatesRow[]): CsvTable {
+  return {
+    header: ['groupKey', 'groupName', ...['response', 'resolution', 'satisfaction'].flatMap(rateColumns)],
+    rows: items.map((r) => [r.groupKey, r.groupName, ...[r.response, r.resolution, r.satisfaction].flatMap(rateCells)]),
+  };
+}
+
+export function missesCsv(items: MissedCase[]): CsvTable {
+  return {
+    header: ['caseNumber', 'caseId', 'unitCode', 'dueAt', 'doneAt', 'why'],
+    rows: items.map((m) => [m.caseNumber, m.caseId, m.unitCode, m.dueAt, m.doneAt, m.why]),
+  };
+}
+
+export function liveCsv(figures: LiveFigures): CsvTable {
+  return {
+    header: ['hotline', 'name', 'calls', 'answered', 'cases'],
+    rows: figures.byHotline.map((h) => [h.hotline, h.name, h.calls, h.answered, h.cases]),
+  };
+}

@@ -1,0 +1,37 @@
+import { DomainError } from '@hotline/core';
+import { reportPeriod, viewerScope } from './report-request';
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return (error as DomainError).fields[0]?.field;
+  }
+  return undefined;
+}
+
+describe('reportPeriod', () => {
+  it('accepts a month and a 400-day span', () => {
+    expect(reportPeriod('2026-11-01', '2026-12-01')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    expect(reportPeriod('2025-10-21', '2026-11-25')).toEqual({ from: '2025-10-21', to: '2026-11-25' });
+  });
+
+  it('names the field that is wrong', () => {
+    expect(fieldOf(() => reportPeriod('2026-11-01', '2026-11-01'))).toBe('to');
+    expect(fieldOf(() => reportPeriod('2026-12-01', '2026-11-01'))).toBe('to');
+    expect(fieldOf(() => reportPeriod('2025-01-01', '2026-11-01'))).toBe('to');
+    expect(fieldOf(() => reportPeriod('2026-02-30x', '2026-03-01'))).toBe('from');
+  });
+});
+
+describe('viewerScope', () => {
+  it('gives the centre every unit and a handler its own', () => {
+    expect(viewerScope({ role: 'supervisor', unitCode: null }, 'district')).toEqual({});
+    expect(viewerScope({ role: 'handler', unitCode: '110105001' }, 'unit')).toEqual({ unitCode: '110105001' });
+    expect(viewerScope({ role: 'handler', unitCode: '110105001' })).toEqual({ unitCode: '110105001' });
+  });
+
+  it('refuses a handler any grouping but by unit', () => {
+    expect(fieldOf(() => viewerScope({ role: 'handler', unitCode: '110105001' }, 'district'))).toBe('groupBy');
+  });
+});
