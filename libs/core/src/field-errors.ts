@@ -13,7 +13,9 @@ export interface ValidationErrorLike {
  */
 export function toFieldErrors(errors: readonly ValidationErrorLike[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // An empty property name (`{"": 1}`) is still named, so the client sees which one.
+    const property = error.property === '' ? '""' : error.property;
+    const field = prefix ? `${prefix}.${property}` : property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,

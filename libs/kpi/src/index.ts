@@ -3,6 +3,7 @@ export * from './domain/five-rates';
 export * from './domain/grouping';
 export * from './domain/reference';
 export * from './domain/report-request';
+export * from './domain/rollup-tally';
 export * from './entities';
 export * from './kpi-projection.service';
 export * from './kpi-queries.service';

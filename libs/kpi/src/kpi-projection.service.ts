@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { applyFactEvent, CaseFacts, FactEvent } from './domain/case-facts';
-import { CallbackContribution, callbackContributions, RollupDelta, rollupDelta } from './domain/grouping';
+import { callbackContributions, RollupDelta, rollupDelta } from './domain/grouping';
+import type { CallbackRollupRow, RollupRow } from './domain/rollup-tally';
 import { KpiCaseFactEntity } from './entities/kpi-case-fact.entity';
 
 /**
@@ -26,21 +27,26 @@ export class KpiProjection {
   }
 
   async applyDelta(tx: EntityManager, deltas: readonly RollupDelta[]): Promise<void> {
-    if (deltas.length === 0) return;
-    const rows = deltas.map((d) => ({
-      group_kind: d.groupKind,
-      day: d.day,
-      metric: d.metric,
-      group_key: d.groupKey,
-      hit: d.state === 'hit' ? d.delta : 0,
-      miss: d.state === 'miss' ? d.delta : 0,
-      pending: d.state === 'pending' ? d.delta : 0,
-      open: d.state === 'open' ? d.delta : 0,
-    }));
+    await this.addRollups(
+      tx,
+      deltas.map(({ delta, state, ...group }) => ({
+        ...group,
+        hit: state === 'hit' ? delta : 0,
+        miss: state === 'miss' ? delta : 0,
+        pending: state === 'pending' ? delta : 0,
+        open: state === 'open' ? delta : 0,
+      })),
+    );
+  }
+
+  /** Adds counts to the rollups (rows of the same key are summed first). */
+  async addRollups(tx: EntityManager, rows: readonly RollupRow[]): Promise<void> {
+    if (rows.length === 0) return;
     await tx.query(
       `INSERT INTO kpi_rollups (group_kind, day, metric, group_key, hit, miss, pending, open)
-       SELECT r.group_kind, r.day, r.metric, r.group_key, sum(r.hit), sum(r.miss), sum(r.pending), sum(r.open)
-         FROM jsonb_to_recordset($1::jsonb) AS r(group_kind text, day date, metric text, group_key text, hit int, miss int, pending int, open int)
+       SELECT r."groupKind", r.day, r.metric, r."groupKey", sum(r.hit), sum(r.miss), sum(r.pending), sum(r.open)
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r("groupKind" text, day date, metric text, "groupKey" text, hit int, miss int, pending int, open int)
         GROUP BY 1, 2, 3, 4
        ON CONFLICT (group_kind, day, metric, group_key) DO UPDATE SET
          hit = kpi_rollups.hit + EXCLUDED.hit, miss = kpi_rollups.miss + EXCLUDED.miss,
@@ -49,21 +55,14 @@ export class KpiProjection {
     );
   }
 
-  async addCallbacks(tx: EntityManager, contributions: readonly CallbackContribution[]): Promise<void> {
-    if (contributions.length === 0) return;
-    const rows = contributions.map((c) => ({
-      group_kind: c.groupKind,
-      day: c.day,
-      group_key: c.groupKey,
-      asked: c.asked,
-      solved: c.solved,
-      rated: c.rated,
-      satisfied: c.satisfied,
-    }));
+  async addCallbacks(tx: EntityManager, rows: readonly CallbackRollupRow[]): Promise<void> {
+    if (rows.length === 0) return;
     await tx.query(
       `INSERT INTO kpi_callback_rollups (group_kind, day, group_key, asked_solved, solved, rated, satisfied)
-       SELECT r.group_kind, r.day, r.group_key, r.asked, r.solved, r.rated, r.satisfied
-         FROM jsonb_to_recordset($1::jsonb) AS r(group_kind text, day date, group_key text, asked int, solved int, rated int, satisfied int)
+       SELECT r."groupKind", r.day, r."groupKey", sum(r.asked), sum(r.solved), sum(r.rated), sum(r.satisfied)
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r("groupKind" text, day date, "groupKey" text, asked int, solved int, rated int, satisfied int)
+        GROUP BY 1, 2, 3
        ON CONFLICT (group_kind, day, group_key) DO UPDATE SET
          asked_solved = kpi_callback_rollups.asked_solved + EXCLUDED.asked_solved, solved = kpi_callback_rollups.solved + EXCLUDED.solved,
          rated = kpi_callback_rollups.rated + EXCLUDED.rated, satisfied = kpi_callback_rollups.satisfied + EXCLUDED.satisfied`,

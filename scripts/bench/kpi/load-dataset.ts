@@ -1,15 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
-import {
-  applyFactEvent,
-  CallbackContribution,
-  callbackContributions,
-  CaseFacts,
-  Contribution,
-  contributions,
-  FactEvent,
-} from '@hotline/kpi';
+import { applyFactEvent, callbackContributions, CaseFacts, contributions, FactEvent, RollupTally } from '@hotline/kpi';
 import { localDate } from '@hotline/sla';
 import { SeededRandom } from '../../simulate/random';
 import { CASE_COLUMNS, caseRow } from './case-row';
@@ -121,7 +113,7 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
   const cases = await open('cases', CASE_COLUMNS);
   const events = await open('case_events', EVENT_COLUMNS);
   const facts = await open('kpi_case_facts', FACT_COLUMNS);
-  const rollups = new RollupCounter();
+  const rollups = new RollupTally();
   const ids = new TimeOrderedIds();
   const registeredAtOf = registrationClock(total, DAYS, now);
   const progressEvery = Math.max(Math.floor(total / 20), CHUNK);
@@ -165,10 +157,13 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
       if ((i + 1) % progressEvery === 0) console.log(`kpi bench: ${i + 1} of ${total} cases generated`);
     }
     await Promise.all([cases.end(), events.end(), facts.end()]);
-    await rollups.write(
-      await open('kpi_rollups', ROLLUP_COLUMNS),
-      await open('kpi_callback_rollups', CALLBACK_COLUMNS),
-    );
+    const rollupCopy = await open('kpi_rollups', ROLLUP_COLUMNS);
+    for (const r of rollups.rollups())
+      rollupCopy.add([r.groupKind, r.day, r.metric, r.groupKey, r.hit, r.miss, r.pending, r.open]);
+    const callbackCopy = await open('kpi_callback_rollups', CALLBACK_COLUMNS);
+    for (const r of rollups.callbackRollups())
+      callbackCopy.add([r.groupKind, r.day, r.groupKey, r.asked, r.solved, r.rated, r.satisfied]);
+    await Promise.all([rollupCopy.end(), callbackCopy.end()]);
     return events.rows;
   } finally {
     for (const client of clients) client.release();
@@ -218,39 +213,6 @@ const FACT_COLUMNS = FACT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLow
 const factValues = (f: CaseFacts) => FACT_KEYS.map((k) => f[k]);
 const ROLLUP_COLUMNS = ['group_kind', 'day', 'metric', 'group_key', 'hit', 'miss', 'pending', 'open'];
 const CALLBACK_COLUMNS = ['group_kind', 'day', 'group_key', 'asked_solved', 'solved', 'rated', 'satisfied'];
-
-/** The rollups the projector would have built, summed in memory (a few hundred thousand rows). */
-class RollupCounter {
-  private readonly counts = new Map<string, number[]>();
-  private readonly callbacks = new Map<string, number[]>();
-
-  add(list: readonly Contribution[]): void {
-    for (const c of list) {
-      const key = `${c.groupKind}\t${c.day}\t${c.metric}\t${c.groupKey}`;
-      const row = this.counts.get(key) ?? [0, 0, 0, 0];
-      row[['hit', 'miss', 'pending', 'open'].indexOf(c.state)] += 1;
-      this.counts.set(key, row);
-    }
-  }
-
-  addCallbacks(list: readonly CallbackContribution[]): void {
-    for (const c of list) {
-      const key = `${c.groupKind}\t${c.day}\t${c.groupKey}`;
-      const row = this.callbacks.get(key) ?? [0, 0, 0, 0];
-      row[0] += c.asked;
-      row[1] += c.solved;
-      row[2] += c.rated;
-      row[3] += c.satisfied;
-      this.callbacks.set(key, row);
-    }
-  }
-
-  async write(rollups: CopyStream, callbacks: CopyStream): Promise<void> {
-    for (const [key, counts] of this.counts) rollups.add([...key.split('\t'), ...counts]);
-    for (const [key, counts] of this.callbacks) callbacks.add([...key.split('\t'), ...counts]);
-    await Promise.all([rollups.end(), callbacks.end()]);
-  }
-}
 
 /**
  * UUIDs in time order (version 7 layout: milliseconds first), so the primary keys of a 10-million

@@ -43,15 +43,15 @@ export async function benchKpi(): Promise<Figure[]> {
       (dataset.loadSeconds === null ? '' : `; loaded in ${Math.round(dataset.loadSeconds)} s with COPY`);
     return [
       figure(
-        'Five rates, one month by unit, p50',
+        'five-rates, one month by unit, p50',
         fast.p50,
         'ms',
         naiveMedian,
         '≤ 50 ms p95; ≥ 100× the naive query',
         what,
       ),
-      figure('Five rates, one month by unit, p95', fast.p95, 'ms', naiveMedian, '≤ 50 ms p95; ≥ 100× the naive query'),
-      figure('Five rates: naive query time ÷ p95', naiveMedian / fast.p95, '×', null, '≥ 100×'),
+      figure('five-rates, one month by unit, p95', fast.p95, 'ms', naiveMedian, '≤ 50 ms p95; ≥ 100× the naive query'),
+      figure('five-rates: naive query time ÷ p95', naiveMedian / fast.p95, '×', null, '≥ 100×'),
     ];
   } finally {
     await pool.end();

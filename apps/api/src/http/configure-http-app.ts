@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@hotline/config';
 import { DASHBOARD_ASSETS } from '../dashboard/dashboard.controller';
+import { answerMalformedHttp } from './malformed-http';
 import { createValidationPipe } from './validation.pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
@@ -29,6 +30,7 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  answerMalformedHttp(app.getHttpServer());
   mountApiDocs(app, buildOpenApiDocument(app));
   // The dashboard's static files (its page is served by DashboardController), ECharts from its npm package.
   app.useStaticAssets(DASHBOARD_ASSETS, { prefix: '/dashboard/assets/', index: false });

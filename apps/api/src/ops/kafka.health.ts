@@ -7,7 +7,7 @@ const TIMEOUT_MS = 2000;
 /** Kafka is up when the cluster answers a metadata request within two seconds. */
 @Injectable()
 export class KafkaHealthIndicator implements OnModuleDestroy {
-  private admin: Admin | undefined;
+  private admin: Promise<Admin> | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -30,16 +30,26 @@ export class KafkaHealthIndicator implements OnModuleDestroy {
   }
 
   private async describeCluster() {
-    if (!this.admin) {
-      this.admin = this.kafka.admin({ retry: { retries: 0 } });
-      await this.admin.connect();
-    }
-    return this.admin.describeCluster();
+    this.admin ??= this.connect();
+    return (await this.admin).describeCluster();
   }
 
+  private async connect(): Promise<Admin> {
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      return admin;
+    } catch (error) {
+      await admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Drops the admin client; one still connecting is awaited first, so no socket outlives the app. */
   private async reset(): Promise<void> {
-    const admin = this.admin;
+    const pending = this.admin;
     this.admin = undefined;
+    const admin = await pending?.catch(() => undefined);
     await admin?.disconnect().catch(() => undefined);
   }
 }
