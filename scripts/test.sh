@@ -50,6 +50,12 @@ printf '\n▶ jest (unit + integration)\n'
 npx jest --json --outputFile="$RESULTS/jest.json" "$@"
 jest_status=$?
 
+if [ "$#" -eq 0 ]; then
+  # After Jest: it restarts PostgreSQL and Kafka, which nothing else may be using meanwhile.
+  step "chaos, short (500 cases; worker killed, Kafka and PostgreSQL restarted)" \
+    npm run -s chaos -- --cases 500 --concurrency 8 --kafka-down 5 --postgres-down 4
+fi
+
 node -e '
   const fs = require("fs");
   const f = process.argv[1];

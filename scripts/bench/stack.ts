@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -8,6 +8,9 @@ export interface BenchStack {
   baseUrl: string;
   databaseUrl: string;
   env: NodeJS.ProcessEnv;
+  /** SIGKILL: no shutdown hooks, as in a crash. */
+  killWorker(): Promise<void>;
+  startWorker(): void;
   stop(): Promise<void>;
 }
 
@@ -42,18 +45,13 @@ export async function startStack(port = 3100): Promise<BenchStack> {
   run('bash', ['scripts/services.sh', 'up'], env);
   run('npm', ['run', '-s', 'prepare:stack'], env);
   run('npm', ['run', '-s', 'build'], env);
-  const children: ChildProcess[] = [
-    spawn(process.execPath, ['dist/apps/worker/apps/worker/src/main.js'], {
+  const spawnApp = (app: 'api' | 'worker') =>
+    spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-    spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    }),
-  ];
+    });
+  const children = { worker: spawnApp('worker'), api: spawnApp('api') };
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}/health`);
   // Let the worker's consumer groups join before any load.
@@ -62,9 +60,20 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     baseUrl,
     databaseUrl,
     env,
+    killWorker: async () => {
+      const exited = new Promise((resolve) => children.worker.once('exit', resolve));
+      children.worker.kill('SIGKILL');
+      await exited;
+    },
+    startWorker: () => {
+      children.worker = spawnApp('worker');
+    },
     stop: async () => {
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+      const all = [children.worker, children.api].filter(
+        (child) => child.exitCode === null && child.signalCode === null,
+      );
+      for (const child of all) child.kill('SIGTERM');
+      await Promise.all(all.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     },
   };
 }

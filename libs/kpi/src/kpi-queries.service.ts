@@ -32,12 +32,34 @@ const start = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const SUPERVISION_DUE = `(f.trigger_at + interval '${SUPERVISION_WITHIN_MS / 1000} seconds')`;
 
-/** Open items of each metric: which deadline, and which facts are still open (SQL over kpi_case_facts). */
-const OPEN: Record<Exclude<Metric, 'dispatchAccuracy'>, { due: string; open: string }> = {
-  onTimeDispatch: { due: 'f.dispatch_due_at', open: 'NOT f.no_dispatch_needed AND f.first_dispatched_at IS NULL' },
-  timelyResponse: { due: 'f.response_due_at', open: 'f.first_dispatched_at IS NOT NULL AND f.responded_at IS NULL' },
-  reasonableCallback: { due: 'f.callback_due_at', open: 'f.reasonable AND f.callback_done_at IS NULL' },
-  trackedSupervision: { due: SUPERVISION_DUE, open: 'f.trigger_at IS NOT NULL AND f.supervised_at IS NULL' },
+/**
+ * Open items of each metric (SQL over kpi_case_facts): the indexed column their deadline comes from,
+ * how long after it the deadline falls, and which facts are still open. Each condition implies its
+ * partial index's predicate, and the deadline is compared through the bare column, so the count is
+ * a range scan of that index alone.
+ */
+const OPEN: Record<Exclude<Metric, 'dispatchAccuracy'>, { column: string; afterMs: number; open: string }> = {
+  onTimeDispatch: {
+    column: 'f.dispatch_due_at',
+    afterMs: 0,
+    open: 'NOT f.no_dispatch_needed AND f.first_dispatched_at IS NULL',
+  },
+  // A response deadline is only ever set by a dispatch.
+  timelyResponse: {
+    column: 'f.response_due_at',
+    afterMs: 0,
+    open: 'f.response_due_at IS NOT NULL AND f.responded_at IS NULL',
+  },
+  reasonableCallback: {
+    column: 'f.callback_due_at',
+    afterMs: 0,
+    open: 'f.reasonable AND f.callback_due_at IS NOT NULL AND f.callback_done_at IS NULL',
+  },
+  trackedSupervision: {
+    column: 'f.trigger_at',
+    afterMs: SUPERVISION_WITHIN_MS,
+    open: 'f.trigger_at IS NOT NULL AND f.supervised_at IS NULL',
+  },
 };
 
 /** Which cases of a metric missed, as SQL over kpi_case_facts: when it applies, its cohort date, the miss. */
@@ -143,20 +165,25 @@ export class KpiQueries {
     const from = new Date(Math.max(start(today).getTime(), start(period.from).getTime()));
     const result = new Map<string, number>();
     if (from > now || from >= start(period.to)) return result;
-    const parts = Object.entries(OPEN).map(([metric, { due, open }]) => {
+    const unit = scope.unitCode ? 'AND f.unit_code = $1' : '';
+    const params: unknown[] = scope.unitCode ? [scope.unitCode] : [];
+    const parts = Object.entries(OPEN).map(([metric, { column, afterMs, open }]) => {
+      const due = afterMs ? `(${column} + interval '${afterMs / 1000} seconds')` : column;
       const key =
         groupBy === 'day' ? `to_char(${due} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` : GROUP_EXPRESSION[groupBy];
-      // A deadline reached without the thing done is a miss (SPEC §5), so `<= now`.
+      // Deadlines from `from` up to `now` inclusive (a deadline reached without the thing done is a
+      // miss, SPEC §5) and before the period's end — as bounds on the column itself.
+      const shift = (at: Date) => new Date(at.getTime() - afterMs);
+      params.push(shift(from), shift(now), shift(start(period.to)));
+      const [a, b, c] = [params.length - 2, params.length - 1, params.length];
       return `SELECT '${metric}' AS metric, ${key} AS key, count(*) AS n FROM kpi_case_facts f
-               WHERE f.first_call AND ${open} AND ${due} >= $1 AND ${due} <= $2 AND ${due} < $3 ${scope.unitCode ? 'AND f.unit_code = $4' : ''}
+               WHERE f.first_call AND ${open} AND ${column} >= $${a} AND ${column} <= $${b} AND ${column} < $${c} ${unit}
                GROUP BY 2`;
     });
-    const rows: { metric: string; key: string; n: string }[] = await this.dataSource.query(parts.join(' UNION ALL '), [
-      from,
-      now,
-      start(period.to),
-      ...(scope.unitCode ? [scope.unitCode] : []),
-    ]);
+    const rows: { metric: string; key: string; n: string }[] = await this.dataSource.query(
+      parts.join(' UNION ALL '),
+      params,
+    );
     for (const r of rows) result.set(`${r.key}|${r.metric}`, Number(r.n));
     return result;
   }
