@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     );
     for (const f of report.findings.slice(0, 20))
       console.log(
-        `  ✘ ${f.problem}: ${f.request.method} ${f.request.url.slice(0, 120)} [${f.request.label}] → ${f.body}`,
+        `  ✘ ${f.problem}: ${f.request.method} ${f.request.url.slice(0, 600)} [${f.request.label}] → ${f.body}`,
       );
     console.log(`fuzz: ${report.findings.length} finding(s) (5xx, or a 4xx that does not name the problem)`);
     process.exitCode = report.findings.length === 0 ? 0 : 1;

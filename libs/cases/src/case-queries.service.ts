@@ -86,7 +86,8 @@ export class CaseQueries {
       query.andWhere('(c.sourceHotlineCode = :hotline OR c.sourceHotlineNumber = :hotline)', {
         hotline: filter.hotline,
       });
-    if (filter.categoryCode) query.andWhere('c.categoryCode LIKE :category', { category: `${filter.categoryCode}%` });
+    if (filter.categoryCode)
+      query.andWhere('c.categoryCode LIKE :category', { category: `${escapeLike(filter.categoryCode)}%` });
     if (filter.urgency) query.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
     if (filter.from) query.andWhere('c.registeredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('c.registeredAt < :to', { to: filter.to });
@@ -94,7 +95,7 @@ export class CaseQueries {
       query.andWhere('c.callerPhone = :phone', { phone: normalizePhone(filter.callerPhone) ?? filter.callerPhone });
     }
     if (filter.q) {
-      const text = `%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const text = `%${escapeLike(filter.q)}%`;
       query.andWhere('(c.caseNumber = :exact OR c.description ILIKE :text OR c.address ILIKE :text)', {
         exact: filter.q,
         text,
@@ -148,4 +149,9 @@ export class CaseQueries {
       registeredAt: r.registeredAt.toISOString(),
     }));
   }
+}
+
+/** A client's text taken literally inside a LIKE pattern (a trailing backslash used to be a 500; found by fuzzing). */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@hotline/config';
 import { DASHBOARD_ASSETS } from '../dashboard/dashboard.controller';
 import { answerMalformedHttp } from './malformed-http';
+import { NoNulCharactersPipe } from './no-nul.pipe';
 import { createValidationPipe } from './validation.pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
@@ -27,7 +28,7 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   if (origins.length > 0) app.enableCors({ origin: origins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
   applyGlobalPrefix(app);
   app.useBodyParser('json', { limit: '256kb' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   answerMalformedHttp(app.getHttpServer());

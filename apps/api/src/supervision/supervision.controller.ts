@@ -10,22 +10,21 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import type { Principal } from '@hotline/auth';
 import { SUPERVISION_LEVELS, type SupervisionLevel, SupervisionService } from '@hotline/supervision';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param';
+import { IsDateTime } from '../http/date-time';
 
 export class IssueSupervisionDto {
   @ApiProperty({ enum: SUPERVISION_LEVELS }) @IsIn(SUPERVISION_LEVELS) level!: SupervisionLevel;
   @ApiProperty({ example: '请于今日内联系市民并反馈进展' }) @IsString() @MinLength(2) @MaxLength(2000) note!: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Defaults by level: 24 h, 12 h, 4 h' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   dueAt?: Date;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsDateTime } from '../../http/date-time';
 
 export class CreateCallDto {
   @ApiProperty({
@@ -17,8 +17,7 @@ export class CreateCallDto {
   callerNumber!: string;
 
   @ApiProperty({ example: '2026-11-25T09:30:00+08:00', type: String, format: 'date-time' })
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   startedAt!: Date;
 
   @ApiPropertyOptional({ example: 'UTIL-WATER', description: 'The utility whose saturated line overflowed to 12345' })

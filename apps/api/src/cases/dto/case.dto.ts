@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
-  IsDate,
   IsIn,
   IsOptional,
   IsString,
@@ -16,6 +14,7 @@ import {
 import { CASE_STATUSES, CaseStatus, Channel, CHANNELS, DEMAND_TYPES, DemandType, normalizePhone } from '@hotline/cases';
 import { URGENCIES, Urgency } from '@hotline/directory';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { IsDateTime } from '../../http/date-time';
 
 /** The domain's own phone rule, so a bad number is named in the same 400 as every other field. */
 @ValidatorConstraint({ name: 'citizenPhone' })
@@ -215,13 +214,11 @@ export class CaseQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: URGENCIES }) @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Registered at or after' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   from?: Date;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Registered before' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate({ message: 'must be an ISO 8601 date-time' })
+  @IsDateTime()
   to?: Date;
   @ApiPropertyOptional({ description: 'Case number, or text in the description or address' })
   @IsOptional()
