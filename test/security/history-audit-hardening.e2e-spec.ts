@@ -84,7 +84,12 @@ describe('history, audit and hardening (real api on PostgreSQL)', () => {
       const username = `audited-${randomUUID().slice(0, 8)}`;
       const user = (await admin.post('/users', { username, password: 'audit-pass-42', role: 'agent' }).expect(201))
         .body;
-      const day = `2032-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+      // A day no earlier run has set (the test database outlives runs): its audit entry has no "before".
+      let day: string;
+      do {
+        const at = new Date(Date.UTC(2030 + Math.floor(Math.random() * 70), 0, 1 + Math.floor(Math.random() * 365)));
+        day = at.toISOString().slice(0, 10);
+      } while ((await admin.get(`/audit?entity=calendar_day&entityId=${day}`).expect(200)).body.total > 0);
       await admin.put(`/calendar/days/${day}`, { kind: 'holiday', name: '测试' }).expect(200);
 
       const policy = (await admin.get('/audit?entity=sla_policy&limit=1').expect(200)).body.items[0];
