@@ -18,7 +18,7 @@ export interface FuzzContext {
 
 /**
  * Writes to data every other test reads (users, rules, the SLA table, the calendar): requests to
- * them always carry an unknown field, so they are refused and never change the shared reference data.
+ * them always carry an unknown field or broken JSON, so they are refused and never change the shared reference data.
  */
 const SHARED_STATE = new Set([
   'POST /api/v1/users',
@@ -105,30 +105,32 @@ function objectOf(schema: Schema, bad: () => number): fc.Arbitrary<Record<string
 
 const BODY_DEFECTS = ['fields', 'extra field', 'not an object', 'malformed JSON', 'empty'] as const;
 
-function bodyOf(operation: Operation, forceUnknownField: boolean): fc.Arbitrary<{ text: string; label: string }> {
+/** `mustBeRefused`: only defects no valid request has (an unknown field, broken JSON). */
+function bodyOf(operation: Operation, mustBeRefused: boolean): fc.Arbitrary<{ text: string; label: string }> {
   const schema = operation.body ?? { type: 'object', properties: {} };
+  const defects = mustBeRefused ? (['extra field', 'malformed JSON'] as const) : BODY_DEFECTS;
   return fc
     .tuple(
-      fc.constantFrom(...BODY_DEFECTS),
+      fc.constantFrom(...defects),
       objectOf(schema, () => 2),
       wrongValue,
       nastyString,
     )
     .map(([defect, object, wrong, key]) => {
-      const unknown = forceUnknownField || defect === 'extra field';
-      const value = unknown ? { ...object, [`${key}_unknown`]: wrong } : object;
       switch (defect) {
         case 'not an object':
-          return { text: JSON.stringify(forceUnknownField ? value : (wrong ?? null)), label: 'body: not an object' };
+          return { text: JSON.stringify(wrong ?? null), label: 'body: not an object' };
         case 'malformed JSON':
-          return { text: `${JSON.stringify(value).slice(0, -1)},"`, label: 'body: malformed JSON' };
+          return { text: `${JSON.stringify(object).slice(0, -1)},"`, label: 'body: malformed JSON' };
         case 'empty':
-          return { text: forceUnknownField ? JSON.stringify(value) : '', label: 'body: empty' };
-        default:
+          return { text: '', label: 'body: empty' };
+        case 'extra field':
           return {
-            text: JSON.stringify(value),
-            label: `body: ${unknown ? 'unknown field + ' : ''}bad or missing fields`,
+            text: JSON.stringify({ ...object, [`${key}_unknown`]: wrong }),
+            label: 'body: unknown field + bad or missing fields',
           };
+        case 'fields':
+          return { text: JSON.stringify(object), label: 'body: bad or missing fields' };
       }
     });
 }

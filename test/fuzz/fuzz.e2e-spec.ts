@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { fuzzContext, runFuzz } from '../../scripts/fuzz/fuzz-run';
+import type { FuzzContext } from '../../scripts/fuzz/malformed-requests';
 import { startApi } from '../support/apps';
 
 /**
@@ -9,18 +10,19 @@ import { startApi } from '../support/apps';
 describe('fuzzing every endpoint from the OpenAPI document', () => {
   let app: NestExpressApplication;
   let baseUrl: string;
+  let context: FuzzContext;
 
   beforeAll(async () => {
     ({ app } = await startApi());
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    context = await fuzzContext(baseUrl, 'admin', 'admin12345');
   });
   afterAll(async () => {
     await app?.close();
   });
 
   it('refuses a NUL character as a 400 naming the field, takes a backslash literally, refuses dates PostgreSQL cannot hold (all were 500s found by fuzzing)', async () => {
-    const context = await fuzzContext(baseUrl, 'admin', 'admin12345');
     const ask = async (path: string, init: RequestInit = {}, token = context.tokens.admin) => {
       const res = await fetch(`${baseUrl}/api/v1${path}`, {
         ...init,
@@ -46,7 +48,6 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
   });
 
   it('answers 1,000 malformed requests without a 5xx, naming the problem in every 4xx', async () => {
-    const context = await fuzzContext(baseUrl, 'admin', 'admin12345');
     // Fixed, so CI is repeatable; FUZZ_SEED=<n> npm test -- test/fuzz tries other requests (as does npm run fuzz -- --seed).
     const seed = Number(process.env.FUZZ_SEED ?? 20_261_125);
     const report = await runFuzz(baseUrl, context, { count: 1000, seed, concurrency: 4 });

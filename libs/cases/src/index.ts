@@ -1,6 +1,7 @@
 export * from './domain/actor';
 export * from './domain/case-vocabulary';
 export * from './domain/case-lifecycle';
+export * from './domain/case-number';
 export * from './domain/call-events';
 export * from './domain/phone';
 export * from './domain/privacy';

@@ -1,3 +1,4 @@
+import type { Urgency } from '@hotline/directory';
 import type { SeededRandom } from '../../simulate/random';
 
 /** The reference data a generated case draws on (read from the seeded directory). */
@@ -8,6 +9,17 @@ export interface CityReference {
   leafCategories: string[];
   mergedLines: { code: string; number: string }[];
   utilityLines: { code: string; number: string; unitCode: string | null }[];
+  /** The seeded default SLA policy per urgency, in hours. */
+  sla: Record<Urgency, SlaHours>;
+}
+
+/** How long each step may take (hours), from the directory's SLA policy. */
+export interface SlaHours {
+  dispatch: number;
+  sign: number;
+  response: number;
+  resolve: number;
+  callback: number;
 }
 
 /** One stored case event, as the api's recorder writes it to case_events. */
@@ -38,17 +50,7 @@ export interface CaseHistory {
   events: HistoryEvent[];
 }
 
-type Urgency = 'emergency' | 'basic_service' | 'general' | 'complex';
-
 const H = 3600_000;
-/** The seeded SLA table (hours): dispatch, sign, response, resolve; callbacks within 48 h. */
-const SLA: Record<Urgency, { dispatch: number; sign: number; response: number; resolve: number }> = {
-  emergency: { dispatch: 1, sign: 0.5, response: 1, resolve: 2 },
-  basic_service: { dispatch: 2, sign: 1, response: 2, resolve: 24 },
-  general: { dispatch: 24, sign: 2, response: 24, resolve: 168 },
-  complex: { dispatch: 24, sign: 2, response: 24, resolve: 360 },
-};
-const CALLBACK_WITHIN = 48;
 
 /**
  * One realistic case history (the shares of scripts/simulate, over days instead of minutes): most
@@ -79,7 +81,7 @@ export function caseHistory(random: SeededRandom, city: CityReference, registere
   ]);
   const merged = line === 'merged' ? random.pick(city.mergedLines) : null;
   const overflow = line === 'overflow' ? random.pick(city.utilityLines) : null;
-  const sla = SLA[urgency];
+  const sla = city.sla[urgency];
   const at = (hoursAfterRegistration: number) => new Date(registeredAt.getTime() + hoursAfterRegistration * H);
   const dispatchDueAt = at(sla.dispatch);
   const history: CaseHistory = {
@@ -163,7 +165,7 @@ class HandlingStory {
     private readonly random: SeededRandom,
     private readonly city: CityReference,
     private readonly c: CaseHistory,
-    private readonly sla: (typeof SLA)[Urgency],
+    private readonly sla: SlaHours,
     private readonly push: Push,
   ) {}
 
@@ -209,7 +211,6 @@ class HandlingStory {
 
   private dispatch(t: number, unit: string): void {
     this.dispatchNo += 1;
-    const iso = (h: number) => new Date(this.c.registeredAt.getTime() + h * H).toISOString();
     this.push(
       'dispatched',
       t,
@@ -222,9 +223,9 @@ class HandlingStory {
         ruleId: null,
         reason: 'catalogue',
         deadlines: {
-          sign: iso(t + this.sla.sign),
-          response: iso(t + this.sla.response),
-          resolve: iso(t + this.sla.resolve),
+          sign: this.iso(t + this.sla.sign),
+          response: this.iso(t + this.sla.response),
+          resolve: this.iso(t + this.sla.resolve),
         },
       },
       { before: { status: 'registered', leadUnitCode: null }, after: { status: 'dispatched', leadUnitCode: unit } },
@@ -259,7 +260,7 @@ class HandlingStory {
     }
     const late = random.chance(0.06);
     if (late) {
-      this.breach('resolve', resolveDue, { callbackDueAt: this.iso(resolveDue + CALLBACK_WITHIN) });
+      this.breach('resolve', resolveDue, { callbackDueAt: this.iso(resolveDue + this.sla.callback) });
       if (random.chance(0.3)) return -1; // still unresolved
     }
     const resolvedAt = late
@@ -275,7 +276,7 @@ class HandlingStory {
       resolvedAt,
       'handler',
       unit,
-      { outcome, reply: '已处理', callbackDueAt: this.iso(resolvedAt + CALLBACK_WITHIN) },
+      { outcome, reply: '已处理', callbackDueAt: this.iso(resolvedAt + this.sla.callback) },
       { after: { status: 'resolved' } },
     );
     return resolvedAt;
@@ -285,7 +286,7 @@ class HandlingStory {
   private callback(resolvedAt: number, unit: string): void {
     const { random } = this;
     const first = random.chance(0.95) ? resolvedAt + 1 + random.next() * 40 : resolvedAt + 50 + random.next() * 48;
-    if (first > resolvedAt + CALLBACK_WITHIN) this.breach('callback', resolvedAt + CALLBACK_WITHIN);
+    if (first > resolvedAt + this.sla.callback) this.breach('callback', resolvedAt + this.sla.callback);
     if (random.chance(0.06)) {
       for (let attempt = 0; attempt < 3; attempt++)
         this.push('callback_recorded', first + attempt * 2, 'agent', null, { reached: false, attempt: attempt + 1 });

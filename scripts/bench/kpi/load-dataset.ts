@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
 import { applyFactEvent, callbackContributions, CaseFacts, contributions, FactEvent, RollupTally } from '@hotline/kpi';
-import { localDate } from '@hotline/sla';
+import { formatCaseNumber } from '@hotline/cases';
+import type { Duration, Urgency } from '@hotline/directory';
+import { addDuration, localDate, WEEKENDS_ONLY } from '@hotline/sla';
 import { SeededRandom } from '../../simulate/random';
 import { CASE_COLUMNS, caseRow } from './case-row';
-import { caseHistory, CityReference } from './city-history';
+import { caseHistory, CityReference, SlaHours } from './city-history';
 import { CopyStream } from './copy-stream';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -129,7 +131,7 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
       const registeredAt = registeredAtOf(i);
       const history = caseHistory(random, city, registeredAt, now);
       const id = ids.next(registeredAt);
-      const caseNumber = `${localDay(registeredAt)}-${String(i + 1).padStart(8, '0')}`;
+      const caseNumber = formatCaseNumber(registeredAt, i + 1);
       cases.add(caseRow(id, caseNumber, history));
       let fact: CaseFacts | null = null;
       history.events.forEach((e, index) => {
@@ -265,10 +267,6 @@ export function registrationClock(total: number, days: number, now: Date): (inde
   };
 }
 
-function localDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
-}
-
 async function cityReference(pool: Pool): Promise<CityReference> {
   const units = (
     await pool.query<{ code: string; kind: string; parent_code: string | null }>(
@@ -282,6 +280,13 @@ async function cityReference(pool: Pool): Promise<CityReference> {
   ).rows;
   const categories = (await pool.query<{ code: string }>(`SELECT code FROM categories WHERE level = 3 ORDER BY code`))
     .rows;
+  const policies = (
+    await pool.query<{ urgency: Urgency } & Record<keyof SlaHours, Duration>>(
+      `SELECT urgency, dispatch_within AS dispatch, sign_within AS sign, response_within AS response,
+              resolve_within AS resolve, callback_within AS callback
+         FROM sla_policies WHERE category_code IS NULL`,
+    )
+  ).rows;
   return {
     streets: units.filter((u) => u.kind === 'street').map((u) => ({ code: u.code, districtCode: u.parent_code! })),
     departments: units.filter((u) => u.kind === 'department').map((u) => u.code),
@@ -291,5 +296,19 @@ async function cityReference(pool: Pool): Promise<CityReference> {
     utilityLines: lines
       .filter((l) => l.kind === 'utility')
       .map((l) => ({ code: l.code, number: l.number!, unitCode: l.unit_code })),
+    sla: Object.fromEntries(policies.map((p) => [p.urgency, hoursOf(p)])) as Record<Urgency, SlaHours>,
+  };
+}
+
+/** A policy's limits in hours, counted the way the SLA clocks count them (working days skip weekends). */
+function hoursOf(policy: Record<keyof SlaHours, Duration>): SlaHours {
+  const from = new Date('2026-01-05T00:00:00+08:00'); // a Monday
+  const hours = (d: Duration) => (addDuration(from, d, WEEKENDS_ONLY).getTime() - from.getTime()) / 3600_000;
+  return {
+    dispatch: hours(policy.dispatch),
+    sign: hours(policy.sign),
+    response: hours(policy.response),
+    resolve: hours(policy.resolve),
+    callback: hours(policy.callback),
   };
 }
