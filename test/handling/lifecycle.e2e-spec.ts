@@ -277,10 +277,19 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     );
     const clocks = worker.get(ClocksJob);
     await Promise.all([clocks.tick(), clocks.tick(), clocks.tick()]);
-    const rows: { case_id: string; kind: string; n: number }[] = await db.query(
-      `SELECT case_id, data->>'kind' AS kind, count(*)::int AS n FROM case_events WHERE case_id = ANY($1) AND type = 'sla_breached' GROUP BY 1, 2`,
-      [ids],
-    );
+    // The worker's own clock loop sweeps too: rows it holds are skipped by the ticks (SKIP LOCKED) and
+    // appear when its transaction commits — so wait for every deadline to be decided, then count.
+    const rows = await eventually(async () => {
+      const found: { case_id: string; kind: string; n: number }[] = await db.query(
+        `SELECT case_id, data->>'kind' AS kind, count(*)::int AS n FROM case_events WHERE case_id = ANY($1) AND type = 'sla_breached' GROUP BY 1, 2`,
+        [ids],
+      );
+      const open: { n: number }[] = await db.query(
+        `SELECT count(*)::int AS n FROM case_deadlines WHERE case_id = ANY($1) AND status = 'open' AND due_at <= now()`,
+        [ids],
+      );
+      return open[0].n === 0 ? found : undefined;
+    });
     expect(rows).toHaveLength(ids.length * 3); // sign, response, resolve of each case
     expect(rows.every((r) => r.n === 1)).toBe(true);
   });
