@@ -43,7 +43,7 @@ module.exports = {
         'is used only through its public API, @hotline/<name> = libs/<name>/src/index.ts; export what ' +
         'you need from that index instead. (Tests may import app modules, but not library internals.)',
       from: { pathNot: '^libs/' },
-      to: { path: '^libs/[^/]+/src/(?!index\\.ts$)' },
+      to: { path: '^libs/[^/]+/src/(?!index\\.ts$|domain/index\\.ts$)' },
     },
     {
       name: 'no-deep-lib-imports-between-libs',
@@ -54,7 +54,10 @@ module.exports = {
         '($1 is the importing library, captured by from.path: dependency-cruiser substitutes groups ' +
         'of from.path into to.path / to.pathNot.)',
       from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: {
+        path: '^libs/[^/]+/src/',
+        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/domain/index\\.ts$'],
+      },
     },
     {
       name: 'domain-is-framework-free',

@@ -40,8 +40,9 @@ const NODE_GLOBALS = Object.fromEntries(
 // files, neither by alias (`@hotline/x/src/...`) nor by a relative path through `libs/<x>/src`.
 const NO_DEEP_LIB_IMPORTS = [
   {
-    regex: '^@hotline/[^/]+/.+',
-    message: 'Deep import: use the library public API `@hotline/<name>` (its src/index.ts) only.',
+    regex: '^@hotline/[^/]+/(?!domain$).+',
+    message:
+      'Deep import: use the library public API `@hotline/<name>` (its src/index.ts), or `@hotline/<name>/domain` for its pure rules.',
   },
   {
     regex: '(^|/)libs/[^/]+/src(/|$)',
@@ -117,6 +118,26 @@ export default defineConfig(
     files: ['libs/*/src/domain/**/*.ts', 'libs/core/**/*.ts'],
     rules: {
       'no-restricted-imports': restrictImports(...NO_DEEP_LIB_IMPORTS, NO_SIBLING_SRC, NO_APPS_FROM_LIBS, NO_FRAMEWORK),
+    },
+  },
+
+  // ---- one clock: business time comes from the injected Clock (libs/clock), never from Date ----
+  {
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/clock/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message:
+            'Take the time from the injected Clock, or build instants with @hotline/clock (instant, addMs, dayStart).',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Take the time from the injected Clock (business time) or performance.now() (elapsed time).',
+        },
+      ],
     },
   },
 

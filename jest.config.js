@@ -19,7 +19,10 @@ const shared = {
     ],
   },
   // Mirrors tsconfig.json "paths": every library is @hotline/<folder>.
-  moduleNameMapper: { '^@hotline/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@hotline/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@hotline/([a-z-]+)/domain$': '<rootDir>/libs/$1/src/domain',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

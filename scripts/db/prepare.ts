@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     console.log(`db: ${database} migrated (${applied.length} new migration${applied.length === 1 ? '' : 's'})`);
     const seeded = await dataSource.transaction((tx) => seedDirectory(tx));
-    const calendar = await dataSource.transaction((tx) => seedCalendar(tx));
+    // Last year on: deadlines of last year's cases may still be counted on it.
+    const lastYear = new Date().getFullYear() - 1;
+    const calendar = await dataSource.transaction((tx) => seedCalendar(tx, lastYear));
     console.log(`db: reference data seeded (new rows ${JSON.stringify({ ...seeded, calendarDays: calendar })})`);
   } finally {
     await dataSource.destroy();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
+import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DirectoryModule } from '@hotline/directory';
@@ -10,6 +11,7 @@ import { ObservabilityModule } from '@hotline/observability';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     ObservabilityModule.forRoot('worker'),
     DatabaseModule.forRoot('hotline-kpi-rebuild'),
     DirectoryModule,

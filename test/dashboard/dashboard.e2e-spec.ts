@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Browser, chromium } from 'playwright-core';
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Http, startApi, startWorker } from '../support/apps';
 import { eventually } from '../support/kafka-probe';

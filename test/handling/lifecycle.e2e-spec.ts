@@ -3,11 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createCloudEvent, DEAD_LETTER_HEADERS, deadLetterTopic, KafkaProducer, TOPICS } from '@hotline/messaging';
+import { HOUR_MS, MINUTE_MS } from '@hotline/clock';
 import { ClocksJob } from '../../apps/worker/src/clocks/clocks.job';
 import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
 import { as, caseBody } from '../support/cases';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
+import { testClock } from '../support/test-clock';
 import { testTopic } from '../support/test-topics';
 
 type Client = ReturnType<typeof as>;
@@ -80,7 +82,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
       await street.post(`/cases/${c.id}/resolve`, { outcome: 'solved', reply: '已清理占道摊位' }).expect(201)
     ).body;
     expect(resolved.status).toBe('resolved');
-    expect(new Date(resolved.deadlines.callback).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000);
+    expect(new Date(resolved.deadlines.callback).getTime() - testClock.now().getTime()).toBeGreaterThan(47 * 3600_000);
 
     await eventually(async () => {
       const inbox = (await street.get('/units/110105001/inbox?limit=1000').expect(200)).body.items as {
@@ -190,6 +192,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     const producer = worker.get(KafkaProducer);
     const reply = (name: string, data: object, unitCode = '110105001') =>
       createCloudEvent({
+        time: new Date(),
         type: `cn.gov.12345.unit_reply.${name}.v1`,
         source: `/units/${unitCode}`,
         subject: c.id,
@@ -240,41 +243,34 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
   });
 
   it('warns at 75% and breaches when a deadline passes, once, and every breach issues a supervision order', async () => {
-    const c = await dispatched();
-    // Time passes: the sign clock is past 75%, the response clock past its due time.
-    await db.query(
-      `UPDATE case_deadlines SET warn_at = now() - interval '1 minute' WHERE case_id = $1 AND kind = 'sign' AND status = 'open'`,
-      [c.id],
-    );
-    await db.query(
-      `UPDATE case_deadlines SET due_at = now() - interval '1 second', warn_at = now() - interval '1 hour' WHERE case_id = $1 AND kind = 'response' AND status = 'open'`,
-      [c.id],
-    );
+    // An emergency: sign within 30 minutes, respond within 1 hour, resolve within 2.
+    const c = await dispatched({ urgency: 'emergency' });
+    testClock.advance(23 * MINUTE_MS); // the sign clock is past 75%, the others are not
+    await worker.get(ClocksJob).tick();
+    testClock.advance(8 * MINUTE_MS); // the sign clock has run out, the response clock is at 52%
     await worker.get(ClocksJob).tick();
     await worker.get(ClocksJob).tick();
     const timeline = (await detail(c.id)).timeline as { type: string; data: { kind?: string } }[];
     expect(timeline.filter((e) => e.type === 'sla_warning').map((e) => e.data.kind)).toEqual(['sign']);
-    expect(timeline.filter((e) => e.type === 'sla_breached').map((e) => e.data.kind)).toEqual(['response']);
+    expect(timeline.filter((e) => e.type === 'sla_breached').map((e) => e.data.kind)).toEqual(['sign']);
     const [order] = await eventually(async () => {
       const found = await supervisionsOf(c.id);
       return found.length ? found : undefined;
     });
     expect(order).toMatchObject({ trigger: 'deadline_missed', level: 'urge', unitCode: '110105001' });
 
-    // Not answered in time: the order goes up a level.
-    await db.query(`UPDATE supervisions SET due_at = now() - interval '1 second' WHERE id = $1`, [order.id]);
+    // Not answered within its 24 hours: the order goes up a level (the case's other clocks run out
+    // meanwhile and raise orders of their own, so look the first one up by id).
+    testClock.advance(24 * HOUR_MS + 1000);
     await worker.get(ClocksJob).tick();
-    const [escalated] = await supervisionsOf(c.id);
+    const escalated = (await supervisionsOf(c.id)).find((s) => s.id === order.id);
     expect(escalated).toMatchObject({ level: 'supervise', escalations: 1, status: 'open' });
   });
 
   it('never raises a breach twice, even with two sweeps running at once', async () => {
-    const cases = await Promise.all(Array.from({ length: 12 }, () => dispatched()));
+    const cases = await Promise.all(Array.from({ length: 12 }, () => dispatched({ urgency: 'emergency' })));
     const ids = cases.map((c) => c.id);
-    await db.query(
-      `UPDATE case_deadlines SET due_at = now() - interval '1 second' WHERE case_id = ANY($1) AND status = 'open'`,
-      [ids],
-    );
+    testClock.advance(2 * HOUR_MS + 1000); // past the sign, response and resolve deadlines of each
     const clocks = worker.get(ClocksJob);
     await Promise.all([clocks.tick(), clocks.tick(), clocks.tick()]);
     // The worker's own clock loop sweeps too: rows it holds are skipped by the ticks (SKIP LOCKED) and
@@ -285,8 +281,8 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
         [ids],
       );
       const open: { n: number }[] = await db.query(
-        `SELECT count(*)::int AS n FROM case_deadlines WHERE case_id = ANY($1) AND status = 'open' AND due_at <= now()`,
-        [ids],
+        `SELECT count(*)::int AS n FROM case_deadlines WHERE case_id = ANY($1) AND status = 'open' AND due_at <= $2`,
+        [ids, testClock.now()],
       );
       return open[0].n === 0 ? found : undefined;
     });

@@ -272,6 +272,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     const producer = worker.get(KafkaProducer);
     const reply = (unitCode: string) =>
       createCloudEvent({
+        time: new Date(),
         type: 'cn.gov.12345.unit_reply.transfer_acknowledged.v1',
         source: '/units/UTIL-POWER',
         subject: c2.id,
@@ -339,6 +340,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
     const callEvent = (kind: string, seconds: number, dialedNumber = '12319') =>
       createCloudEvent({
+        time: new Date(),
         type: `cn.gov.12345.call.${kind}.v1`,
         source: '/cti',
         data: { callId, dialedNumber, callerNumber: '13800001111', occurredAt: at(seconds) },

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock';
 import { Http, startApi, startWorker } from '../support/apps';
 import { adminToken, tokenFor } from '../support/auth';
 import { as, caseBody } from '../support/cases';

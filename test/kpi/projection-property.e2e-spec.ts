@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DirectoryModule } from '@hotline/directory';
@@ -18,7 +19,7 @@ import {
   Metric,
 } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock';
 
 const H = 3_600_000;
 const BASE = Date.parse('2026-03-02T00:00:00+08:00');
@@ -244,6 +245,7 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppConfigModule,
+        ClockModule,
         ObservabilityModule.forRoot('worker'),
         DatabaseModule.forRoot('test-kpi'),
         DirectoryModule,

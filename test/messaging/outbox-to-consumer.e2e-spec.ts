@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IsInt, IsString } from 'class-validator';
 import { Registry } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
+import { ClockModule } from '@hotline/clock';
 import { AppConfig, AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import {
@@ -64,7 +65,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   const probe = new KafkaProbe([TOPICS.cases, deadLetterTopic(TOPICS.cases)]);
 
   const probeEvent = (key: string, seq: number) =>
-    createCloudEvent({ type: PROBE_TYPE, source: '/test', subject: key, data: { run, seq } });
+    createCloudEvent({ type: PROBE_TYPE, source: '/test', subject: key, time: new Date(), data: { run, seq } });
   const commit = (key: string, event: CloudEvent) =>
     dataSource.transaction((tx) => writer.append(tx, [{ topic: TOPICS.cases, key, event }]));
   const appliedCount = (id: string) => applied.filter((e) => e.id === id).length;
@@ -82,6 +83,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppConfigModule,
+        ClockModule,
         ObservabilityModule.forRoot('worker'),
         DatabaseModule.forRoot('test-consumer'),
         MessagingModule,
@@ -169,7 +171,12 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   it('sends a poison message to the DLQ with the reason, and keeps consuming', async () => {
     const key = randomUUID();
     const producer = messaging.get(KafkaProducer);
-    const badData = createCloudEvent({ type: PROBE_TYPE, source: '/test', data: { run, seq: 'one', extra: true } });
+    const badData = createCloudEvent({
+      type: PROBE_TYPE,
+      source: '/test',
+      time: new Date(),
+      data: { run, seq: 'one', extra: true },
+    });
     await producer.send([
       { topic: testTopic(TOPICS.cases), key, value: 'not json at all' },
       { topic: testTopic(TOPICS.cases), key, value: JSON.stringify({ ...badData, specversion: '0.3' }) },

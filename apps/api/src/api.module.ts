@@ -4,6 +4,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@hotline/audit';
 import { AuthModule } from '@hotline/auth';
+import { ClockModule } from '@hotline/clock';
 import { AppConfig, AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { CasesModule } from '@hotline/cases';
@@ -44,6 +45,7 @@ import { MetricsController } from './ops/metrics.controller';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     ObservabilityModule.forRoot('api'),
     DatabaseModule.forRoot('hotline-api'),
     MessagingModule,

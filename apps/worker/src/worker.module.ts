@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@hotline/cases';
+import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DispatchModule } from '@hotline/dispatch';
@@ -25,6 +26,7 @@ import { OutboxRelay } from './outbox/outbox-relay';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     ObservabilityModule.forRoot('worker'),
     DatabaseModule.forRoot('hotline-worker'),
     MessagingModule,

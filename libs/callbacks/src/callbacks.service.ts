@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { DomainError, Page } from '@hotline/core';
 import {
   Actor,
@@ -28,7 +29,8 @@ export class CallbacksService {
     private readonly store: CaseStore,
     private readonly events: CaseEventRecorder,
     private readonly deadlines: DeadlineBook,
-    private readonly clock: SlaClock,
+    private readonly sla: SlaClock,
+    private readonly clock: Clock,
   ) {}
 
   /** Reasonable cases whose callback clock runs — resolved, or past the resolve deadline — soonest due first. */
@@ -70,7 +72,7 @@ export class CallbacksService {
       const dueNow = c.status === 'resolved' || (c.callbackDueAt !== null && c.status !== 'reopened');
       if (!dueNow) throw new DomainError('STATE_CONFLICT', `No callback is due on a case that is ${c.status}`);
       const decision = decideCallback(c.status, input, c.unreachedCallbacks);
-      const now = new Date();
+      const now = this.clock.now();
       const changes: Partial<CaseEntity> = {
         unreachedCallbacks: input.reached ? c.unreachedCallbacks : c.unreachedCallbacks + 1,
       };
@@ -112,7 +114,7 @@ export class CallbacksService {
       }
       if (decision.next === 'reopened') {
         // Back to the centre for re-dispatch: it gets a dispatch clock of its own.
-        const dispatchDueAt = await this.clock.dispatchDue(c.urgency, c.categoryCode, now);
+        const dispatchDueAt = await this.sla.dispatchDue(c.urgency, c.categoryCode, now);
         await this.deadlines.cancel(tx, caseId, ['sign', 'response', 'resolve']);
         await this.deadlines.start(tx, { caseId, kind: 'dispatch', startsAt: now, dueAt: dispatchDueAt });
         await this.events.record(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { DomainError } from '@hotline/core';
 import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
 import type { Actor } from './domain/actor';
@@ -31,6 +32,7 @@ export class CallsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceCache,
+    private readonly clock: Clock,
   ) {}
 
   /** An agent has the caller on the line. */
@@ -46,7 +48,7 @@ export class CallsService {
       status: 'answered',
       startedAt: input.startedAt,
       offeredAt: input.startedAt,
-      answeredAt: new Date(),
+      answeredAt: this.clock.now(),
       agentUserId: actor.userId,
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { DomainError } from '@hotline/core';
 import { DeadlineBook } from '@hotline/sla';
 import { CaseEventRecorder } from './case-event-recorder';
@@ -21,6 +22,7 @@ export class CaseActionsService {
     private readonly store: CaseStore,
     private readonly events: CaseEventRecorder,
     private readonly deadlines: DeadlineBook,
+    private readonly clock: Clock,
   ) {}
 
   /** 直接办结: the agent answered the demand on the call (mostly consultations). */
@@ -31,7 +33,7 @@ export class CaseActionsService {
       if (!ANSWERABLE.includes(current.demandType)) {
         throw new DomainError('STATE_CONFLICT', `A ${current.demandType} cannot be answered on the call; dispatch it`);
       }
-      const answered = await this.store.update(tx, current, { status, closedAt: new Date() });
+      const answered = await this.store.update(tx, current, { status, closedAt: this.clock.now() });
       await this.deadlines.cancel(tx, current.id, ['dispatch']);
       await this.events.record(
         tx,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { createCloudEvent, OutboxWriter, TOPICS } from '@hotline/messaging';
 import type { Actor } from './domain/actor';
@@ -32,6 +33,7 @@ export class CaseEventRecorder {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async record(
@@ -41,7 +43,7 @@ export class CaseEventRecorder {
     actor: Actor,
     data: object = {},
     change: CaseChange = {},
-    occurredAt: Date = new Date(),
+    occurredAt: Date = this.clock.now(),
   ): Promise<void> {
     await this.recordMany(tx, [{ subject, name, actor, data, change, occurredAt }]);
   }
@@ -55,7 +57,8 @@ export class CaseEventRecorder {
   async recordMany(tx: EntityManager, entries: readonly NewCaseEvent[]): Promise<void> {
     if (entries.length === 0) return;
     const perCase = new Map<string, number>();
-    const rows = entries.map(({ subject, name, actor, data = {}, change = {}, occurredAt = new Date() }) => {
+    const now = this.clock.now();
+    const rows = entries.map(({ subject, name, actor, data = {}, change = {}, occurredAt = now }) => {
       const ord = (perCase.get(subject.id) ?? 0) + 1;
       perCase.set(subject.id, ord);
       const event = createCloudEvent({

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { addMs, DAY_MS } from '@hotline/clock';
 import { Page } from '@hotline/core';
 import type { Urgency } from '@hotline/directory';
 import { CaseScope } from './case-scope';
@@ -137,7 +138,7 @@ export class CaseQueries {
       .andWhere('r.callerPhone <> :phone AND r.id <> :id', { phone: c.callerPhone, id: c.id })
       .andWhere('r.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
       .andWhere('r.registeredAt >= :since', {
-        since: new Date(c.registeredAt.getTime() - this.config.REPEAT_WINDOW_DAYS * 86_400_000),
+        since: addMs(c.registeredAt, -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
       })
       .orderBy('r.registeredAt', 'DESC')
       .take(20)

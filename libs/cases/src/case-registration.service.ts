@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addMs, Clock, DAY_MS } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError, FieldError } from '@hotline/core';
 import { ReferenceCache, ReferenceSnapshot, Urgency } from '@hotline/directory';
@@ -52,6 +53,7 @@ export class CaseRegistrationService {
     private readonly config: AppConfig,
     private readonly numbers: CaseNumberAllocator,
     private readonly deadlines: DeadlineBook,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: NewCase, actor: Actor): Promise<Registration> {
@@ -85,7 +87,7 @@ export class CaseRegistrationService {
     repeats: CaseEntity | null,
     actor: Actor,
   ): Promise<CaseEntity> {
-    const registeredAt = new Date();
+    const registeredAt = this.clock.now();
     const sequence = await this.numbers.next(tx);
     const hotline = call ? snapshot.hotlines.get(call.sourceHotlineCode) : snapshot.primaryHotline;
     const row = tx.create(CaseEntity, {
@@ -203,7 +205,9 @@ export class CaseRegistrationService {
       })
       .andWhere('c.streetCode IS NOT DISTINCT FROM :street', { street: input.streetCode ?? null })
       .andWhere('c.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
-      .andWhere(`c.registeredAt >= now() - make_interval(days => :days)`, { days: this.config.REPEAT_WINDOW_DAYS })
+      .andWhere('c.registeredAt >= :since', {
+        since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
+      })
       .orderBy('c.registeredAt', 'DESC')
       .getOne();
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock, instant } from '@hotline/clock';
 import { DeadlineBook, DeadlineKind, SlaClock } from '@hotline/sla';
 import { CaseEventRecorder, NewCaseEvent } from './case-event-recorder';
 import { SYSTEM_ACTOR } from './domain/actor';
@@ -31,27 +32,29 @@ export class DeadlineSweep {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: CaseEventRecorder,
     private readonly deadlines: DeadlineBook,
-    private readonly clock: SlaClock,
+    private readonly sla: SlaClock,
+    private readonly clock: Clock,
   ) {}
 
   async sweepOnce(limit: number): Promise<SweepResult> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
       const breached: DueRow[] = await tx
         .query(
-          `UPDATE case_deadlines SET status = 'breached', ended_at = now()
-          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND due_at <= now()
+          `UPDATE case_deadlines SET status = 'breached', ended_at = $2
+          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND due_at <= $2
                         ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, case_id, kind, unit_code, due_at`,
-          [limit],
+          [limit, now],
         )
         .then(rowsOf);
       const warned: DueRow[] = await tx
         .query(
-          `UPDATE case_deadlines SET warned_at = now()
-          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND warned_at IS NULL AND warn_at <= now()
+          `UPDATE case_deadlines SET warned_at = $2
+          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND warned_at IS NULL AND warn_at <= $2
                         ORDER BY warn_at LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING id, case_id, kind, unit_code, due_at`,
-          [limit],
+          [limit, now],
         )
         .then(rowsOf);
       if (breached.length + warned.length === 0) return { breaches: 0, warnings: 0 };
@@ -92,7 +95,7 @@ export class DeadlineSweep {
   /** An unresolved case past its resolve deadline is due a callback all the same (SPEC §3). */
   private async startCallbackClock(tx: EntityManager, c: CaseEntity, resolveDueAt: Date): Promise<Date | null> {
     if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt) return null;
-    const callbackDueAt = await this.clock.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
+    const callbackDueAt = await this.sla.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
     // Bookkeeping of the system, not a user's change: the version (optimistic lock) stays as it is.
     await tx.update(CaseEntity, { id: c.id }, { callbackDueAt });
     await this.deadlines.start(tx, { caseId: c.id, kind: 'callback', startsAt: resolveDueAt, dueAt: callbackDueAt });
@@ -112,7 +115,7 @@ export class DeadlineSweep {
 }
 
 function describe(row: DueRow): object {
-  return { kind: row.kind, unitCode: row.unit_code, dueAt: new Date(row.due_at).toISOString() };
+  return { kind: row.kind, unitCode: row.unit_code, dueAt: instant(row.due_at).toISOString() };
 }
 
 /** UPDATE … RETURNING through TypeORM answers [rows, count]. */

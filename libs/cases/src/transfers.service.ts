@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import { ReferenceCache } from '@hotline/directory';
@@ -26,6 +27,7 @@ export class TransfersService {
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
     private readonly deadlines: DeadlineBook,
+    private readonly clock: Clock,
   ) {}
 
   async transfer(
@@ -45,7 +47,7 @@ export class TransfersService {
         throw new DomainError('STATE_CONFLICT', 'Register the demand of this call before transferring it');
       const current = await this.store.get(tx, call.caseId);
       const status = nextStatus(current.status, 'transfer');
-      const now = new Date();
+      const now = this.clock.now();
       const transferred = await this.store.update(tx, current, { status, closedAt: now });
       const transfer = await tx.save(TransferEntity, {
         callId: call.id,
@@ -76,6 +78,7 @@ export class TransfersService {
         type: TRANSFER_ORDER_ISSUED,
         source: this.config.EVENT_SOURCE,
         subject: current.id,
+        time: now,
         data: {
           transferId: transfer.id,
           callId: call.id,
@@ -104,7 +107,7 @@ export class TransfersService {
       throw DomainError.notFound('Transfer', transferId);
     }
     if (transfer.status === 'acknowledged') return transfer;
-    const acknowledgedAt = new Date();
+    const acknowledgedAt = this.clock.now();
     await tx.update(TransferEntity, { id: transfer.id }, { status: 'acknowledged', acknowledgedAt });
     await this.deadlines.meet(tx, transfer.caseId, ['transfer_ack']);
     const current = await this.store.get(tx, transfer.caseId);
@@ -117,6 +120,7 @@ export class TransfersService {
       type: TRANSFER_ORDER_ACKNOWLEDGED,
       source: this.config.EVENT_SOURCE,
       subject: transfer.caseId,
+      time: acknowledgedAt,
       data: {
         transferId,
         caseId: transfer.caseId,

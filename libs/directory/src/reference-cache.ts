@@ -34,7 +34,8 @@ export class ReferenceCache {
   ) {}
 
   snapshot(): Promise<ReferenceSnapshot> {
-    const now = Date.now();
+    // Freshness is elapsed process time (monotonic), not business time: the Clock may be moved.
+    const now = performance.now();
     if (!this.current || now - this.current.at > this.config.REFERENCE_CACHE_SECONDS * 1000) {
       const snapshot = this.load();
       this.current = { at: now, snapshot };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError, FieldError } from '@hotline/core';
 import {
@@ -41,6 +42,7 @@ export class DispatchService {
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
     private readonly deadlines: DeadlineBook,
+    private readonly clock: Clock,
   ) {}
 
   /** What the catalogue would do with the case, rule by rule (GET …/dispatch-suggestions). */
@@ -121,7 +123,7 @@ export class DispatchService {
     actor: Actor,
   ): Promise<CaseEntity> {
     const status = nextStatus(c.status, 'dispatch');
-    const now = new Date();
+    const now = this.clock.now();
     const dispatchNo = c.dispatchCount + 1;
     const deadlines = await this.sla.afterDispatch(c.urgency, c.categoryCode, now);
     const dispatched = await this.store.update(tx, c, {
@@ -197,6 +199,7 @@ export class DispatchService {
           type: DISPATCH_EVENT_TYPES.orderIssued,
           source: this.config.EVENT_SOURCE,
           subject: c.id,
+          time: now,
           data,
         });
         return { topic: TOPICS.dispatch, key: order.unitCode, event };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor, TransferAcknowledgedData, TransferIssuedData } from '@hotline/cases';
+import { instant } from '@hotline/clock';
 import { DomainError, Page } from '@hotline/core';
 import { UnitInboxItemEntity } from './entities/unit-inbox-item.entity';
 import type { OrderCancelledData, OrderCompletedData, OrderIssuedData } from './events/dispatch-events';
@@ -47,7 +48,7 @@ export class InboxService {
         urgency: data.urgency,
         summary: data.summary,
         address: data.address,
-        issuedAt: new Date(data.issuedAt),
+        issuedAt: instant(data.issuedAt),
         deadlines: { ...data.deadlines },
       })
       .orIgnore()

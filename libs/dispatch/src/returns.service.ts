@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import {
@@ -35,6 +36,7 @@ export class ReturnsService {
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
     private readonly deadlines: DeadlineBook,
+    private readonly clock: Clock,
   ) {}
 
   async request(
@@ -61,7 +63,7 @@ export class ReturnsService {
           reason: request.reason,
           askedFrom: c.status,
           requestedBy: actor.userId,
-          requestedAt: new Date(),
+          requestedAt: this.clock.now(),
         }),
       );
       await this.events.record(
@@ -95,7 +97,7 @@ export class ReturnsService {
       if (request.status !== 'pending')
         throw new DomainError('STATE_CONFLICT', `This return was already ${request.status}`);
       const c = await this.store.get(tx, caseId);
-      const now = new Date();
+      const now = this.clock.now();
       const reviewed = approve
         ? await this.store.update(tx, c, {
             status: nextStatus(c.status, 'approve_return'),
@@ -159,6 +161,7 @@ export class ReturnsService {
           type: DISPATCH_EVENT_TYPES.orderCancelled,
           source: this.config.EVENT_SOURCE,
           subject: c.id,
+          time: now,
           data,
         });
         return { topic: TOPICS.dispatch, key: order.unitCode, event };

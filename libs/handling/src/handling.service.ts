@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addMs, Clock, HOUR_MS } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import {
@@ -34,9 +35,10 @@ export class HandlingService {
     private readonly scope: CaseScope,
     private readonly events: CaseEventRecorder,
     private readonly deadlines: DeadlineBook,
-    private readonly clock: SlaClock,
+    private readonly sla: SlaClock,
     private readonly outbox: OutboxWriter,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   run<T>(tx: EntityManager | undefined, work: (tx: EntityManager) => Promise<T>): Promise<T> {
@@ -49,12 +51,12 @@ export class HandlingService {
       const { c, order } = await this.load(t, caseId, actor);
       if (order.role === 'co') {
         if (order.signedAt) throw new DomainError('STATE_CONFLICT', 'This order is already signed');
-        await t.update(CaseAssignmentEntity, { id: order.id }, { signedAt: new Date() });
+        await t.update(CaseAssignmentEntity, { id: order.id }, { signedAt: this.clock.now() });
         await this.events.record(t, c, 'co_signed', actor, { orderId: order.id });
         return c;
       }
       const status = nextStatus(c.status, 'sign');
-      const signed = await this.store.update(t, c, { status, signedAt: new Date() });
+      const signed = await this.store.update(t, c, { status, signedAt: this.clock.now() });
       await t.update(CaseAssignmentEntity, { id: order.id }, { signedAt: signed.signedAt });
       await this.deadlines.meet(t, c.id, ['sign']);
       await this.events.record(
@@ -78,7 +80,7 @@ export class HandlingService {
       }
       if (c.respondedAt)
         throw new DomainError('STATE_CONFLICT', 'The citizen was already contacted (first response recorded)');
-      const respondedAt = new Date();
+      const respondedAt = this.clock.now();
       const responded = await this.store.update(t, c, { respondedAt });
       await this.deadlines.meet(t, c.id, ['response']);
       await this.events.record(t, responded, 'responded', actor, {
@@ -121,7 +123,7 @@ export class HandlingService {
           hours,
           reason,
           requestedBy: actor.userId,
-          requestedAt: new Date(),
+          requestedAt: this.clock.now(),
         }),
       );
       await this.events.record(t, touched, 'extension_requested', actor, { extensionId: request.id, hours, reason });
@@ -141,20 +143,20 @@ export class HandlingService {
       await t.update(
         CaseExtensionEntity,
         { id: request.id },
-        { status: approve ? 'approved' : 'rejected', reviewedBy: actor.userId, reviewedAt: new Date() },
+        { status: approve ? 'approved' : 'rejected', reviewedBy: actor.userId, reviewedAt: this.clock.now() },
       );
       if (!approve || !c.resolveDueAt) {
         const touched = await this.store.update(t, c, {});
         await this.events.record(t, touched, 'extension_reviewed', actor, { extensionId, approved: approve });
         return touched;
       }
-      const resolveDueAt = new Date(c.resolveDueAt.getTime() + request.hours * 3_600_000);
+      const resolveDueAt = addMs(c.resolveDueAt, request.hours * HOUR_MS);
       const moved = await this.store.update(t, c, { resolveDueAt });
       await this.deadlines.start(t, {
         caseId,
         kind: 'resolve',
         unitCode: c.leadUnitCode,
-        startsAt: c.dispatchedAt ?? new Date(),
+        startsAt: c.dispatchedAt ?? this.clock.now(),
         dueAt: resolveDueAt,
       });
       await this.events.record(t, moved, 'extension_reviewed', actor, {
@@ -185,8 +187,8 @@ export class HandlingService {
     return this.run(tx, async (t) => {
       const { c } = await this.load(t, caseId, actor, 'lead');
       const status = nextStatus(c.status, 'resolve');
-      const resolvedAt = new Date();
-      const callbackDueAt = await this.clock.callbackDue(c.urgency, c.categoryCode, resolvedAt);
+      const resolvedAt = this.clock.now();
+      const callbackDueAt = await this.sla.callbackDue(c.urgency, c.categoryCode, resolvedAt);
       const resolved = await this.store.update(t, c, {
         status,
         resolvedAt,
@@ -227,6 +229,7 @@ export class HandlingService {
           type: DISPATCH_EVENT_TYPES.orderCompleted,
           source: this.config.EVENT_SOURCE,
           subject: caseId,
+          time: this.clock.now(),
           data,
         });
         return { topic: TOPICS.dispatch, key: order.unitCode, event };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { instant } from '@hotline/clock';
 import { applyFactEvent, CaseFacts, FactEvent } from './domain/case-facts';
 import { callbackContributions, RollupDelta, rollupDelta } from './domain/grouping';
 import type { CallbackRollupRow, RollupRow } from './domain/rollup-tally';
@@ -73,7 +74,7 @@ export class KpiProjection {
 
 /** A facts row as PostgreSQL returns it (snake_case) → CaseFacts. */
 export function factsFromRow(r: Record<string, unknown>): CaseFacts {
-  const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+  const d = (v: unknown) => (v === null || v === undefined ? null : instant(v as string));
   return {
     caseId: r.case_id as string,
     caseNumber: r.case_number as string,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Page } from '@hotline/core';
 import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
-import { localDate } from '@hotline/sla';
+import { addMs, Clock, dayStart, later, localDate } from '@hotline/clock';
 import { Metric, METRICS, metricPosition, Rate, rateOf, SUPERVISION_WITHIN_MS, whyMissed } from './domain/five-rates';
 import { GroupBy } from './domain/grouping';
 import { Period, Scope } from './domain/report-request';
@@ -27,8 +27,6 @@ export interface ThreeRatesRow {
   resolution: Rate;
   satisfaction: Rate;
 }
-
-const start = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const SUPERVISION_DUE = `(f.trigger_at + interval '${SUPERVISION_WITHIN_MS / 1000} seconds')`;
 
@@ -107,10 +105,11 @@ export class KpiQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceCache,
+    private readonly clock: Clock,
   ) {}
 
-  async fiveRates(period: Period, groupBy: GroupBy, scope: Scope, now = new Date()): Promise<FiveRatesRow[]> {
-    const today = localDate(now);
+  async fiveRates(period: Period, groupBy: GroupBy, scope: Scope, asOf = this.clock.now()): Promise<FiveRatesRow[]> {
+    const today = localDate(asOf);
     const kind = groupBy === 'day' ? 'all' : groupBy;
     const unitFilter = scope.unitCode ? 'AND group_key = $5' : '';
     const sums: {
@@ -132,7 +131,7 @@ export class KpiQueries {
          HAVING sum(hit) + sum(miss) + sum(pending) + sum(open) > 0`,
       [scope.unitCode ? 'unit' : kind, period.from, period.to, today, ...(scope.unitCode ? [scope.unitCode] : [])],
     );
-    const missedToday = await this.openMissedToday(period, groupBy, scope, now, today);
+    const missedToday = await this.openMissedToday(period, groupBy, scope, asOf, today);
     const rows = new Map<string, Record<Metric, { hit: number; miss: number; pending: number }>>();
     for (const s of sums) {
       const row = rows.get(s.key) ?? emptyCounts();
@@ -162,9 +161,9 @@ export class KpiQueries {
     now: Date,
     today: string,
   ): Promise<Map<string, number>> {
-    const from = new Date(Math.max(start(today).getTime(), start(period.from).getTime()));
+    const from = later(dayStart(today), dayStart(period.from));
     const result = new Map<string, number>();
-    if (from > now || from >= start(period.to)) return result;
+    if (from > now || from >= dayStart(period.to)) return result;
     const unit = scope.unitCode ? 'AND f.unit_code = $1' : '';
     const params: unknown[] = scope.unitCode ? [scope.unitCode] : [];
     const parts = Object.entries(OPEN).map(([metric, { column, afterMs, open }]) => {
@@ -173,8 +172,8 @@ export class KpiQueries {
         groupBy === 'day' ? `to_char(${due} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')` : GROUP_EXPRESSION[groupBy];
       // Deadlines from `from` up to `now` inclusive (a deadline reached without the thing done is a
       // miss, SPEC §5) and before the period's end — as bounds on the column itself.
-      const shift = (at: Date) => new Date(at.getTime() - afterMs);
-      params.push(shift(from), shift(now), shift(start(period.to)));
+      const shift = (at: Date) => addMs(at, -afterMs);
+      params.push(shift(from), shift(now), shift(dayStart(period.to)));
       const [a, b, c] = [params.length - 2, params.length - 1, params.length];
       return `SELECT '${metric}' AS metric, ${key} AS key, count(*) AS n FROM kpi_case_facts f
                WHERE f.first_call AND ${open} AND ${column} >= $${a} AND ${column} <= $${b} AND ${column} < $${c} ${unit}
@@ -194,7 +193,7 @@ export class KpiQueries {
     period: Period,
     filter: { groupBy?: GroupBy; groupKey?: string; limit: number; offset: number },
     scope: Scope,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<Page<MissedCase>> {
     const m = MISSED[metric];
     const query = this.dataSource
@@ -202,8 +201,8 @@ export class KpiQueries {
       .select('f.*')
       .from('kpi_case_facts', 'f')
       .where(`f.first_call AND ${m.applies} AND ${m.cohortAt} >= :from AND ${m.cohortAt} < :to AND ${m.missed}`, {
-        from: start(period.from),
-        to: start(period.to),
+        from: dayStart(period.from),
+        to: dayStart(period.to),
         now,
       });
     if (scope.unitCode) query.andWhere('f.unit_code = :unit', { unit: scope.unitCode });
@@ -240,7 +239,7 @@ export class KpiQueries {
   }
 
   /** 响应率 / 解决率 / 满意率 (SPEC §5): response = timely response; the others from callbacks that reached the citizen. */
-  async threeRates(period: Period, groupBy: GroupBy, scope: Scope, now = new Date()): Promise<ThreeRatesRow[]> {
+  async threeRates(period: Period, groupBy: GroupBy, scope: Scope, now = this.clock.now()): Promise<ThreeRatesRow[]> {
     const five = await this.fiveRates(period, groupBy, scope, now);
     const kind = scope.unitCode ? 'unit' : groupBy === 'day' ? 'all' : groupBy;
     const callbacks: { key: string; asked: string; solved: string; rated: string; satisfied: string }[] =

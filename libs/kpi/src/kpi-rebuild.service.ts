@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { instant } from '@hotline/clock';
 import { applyFactEvent, CaseFacts, FactEvent } from './domain/case-facts';
 import { callbackContributions, contributions } from './domain/grouping';
 import { KpiCaseFactEntity } from './entities/kpi-case-fact.entity';
@@ -107,7 +108,7 @@ async function* storedEvents(tx: EntityManager): AsyncIterable<FactEvent> {
     for (const row of rows) {
       yield {
         name: row.type,
-        time: new Date(row.occurred_at),
+        time: instant(row.occurred_at),
         caseId: row.case_id,
         caseNumber: row.case_number,
         // On Kafka, `before`/`after` travel inside data; in case_events they are columns.

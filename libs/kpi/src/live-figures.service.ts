@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ReferenceCache } from '@hotline/directory';
-import { localDate } from '@hotline/sla';
+import { Clock, dayStart, localDate } from '@hotline/clock';
 import type { Scope } from './domain/report-request';
 
 export interface LiveFigures {
@@ -21,11 +21,13 @@ export class LiveFiguresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reference: ReferenceCache,
+    private readonly clock: Clock,
   ) {}
 
-  async today(scope: Scope, now = new Date()): Promise<LiveFigures> {
-    const day = localDate(now);
-    const dayStart = new Date(`${day}T00:00:00+08:00`);
+  async today(scope: Scope): Promise<LiveFigures> {
+    const asOf = this.clock.now();
+    const day = localDate(asOf);
+    const since = dayStart(day);
     const unit = scope.unitCode;
     const [calls, cases, open, atRisk, overdue] = (await Promise.all([
       unit
@@ -33,11 +35,11 @@ export class LiveFiguresService {
         : this.dataSource.query(
             `SELECT source_hotline_code AS hotline, count(*) AS total, count(answered_at) AS answered, count(abandoned_at) AS abandoned
                FROM calls WHERE started_at >= $1 GROUP BY 1`,
-            [dayStart],
+            [since],
           ),
       this.dataSource.query(
         `SELECT source_hotline_code AS hotline, count(*) AS n FROM cases WHERE registered_at >= $1 ${unit ? 'AND lead_unit_code = $2' : ''} GROUP BY 1`,
-        [dayStart, ...(unit ? [unit] : [])],
+        [since, ...(unit ? [unit] : [])],
       ),
       this.dataSource.query(
         `SELECT count(*) AS n FROM cases WHERE status NOT IN ('answered', 'transferred', 'closed') ${unit ? 'AND lead_unit_code = $1' : ''}`,
@@ -46,11 +48,11 @@ export class LiveFiguresService {
       this.dataSource.query(
         `SELECT kind, count(*) AS n FROM case_deadlines
           WHERE status = 'open' AND warned_at IS NOT NULL AND due_at > $1 ${unit ? 'AND unit_code = $2' : ''} GROUP BY 1`,
-        [now, ...(unit ? [unit] : [])],
+        [asOf, ...(unit ? [unit] : [])],
       ),
       this.dataSource.query(
         `SELECT count(*) AS n FROM case_deadlines WHERE status = 'breached' AND ended_at >= $1 ${unit ? 'AND unit_code = $2' : ''}`,
-        [dayStart, ...(unit ? [unit] : [])],
+        [since, ...(unit ? [unit] : [])],
       ),
     ])) as [
       { hotline: string; total: string; answered: string; abandoned: string }[],
@@ -66,7 +68,7 @@ export class LiveFiguresService {
     const atRiskBy = Object.fromEntries(atRisk.map((r) => [r.kind, Number(r.n)]));
     return {
       day,
-      asOf: now.toISOString(),
+      asOf: asOf.toISOString(),
       calls: {
         total,
         answered,

@@ -23,8 +23,8 @@ export interface NewEvent<T> {
   source: string;
   subject?: string;
   data: T;
-  /** Defaults to now; set it when the event records something that happened earlier. */
-  time?: Date;
+  /** When the fact happened, from the Clock (or earlier, when it records something past). */
+  time: Date;
   /** Defaults to a random UUID; set it to make re-emission of the same fact idempotent. */
   id?: string;
 }
@@ -35,7 +35,7 @@ export function createCloudEvent<T>(event: NewEvent<T>): CloudEvent<T> {
     id: event.id ?? randomUUID(),
     type: event.type,
     source: event.source,
-    time: (event.time ?? new Date()).toISOString(),
+    time: event.time.toISOString(),
     ...(event.subject === undefined ? {} : { subject: event.subject }),
     datacontenttype: 'application/json',
     data: event.data,

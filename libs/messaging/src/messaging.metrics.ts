@@ -60,7 +60,8 @@ export class MessagingMetrics {
   }
 
   private consumerLag(kafka: Kafka, config: AppConfig): Promise<GroupLag[]> {
-    const now = Date.now();
+    // Freshness is elapsed process time (monotonic), not business time: the Clock may be moved.
+    const now = performance.now();
     if (!this.lagCache || now - this.lagCache.at > LAG_CACHE_MS) {
       const lag = fetchConsumerLag(kafka, config.KAFKA_GROUP_PREFIX, config.KAFKA_NEW_GROUP_START);
       this.lagCache = { at: now, value: lag.catch(() => []) };

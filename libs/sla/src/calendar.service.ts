@@ -58,10 +58,10 @@ export class CalendarService {
 }
 
 /**
- * Inserts the public holidays and make-up working days the `chinese-days` package knows, from last
- * year on, where the calendar has no entry for the day (an admin's edit wins). Returns rows added.
+ * Inserts the public holidays and make-up working days the `chinese-days` package knows, from
+ * `fromYear` on, where the calendar has no entry for the day (an admin's edit wins). Returns rows added.
  */
-export async function seedCalendar(tx: EntityManager, fromYear = new Date().getFullYear() - 1): Promise<number> {
+export async function seedCalendar(tx: EntityManager, fromYear: number): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const data = require('chinese-days/dist/chinese-days.json') as ChineseDays;
   const rows = [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { warningTime } from './domain/warning';
 import type { DeadlineKind } from './entities/case-deadline.entity';
 
@@ -17,6 +18,8 @@ export interface NewDeadline {
  */
 @Injectable()
 export class DeadlineBook {
+  constructor(private readonly clock: Clock) {}
+
   /** Starts a clock; a clock of the same kind already running for the case is replaced. */
   async start(tx: EntityManager, d: NewDeadline): Promise<void> {
     await tx.query(
@@ -46,8 +49,8 @@ export class DeadlineBook {
     status: 'met' | 'cancelled',
   ): Promise<void> {
     await tx.query(
-      `UPDATE case_deadlines SET status = $3, ended_at = now() WHERE case_id = $1 AND kind = ANY($2) AND status = 'open'`,
-      [caseId, kinds, status],
+      `UPDATE case_deadlines SET status = $3, ended_at = $4 WHERE case_id = $1 AND kind = ANY($2) AND status = 'open'`,
+      [caseId, kinds, status, this.clock.now()],
     );
   }
 }

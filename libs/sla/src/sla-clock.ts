@@ -64,7 +64,8 @@ export class SlaClock {
   }
 
   private workingCalendar(): Promise<WorkingCalendar> {
-    const now = Date.now();
+    // Freshness is elapsed process time (monotonic), not business time: the Clock may be moved.
+    const now = performance.now();
     if (!this.calendar || now - this.calendar.at > this.config.REFERENCE_CACHE_SECONDS * 1000) {
       const value = this.dataSource
         .getRepository(CalendarDayEntity)

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { addMs, Clock, HOUR_MS } from '@hotline/clock';
 import { DomainError, Page } from '@hotline/core';
 import { Actor, CaseEventRecorder, CaseScope, CaseStore, SYSTEM_ACTOR } from '@hotline/cases';
 import { escalate, SUPERVISION_REPLY_HOURS, SupervisionLevel } from './domain/supervision-levels';
@@ -35,6 +36,7 @@ export class SupervisionService {
     private readonly store: CaseStore,
     private readonly scope: CaseScope,
     private readonly events: CaseEventRecorder,
+    private readonly clock: Clock,
   ) {}
 
   /** One order per trigger event: a redelivered trigger changes nothing. */
@@ -73,7 +75,7 @@ export class SupervisionService {
       if (actor.role === 'handler' && actor.unitCode !== order.unitCode)
         throw new DomainError('FORBIDDEN', 'The order is addressed to another unit');
       if (order.status !== 'open') throw new DomainError('STATE_CONFLICT', `The order is already ${order.status}`);
-      const repliedAt = new Date();
+      const repliedAt = this.clock.now();
       await tx.update(SupervisionEntity, { id }, { status: 'replied', reply, repliedAt });
       await this.events.record(tx, await this.store.lock(tx, order.caseId), 'supervision_replied', actor, {
         supervisionId: id,
@@ -87,7 +89,7 @@ export class SupervisionService {
     return this.dataSource.transaction(async (tx) => {
       const order = await this.visible(tx, id, actor);
       if (order.status === 'closed') throw new DomainError('STATE_CONFLICT', 'The order is already closed');
-      const closedAt = new Date();
+      const closedAt = this.clock.now();
       await tx.update(SupervisionEntity, { id }, { status: 'closed', closedAt });
       await this.events.record(tx, await this.store.lock(tx, order.caseId), 'supervision_closed', actor, {
         supervisionId: id,
@@ -114,10 +116,11 @@ export class SupervisionService {
 
   /** Open orders past their due time go up a level with a new, shorter due time. Returns how many. */
   async escalateOverdue(limit: number): Promise<number> {
+    const now = this.clock.now();
     return this.dataSource.transaction(async (tx) => {
       const due: SupervisionEntity[] = await tx
         .createQueryBuilder(SupervisionEntity, 's')
-        .where(`s.status = 'open' AND s.dueAt <= now()`)
+        .where(`s.status = 'open' AND s.dueAt <= :now`, { now })
         .orderBy('s.dueAt')
         .take(limit)
         .setLock('pessimistic_write')
@@ -125,7 +128,7 @@ export class SupervisionService {
         .getMany();
       for (const order of due) {
         const level = escalate(order.level);
-        const dueAt = hoursFromNow(SUPERVISION_REPLY_HOURS[level]);
+        const dueAt = addMs(now, SUPERVISION_REPLY_HOURS[level] * HOUR_MS);
         await tx.update(SupervisionEntity, { id: order.id }, { level, dueAt, escalations: order.escalations + 1 });
         await this.events.record(tx, await this.store.lock(tx, order.caseId), 'supervision_escalated', SYSTEM_ACTOR, {
           supervisionId: order.id,
@@ -153,7 +156,7 @@ export class SupervisionService {
   ): Promise<SupervisionEntity> {
     // The case's row lock: its events are numbered under it.
     const c = await this.store.lock(tx, caseId);
-    const issuedAt = new Date();
+    const issuedAt = this.clock.now();
     const row = await tx.save(
       tx.create(SupervisionEntity, {
         caseId,
@@ -163,7 +166,7 @@ export class SupervisionService {
         triggerEventId: order.triggerEventId ?? null,
         triggeredAt: order.triggeredAt ?? issuedAt,
         note: order.note,
-        dueAt: order.dueAt ?? hoursFromNow(SUPERVISION_REPLY_HOURS[order.level]),
+        dueAt: order.dueAt ?? addMs(issuedAt, SUPERVISION_REPLY_HOURS[order.level] * HOUR_MS),
         issuedBy: actor.userId,
         issuedAt,
       }),
@@ -185,8 +188,4 @@ export class SupervisionService {
       throw DomainError.notFound('Supervision', id);
     return order;
   }
-}
-
-function hoursFromNow(hours: number): Date {
-  return new Date(Date.now() + hours * 3_600_000);
 }

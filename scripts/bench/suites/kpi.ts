@@ -1,11 +1,12 @@
 import { Test } from '@nestjs/testing';
 import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
+import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { KpiModule, KpiQueries, METRICS } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock';
 import { ensureKpiDataset, KpiDataset } from '../kpi/load-dataset';
 import { naiveFiveRatesByUnit } from '../kpi/naive-five-rates';
 import { figure, Figure } from '../report';
@@ -66,7 +67,13 @@ async function timeKpiQueries(
 ): Promise<{ p50: number; p95: number; answer: Answer }> {
   Object.assign(process.env, { DATABASE_URL: dataset.databaseUrl, LOG_LEVEL: 'warn' });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppConfigModule, ObservabilityModule.forRoot('worker'), DatabaseModule.forRoot('bench-kpi'), KpiModule],
+    imports: [
+      AppConfigModule,
+      ClockModule,
+      ObservabilityModule.forRoot('worker'),
+      DatabaseModule.forRoot('bench-kpi'),
+      KpiModule,
+    ],
   }).compile();
   const app = await moduleRef.createNestApplication().init();
   try {

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { CasesModule, DeadlineSweep } from '@hotline/cases';
+import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { MessagingModule } from '@hotline/messaging';
@@ -69,6 +70,7 @@ async function timeIdleSweeps(stack: BenchStack): Promise<{ p50: number; p99: nu
   const moduleRef = await Test.createTestingModule({
     imports: [
       AppConfigModule,
+      ClockModule,
       ObservabilityModule.forRoot('worker'),
       DatabaseModule.forRoot('bench-sla'),
       MessagingModule,

@@ -1,4 +1,4 @@
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock/domain';
 
 /**
  * Human case numbers: the registration date (Beijing) and a sequence from one database sequence,

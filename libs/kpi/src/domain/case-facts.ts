@@ -1,3 +1,4 @@
+import { instant } from '@hotline/clock/domain';
 /**
  * What the KPIs need to know about one case, folded from its events (SPEC §5). Pure: the
  * projection applies the same fold to events from Kafka, and the rebuild to the stored event log.
@@ -44,7 +45,7 @@ export interface FactEvent {
 }
 
 const date = (value: unknown): Date | null =>
-  typeof value === 'string' || value instanceof Date ? new Date(value) : null;
+  typeof value === 'string' || value instanceof Date ? instant(value) : null;
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
 /** Applies one event; returns the facts unchanged (the same object) when the event does not matter. */

@@ -1,3 +1,4 @@
+import { addMs } from '@hotline/clock/domain';
 import type { CaseFacts } from './case-facts';
 
 /** The five 100% targets of SPEC §5, in the order the centre reports them. */
@@ -53,7 +54,7 @@ export function metricPosition(f: CaseFacts, metric: Metric): MetricPosition | n
     case 'reasonableCallback':
       return f.reasonable && f.callbackDueAt ? byDeadline(f.callbackDueAt, f.callbackDoneAt) : null;
     case 'trackedSupervision':
-      return f.triggerAt ? byDeadline(new Date(f.triggerAt.getTime() + SUPERVISION_WITHIN_MS), f.supervisedAt) : null;
+      return f.triggerAt ? byDeadline(addMs(f.triggerAt, SUPERVISION_WITHIN_MS), f.supervisedAt) : null;
   }
 }
 

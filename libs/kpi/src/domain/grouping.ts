@@ -1,4 +1,4 @@
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock/domain';
 import type { CaseFacts, FactEvent } from './case-facts';
 import { Metric, METRICS, metricPosition, MetricPosition } from './five-rates';
 

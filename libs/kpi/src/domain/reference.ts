@@ -1,4 +1,4 @@
-import { localDate } from '@hotline/sla';
+import { localDate } from '@hotline/clock/domain';
 import type { CaseFacts } from './case-facts';
 import { Metric, METRICS, metricPosition, outcomeAt, Rate, rateOf } from './five-rates';
 import { GroupBy, groupKey } from './grouping';

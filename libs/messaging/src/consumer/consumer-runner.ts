@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
+import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { isDatabaseUnavailable } from '@hotline/database';
 import { KafkaProducer } from '../kafka/kafka-producer';
@@ -34,6 +35,7 @@ export class ConsumerRunner implements OnApplicationShutdown {
     private readonly config: AppConfig,
     private readonly metrics: MessagingMetrics,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   groupId(handler: Pick<EventHandler, 'name'>): string {
@@ -117,7 +119,9 @@ export class ConsumerRunner implements OnApplicationShutdown {
   private async deadLetter(handler: EventHandler, payload: EachMessagePayload, reason: string): Promise<Outcome> {
     const { topic, partition, message } = payload;
     this.logger.warn(`${handler.name}: dead-lettering ${topic}[${partition}]@${message.offset}: ${reason}`);
-    await this.producer.send([toDeadLetter({ topic, partition, message, consumer: handler.name, reason })]);
+    await this.producer.send([
+      toDeadLetter({ topic, partition, message, consumer: handler.name, reason, failedAt: this.clock.now() }),
+    ]);
     return 'dead_lettered';
   }
 }

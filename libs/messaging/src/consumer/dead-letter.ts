@@ -17,10 +17,18 @@ export interface DeadLetterSource {
   message: KafkaMessage;
   consumer: string;
   reason: string;
+  failedAt: Date;
 }
 
 /** The original bytes and key, unchanged, to `<topic>.dlq`, with the reason in the headers. */
-export function toDeadLetter({ topic, partition, message, consumer, reason }: DeadLetterSource): ProducedMessage {
+export function toDeadLetter({
+  topic,
+  partition,
+  message,
+  consumer,
+  reason,
+  failedAt,
+}: DeadLetterSource): ProducedMessage {
   return {
     topic: `${topic}.dlq`,
     key: message.key?.toString('utf8') ?? '',
@@ -32,7 +40,7 @@ export function toDeadLetter({ topic, partition, message, consumer, reason }: De
       [DEAD_LETTER_HEADERS.sourcePartition]: String(partition),
       [DEAD_LETTER_HEADERS.sourceOffset]: message.offset,
       [DEAD_LETTER_HEADERS.consumer]: consumer,
-      [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+      [DEAD_LETTER_HEADERS.failedAt]: failedAt.toISOString(),
     },
   };
 }

@@ -56,10 +56,10 @@ export class OutboxRepository {
   }
 
   async backlog(): Promise<OutboxBacklog> {
-    const [row]: { pending: string; oldest: Date | null }[] = await this.dataSource.query(
-      `SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox WHERE published_at IS NULL`,
+    // Both ends on the database's clock, like the created_at stamps it compares.
+    const [row]: { pending: string; age: string | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS pending, extract(epoch FROM now() - min(created_at)) AS age FROM outbox WHERE published_at IS NULL`,
     );
-    const oldest = row?.oldest ? new Date(row.oldest).getTime() : Date.now();
-    return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Math.max(0, (Date.now() - oldest) / 1000) };
+    return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
   }
 }

@@ -1,4 +1,5 @@
-import { addDuration, localDate } from './deadline';
+import { localDate } from '@hotline/clock/domain';
+import { addDuration } from './deadline';
 import { WEEKENDS_ONLY, WorkingCalendar } from './working-calendar';
 
 const at = (iso: string) => new Date(iso);

@@ -1,11 +1,6 @@
+import { addMs, DAY_MS, HOUR_MS, localDate, MINUTE_MS } from '@hotline/clock/domain';
 import type { Duration } from '@hotline/directory';
 import type { WorkingCalendar } from './working-calendar';
-
-/** The centre works on Beijing time (UTC+8, no daylight saving): day limits end at local dates. */
-export const CENTRE_UTC_OFFSET_MINUTES = 8 * 60;
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 /**
  * When a limit that starts at `from` runs out. Minutes and hours are elapsed time; calendar days
@@ -15,28 +10,23 @@ const DAY = 24 * 60 * MINUTE;
 export function addDuration(from: Date, duration: Duration, calendar: WorkingCalendar): Date {
   switch (duration.unit) {
     case 'minutes':
-      return new Date(from.getTime() + duration.amount * MINUTE);
+      return addMs(from, duration.amount * MINUTE_MS);
     case 'hours':
-      return new Date(from.getTime() + duration.amount * 60 * MINUTE);
+      return addMs(from, duration.amount * HOUR_MS);
     case 'calendar_days':
-      return new Date(from.getTime() + duration.amount * DAY);
+      return addMs(from, duration.amount * DAY_MS);
     case 'working_days':
       return addWorkingDays(from, duration.amount, calendar);
   }
 }
 
 function addWorkingDays(from: Date, days: number, calendar: WorkingCalendar): Date {
-  let at = from.getTime();
+  let at = from;
   let left = days;
   // Bounded: no calendar has a year without working days.
   for (let guard = 0; left > 0 && guard < 3660; guard++) {
-    at += DAY;
-    if (calendar.isWorkingDay(localDate(new Date(at)))) left--;
+    at = addMs(at, DAY_MS);
+    if (calendar.isWorkingDay(localDate(at))) left--;
   }
-  return new Date(at);
-}
-
-/** The centre's local calendar date of an instant, YYYY-MM-DD. */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + CENTRE_UTC_OFFSET_MINUTES * MINUTE).toISOString().slice(0, 10);
+  return at;
 }

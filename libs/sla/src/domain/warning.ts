@@ -1,6 +1,8 @@
+import { addMs } from '@hotline/clock/domain';
+
 /** Deadline warnings go out when this share of the time allowed has passed (SPEC: "before a breach"). */
 export const WARNING_FRACTION = 0.75;
 
 export function warningTime(startsAt: Date, dueAt: Date, fraction = WARNING_FRACTION): Date {
-  return new Date(startsAt.getTime() + Math.max(0, dueAt.getTime() - startsAt.getTime()) * fraction);
+  return addMs(startsAt, Math.max(0, dueAt.getTime() - startsAt.getTime()) * fraction);
 }

@@ -1,3 +1,5 @@
+import { weekdayOf } from '@hotline/clock/domain';
+
 /**
  * Which days count as working days for day-based SLA limits. The default knows only weekends;
  * the holiday calendar (public holidays and make-up working days, 调休) supplies its own.
@@ -9,7 +11,7 @@ export interface WorkingCalendar {
 
 export const WEEKENDS_ONLY: WorkingCalendar = {
   isWorkingDay: (day) => {
-    const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+    const weekday = weekdayOf(day);
     return weekday !== 0 && weekday !== 6;
   },
 };

@@ -1,0 +1,3 @@
+export * from './domain';
+export * from './clock';
+export * from './clock.module';
