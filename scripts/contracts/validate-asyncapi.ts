@@ -12,7 +12,7 @@
  *    its CloudEvent `type` (`cn.gov.12345.<aggregate>.<event>.v1`) and its payload pins that type.
  * 3. Event types: per topic, the types the code emits (`CASE_EVENT_NAMES` → `caseEventType()`,
  *    `DISPATCH_EVENT_TYPES`) and the types the worker's consumers accept (their `dataTypes`, read
- *    from the consumers `ConsumersBootstrap` starts) each have a message on that topic's channel,
+ *    from the consumers `ConsumersStartupService` starts) each have a message on that topic's channel,
  *    not marked `x-draft`; every message not marked `x-draft` is such a type, and its payload
  *    contains no `x-draft` schema. A draft says "not yet" in its description.
  * 4. Consumers: each worker consumer is listed under its channel's `x-consumers` with its name,
@@ -47,22 +47,26 @@ import {
   CHANNELS,
   DEMAND_TYPES,
   RETURN_REASONS,
-  TransferAcknowledgedData,
-  TransferIssuedData,
 } from '@hotline/cases';
 import { URGENCIES } from '@hotline/directory';
-import { DISPATCH_EVENT_TYPES, OrderCancelledData, OrderIssuedData } from '@hotline/dispatch';
+import {
+  DISPATCH_EVENT_TYPES,
+  OrderCancelledData,
+  OrderIssuedData,
+  TransferAcknowledgedData,
+  TransferIssuedData,
+} from '@hotline/dispatch';
 import {
   allTopicNames,
   DataClass,
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
   EVENT_TYPE_PREFIX,
-  EventHandler,
+  EventConsumer,
   Topic,
   TOPICS,
 } from '@hotline/messaging';
-import { ConsumersBootstrap } from '../../apps/worker/src/consumers/consumers.bootstrap';
+import { ConsumersStartupService } from '../../apps/worker/src/consumers/consumers-startup.service';
 
 const SEVERITY: Record<number, string> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -186,25 +190,26 @@ function typeConsts(schema: unknown): string[] {
 
 // ── the code's event types, consumers and data classes ─────────────────────────────────────────
 
-/** The consumers the worker starts: the EventHandlers injected into ConsumersBootstrap. */
-function workerConsumers(): EventHandler[] {
-  const injected = (Reflect.getMetadata('design:paramtypes', ConsumersBootstrap) ?? []) as (new (
+/** The consumers the worker starts: the EventConsumers injected into ConsumersStartupService. */
+function workerConsumers(): EventConsumer[] {
+  const injected = (Reflect.getMetadata('design:paramtypes', ConsumersStartupService) ?? []) as (new (
     ...args: never[]
   ) => unknown)[];
   // Their constructors only store their dependencies; name, topics and dataTypes are plain fields.
   return injected
     .filter((Class) => typeof Class === 'function')
     .map((Class) => new Class(...(Array(Class.length).fill(null) as never[])))
-    .filter((h): h is EventHandler => typeof h === 'object' && h !== null && 'dataTypes' in h && 'topics' in h);
+    .filter((h): h is EventConsumer => typeof h === 'object' && h !== null && 'dataTypes' in h && 'topics' in h);
 }
 
 function checkCode(document: AsyncAPIDocumentInterface): string[] {
   const problems: string[] = [];
   const consumers = workerConsumers();
   compared(
-    `worker consumers (ConsumersBootstrap): ${consumers.map((c) => `${c.name} ← ${c.topics.join(', ')}`).join('; ')}`,
+    `worker consumers (ConsumersStartupService): ${consumers.map((c) => `${c.name} ← ${c.topics.join(', ')}`).join('; ')}`,
   );
-  if (consumers.length === 0) problems.push('no consumer found in ConsumersBootstrap (design:paramtypes missing?)');
+  if (consumers.length === 0)
+    problems.push('no consumer found in ConsumersStartupService (design:paramtypes missing?)');
 
   const telephony = consumers.filter((c) => c.topics.includes(TOPICS.calls));
   const accepted = new Set(telephony.flatMap((c) => Object.keys(c.dataTypes)));
@@ -224,7 +229,7 @@ function checkCode(document: AsyncAPIDocumentInterface): string[] {
   return problems;
 }
 
-function names(consumers: EventHandler[]): string {
+function names(consumers: EventConsumer[]): string {
   return consumers.map((c) => c.name).join(', ') || 'no consumer';
 }
 
@@ -242,7 +247,7 @@ function messagesByType(channel: ChannelInterface): Map<string, MessageInterface
 }
 
 /** Every type the code emits or accepts on the topic ⇄ the channel's messages that are not drafts. */
-function checkTypes(topic: Topic, channel: ChannelInterface, readers: EventHandler[]): string[] {
+function checkTypes(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const emitted = EMITTED[topic];
   const code = new Map<string, string>(); // type → who, in the code
@@ -296,7 +301,7 @@ interface DocumentedConsumer {
 }
 
 /** The channel's `x-consumers` list exactly the worker consumers reading its topic. */
-function checkConsumers(topic: Topic, channel: ChannelInterface, readers: EventHandler[]): string[] {
+function checkConsumers(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const raw = channel.json<Record<string, unknown>>()['x-consumers'] ?? [];
   const listed = (Array.isArray(raw) ? raw : []) as DocumentedConsumer[];
@@ -345,7 +350,7 @@ function sameSet(where: string, code: readonly unknown[], documented: readonly u
  * class's fields (what the platform emits, what a strict consumer accepts); otherwise the class —
  * a projection that ignores unknown fields — may read a subset of the documented fields.
  */
-function checkDataClasses(topic: Topic, channel: ChannelInterface, readers: EventHandler[]): string[] {
+function checkDataClasses(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const documented = messagesByType(channel);
   // One use per type and class: emitted by the platform and/or read by consumers.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import dataSource from '../../migrations/data-source';
-import { parseStreetsCsv, UnitEntity } from '@hotline/directory';
+import { importStreets } from '@hotline/directory';
 
 /**
  * `npm run import:streets -- <file.csv>`: loads the full street/township list (code,name,districtCode).
@@ -11,18 +11,8 @@ async function main(file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: npm run import:streets -- <file.csv>');
   await dataSource.initialize();
   try {
-    await dataSource.transaction(async (tx) => {
-      const districts = await tx.find(UnitEntity, { where: { kind: 'district' }, select: { code: true } });
-      const rows = parseStreetsCsv(readFileSync(file, 'utf8'), new Set(districts.map((d) => d.code)));
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(UnitEntity)
-        .values(rows.map((r) => ({ code: r.code, name: r.name, kind: 'street' as const, parentCode: r.districtCode })))
-        .orUpdate(['name', 'parent_code'], ['code'])
-        .execute();
-      console.log(`imported ${rows.length} streets from ${file}`);
-    });
+    const count = await dataSource.transaction((tx) => importStreets(tx, readFileSync(file, 'utf8')));
+    console.log(`imported ${count} streets from ${file}`);
   } finally {
     await dataSource.destroy();
   }

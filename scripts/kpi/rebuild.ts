@@ -5,7 +5,7 @@ import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DirectoryModule } from '@hotline/directory';
-import { KpiModule, KpiRebuild } from '@hotline/kpi';
+import { KpiModule, KpiRebuildService } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
 
 @Module({
@@ -27,7 +27,7 @@ class RebuildModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(RebuildModule, { logger: ['error', 'warn', 'log'] });
   try {
-    const { cases, events } = await app.get(KpiRebuild).rebuild();
+    const { cases, events } = await app.get(KpiRebuildService).rebuild();
     console.log(`kpi: projection rebuilt from ${events} events of ${cases} cases`);
   } finally {
     await app.close();

@@ -128,7 +128,7 @@ describe('auth and access (real api on PostgreSQL)', () => {
       const name = () => `u-${randomUUID().slice(0, 8)}`;
       expect(
         (await create({ username: name(), password: 'long-enough-1', role: 'handler' }).expect(400)).body.errors,
-      ).toEqual([{ field: 'unitCode', message: 'is required for a handler' }]);
+      ).toEqual([{ field: 'unitCode', message: 'is required for a handler', reason: 'required' }]);
       const unknownUnit = await create({
         username: name(),
         password: 'long-enough-1',
@@ -136,11 +136,15 @@ describe('auth and access (real api on PostgreSQL)', () => {
         unitCode: 'NOPE',
       });
       expect(unknownUnit.status).toBe(400);
-      expect(unknownUnit.body.errors).toEqual([{ field: 'unitCode', message: 'is not a known unit' }]);
+      expect(unknownUnit.body.errors).toEqual([
+        { field: 'unitCode', message: 'is not a known unit', reason: 'unknown_unit' },
+      ]);
       const badRole = await create({ username: name(), password: 'long-enough-1', role: 'mayor' }).expect(400);
       expect(badRole.body.errors[0].field).toBe('role');
       const short = await create({ username: name(), password: 'short', role: 'agent' }).expect(400);
-      expect(short.body.errors).toEqual([{ field: 'password', message: 'must be at least 8 characters' }]);
+      expect(short.body.errors).toEqual([
+        { field: 'password', message: 'must be at least 8 characters', reason: 'too_short' },
+      ]);
     });
 
     it('answers 409 naming the username when it is taken', async () => {

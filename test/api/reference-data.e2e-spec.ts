@@ -164,7 +164,11 @@ describe('reference data (seeded, real api on PostgreSQL)', () => {
       try {
         const missing = await put(original.filter((p: { urgency: string }) => p.urgency !== 'emergency')).expect(400);
         expect(missing.body.errors).toEqual([
-          { field: 'items', message: 'needs a default row (no categoryCode) for urgency emergency' },
+          {
+            field: 'items',
+            message: 'needs a default row (no categoryCode) for urgency emergency',
+            reason: 'missing_default',
+          },
         ]);
         const bad = await put([
           { ...original[0], dispatchWithin: { amount: 0, unit: 'fortnights' } },

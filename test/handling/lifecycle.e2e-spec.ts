@@ -2,7 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createCloudEvent, DEAD_LETTER_HEADERS, deadLetterTopic, KafkaProducer, TOPICS } from '@hotline/messaging';
+import {
+  createCloudEvent,
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  KafkaProducerService,
+  TOPICS,
+} from '@hotline/messaging';
 import { HOUR_MS, MINUTE_MS } from '@hotline/clock';
 import { ClocksJob } from '../../apps/worker/src/clocks/clocks.job';
 import { Http, startApi, startWorker } from '../support/apps';
@@ -189,7 +195,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
 
   it('takes a unit’s sign and resolve from its own system over Kafka, and dead-letters another unit’s', async () => {
     const c = await dispatched();
-    const producer = worker.get(KafkaProducer);
+    const producer = worker.get(KafkaProducerService);
     const reply = (name: string, data: object, unitCode = '110105001') =>
       createCloudEvent({
         time: new Date(),

@@ -1,7 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
-import { createCloudEvent, DEAD_LETTER_HEADERS, deadLetterTopic, KafkaProducer, TOPICS } from '@hotline/messaging';
+import {
+  createCloudEvent,
+  DEAD_LETTER_HEADERS,
+  deadLetterTopic,
+  KafkaProducerService,
+  TOPICS,
+} from '@hotline/messaging';
 import { DataSource } from 'typeorm';
 import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
@@ -269,7 +275,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
       categoryCode: '030202',
     });
     const t2 = (await agent.post(`/calls/${call2.id}/transfer`, { utilityCode: 'UTIL-POWER' }).expect(201)).body;
-    const producer = worker.get(KafkaProducer);
+    const producer = worker.get(KafkaProducerService);
     const reply = (unitCode: string) =>
       createCloudEvent({
         time: new Date(),
@@ -335,7 +341,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
   });
 
   it('folds telephony events from Kafka into calls, whatever their order, and dead-letters an unknown line', async () => {
-    const producer = worker.get(KafkaProducer);
+    const producer = worker.get(KafkaProducerService);
     const callId = `cti-${randomUUID()}`;
     const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
     const callEvent = (kind: string, seconds: number, dialedNumber = '12319') =>

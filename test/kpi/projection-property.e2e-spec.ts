@@ -5,16 +5,16 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
-import { DatabaseModule } from '@hotline/database';
+import { DatabaseModule, TransactionService } from '@hotline/database';
 import { DirectoryModule } from '@hotline/directory';
 import {
   FactEvent,
   GroupBy,
   GROUP_BYS,
   KpiModule,
-  KpiProjection,
-  KpiQueries,
-  KpiRebuild,
+  KpiProjectionService,
+  KpiRebuildService,
+  KpiReportsService,
   METRICS,
   Metric,
 } from '@hotline/kpi';
@@ -238,8 +238,9 @@ async function* iterate(events: FactEvent[]): AsyncIterable<FactEvent> {
 describe('KPI projection (property): rollups + facts answer exactly what a plain reading of the event log says', () => {
   let app: INestApplicationContext;
   let db: DataSource;
-  let projection: KpiProjection;
-  let queries: KpiQueries;
+  let projection: KpiProjectionService;
+  let queries: KpiReportsService;
+  let transactions: TransactionService;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
@@ -254,8 +255,9 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
     }).compile();
     app = await moduleRef.createNestApplication().init();
     db = app.get(DataSource);
-    projection = app.get(KpiProjection);
-    queries = app.get(KpiQueries);
+    projection = app.get(KpiProjectionService);
+    queries = app.get(KpiReportsService);
+    transactions = app.get(TransactionService);
   });
   afterAll(() => app?.close());
 
@@ -270,7 +272,7 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
           await db.query('DELETE FROM kpi_case_facts');
           await db.query('DELETE FROM kpi_rollups');
           for (const events of histories) {
-            for (const event of events) await db.transaction((tx) => projection.apply(tx, event));
+            for (const event of events) await transactions.run(() => projection.apply(event));
           }
           const from = localDate(new Date(BASE + startDay * 24 * H));
           const to = localDate(new Date(BASE + (startDay + days) * 24 * H));
@@ -283,7 +285,7 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
           const snapshot = () =>
             db.query(`SELECT * FROM kpi_rollups WHERE hit + miss + pending + open <> 0 ORDER BY 1, 2, 3, 4`);
           const live = await snapshot();
-          await db.transaction((tx) => app.get(KpiRebuild).rebuildFrom(tx, iterate(histories.flat())));
+          await app.get(KpiRebuildService).rebuildFrom(iterate(histories.flat()));
           expect(await snapshot()).toEqual(live);
         },
       ),

@@ -3,27 +3,27 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { IsInt, IsString } from 'class-validator';
 import { Registry } from 'prom-client';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ClockModule } from '@hotline/clock';
 import { AppConfig, AppConfigModule } from '@hotline/config';
-import { DatabaseModule } from '@hotline/database';
+import { DatabaseModule, TransactionService } from '@hotline/database';
 import {
   CloudEvent,
-  ConsumerRunner,
+  ConsumerRunnerService,
   createCloudEvent,
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
-  EventHandler,
-  KafkaProducer,
-  MessagingMetrics,
+  EventConsumer,
+  KafkaProducerService,
+  MessagingMetricsService,
   MessagingModule,
   OutboxRepository,
-  OutboxWriter,
+  OutboxService,
   TOPICS,
 } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
-import { MetricsServer } from '../../apps/worker/src/ops/metrics-server';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
+import { MetricsServerService } from '../../apps/worker/src/ops/metrics-server.service';
+import { OutboxRelayJob } from '../../apps/worker/src/outbox/outbox-relay.job';
 import { startWorker } from '../support/apps';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
 import { testTopic } from '../support/test-topics';
@@ -45,14 +45,15 @@ class CrashBeforeMarkRepository extends OutboxRepository {
 describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)', () => {
   const run = randomUUID();
   const applied: CloudEvent<ProbeData>[] = [];
-  const handler: EventHandler = {
+  let db: TransactionService;
+  const handler: EventConsumer = {
     name: `probe-consumer`,
     topics: [TOPICS.cases],
     dataTypes: { [PROBE_TYPE]: ProbeData },
     unknownTypes: 'skip',
     unknownFields: 'reject',
-    handle: async (event: CloudEvent, tx: EntityManager) => {
-      await tx.query('SELECT 1');
+    handle: async (event: CloudEvent) => {
+      await db.manager.query('SELECT 1'); // inside the runner's transaction
       const data = event.data as ProbeData;
       if (data.run === run) applied.push(event as CloudEvent<ProbeData>);
     },
@@ -61,13 +62,12 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   let messaging: INestApplicationContext;
   let worker: INestApplicationContext;
   let dataSource: DataSource;
-  let writer: OutboxWriter;
+  let outbox: OutboxService;
   const probe = new KafkaProbe([TOPICS.cases, deadLetterTopic(TOPICS.cases)]);
 
   const probeEvent = (key: string, seq: number) =>
     createCloudEvent({ type: PROBE_TYPE, source: '/test', subject: key, time: new Date(), data: { run, seq } });
-  const commit = (key: string, event: CloudEvent) =>
-    dataSource.transaction((tx) => writer.append(tx, [{ topic: TOPICS.cases, key, event }]));
+  const commit = (key: string, event: CloudEvent) => db.run(() => outbox.append([{ topic: TOPICS.cases, key, event }]));
   const appliedCount = (id: string) => applied.filter((e) => e.id === id).length;
   const processedRows = async (id: string) =>
     Number(
@@ -91,9 +91,10 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     }).compile();
     messaging = await moduleRef.createNestApplication().init();
     dataSource = messaging.get(DataSource);
-    writer = messaging.get(OutboxWriter);
+    db = messaging.get(TransactionService);
+    outbox = messaging.get(OutboxService);
     await probe.start();
-    await messaging.get(ConsumerRunner).start(handler);
+    await messaging.get(ConsumerRunnerService).start(handler);
     worker = await startWorker();
   });
 
@@ -108,8 +109,8 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     const rolledBack = probeEvent(key, 1);
     const committed = probeEvent(key, 2);
     await expect(
-      dataSource.transaction(async (tx) => {
-        await writer.append(tx, [{ topic: TOPICS.cases, key, event: rolledBack }]);
+      db.run(async () => {
+        await outbox.append([{ topic: TOPICS.cases, key, event: rolledBack }]);
         throw new Error('state change failed');
       }),
     ).rejects.toThrow('state change failed');
@@ -126,7 +127,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   it('applies an event delivered twice only once', async () => {
     const key = randomUUID();
     const event = probeEvent(key, 1);
-    const producer = messaging.get(KafkaProducer);
+    const producer = messaging.get(KafkaProducerService);
     const message = { topic: testTopic(TOPICS.cases), key, value: JSON.stringify(event) };
     await producer.send([message]);
     await producer.send([message]);
@@ -145,11 +146,11 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     const event = probeEvent(key, 1);
     await commit(key, event);
 
-    const crashing = new OutboxRelay(
-      dataSource,
-      new CrashBeforeMarkRepository(dataSource),
-      messaging.get(KafkaProducer),
-      messaging.get(MessagingMetrics),
+    const crashing = new OutboxRelayJob(
+      db,
+      new CrashBeforeMarkRepository(db),
+      messaging.get(KafkaProducerService),
+      messaging.get(MessagingMetricsService),
       messaging.get(AppConfig),
     );
     await expect(crashing.relayBatch()).rejects.toThrow('simulated crash after publish');
@@ -170,7 +171,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
 
   it('sends a poison message to the DLQ with the reason, and keeps consuming', async () => {
     const key = randomUUID();
-    const producer = messaging.get(KafkaProducer);
+    const producer = messaging.get(KafkaProducerService);
     const badData = createCloudEvent({
       type: PROBE_TYPE,
       source: '/test',
@@ -204,7 +205,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   });
 
   it('counts what the relay published on the worker’s /metrics', async () => {
-    const port = worker.get(MetricsServer).port;
+    const port = worker.get(MetricsServerService).port;
     const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
     const published = /hotline_outbox_published_total\{[^}]*topic="hotline\.cases\.v1"[^}]*\} (\d+)/.exec(text);
     expect(Number(published?.[1])).toBeGreaterThan(0);
@@ -212,7 +213,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   });
 
   it('reports the consumer group’s lag, back to 0 once it has caught up', async () => {
-    const group = messaging.get(ConsumerRunner).groupId(handler);
+    const group = messaging.get(ConsumerRunnerService).groupId(handler);
     const pattern = new RegExp(
       `hotline_kafka_consumer_lag_messages\\{[^}]*group="${group}"[^}]*topic="${testTopic(TOPICS.cases).replaceAll('.', '\\.')}"[^}]*\\} (\\d+)`,
     );
@@ -223,11 +224,11 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
   });
 
   it('keeps the order of one key’s events, even with two relays publishing', async () => {
-    const second = new OutboxRelay(
-      dataSource,
+    const second = new OutboxRelayJob(
+      db,
       messaging.get(OutboxRepository),
-      messaging.get(KafkaProducer),
-      messaging.get(MessagingMetrics),
+      messaging.get(KafkaProducerService),
+      messaging.get(MessagingMetricsService),
       messaging.get(AppConfig),
     );
     second.onApplicationBootstrap();

@@ -160,7 +160,9 @@ describe('history, audit and hardening (real api on PostgreSQL)', () => {
       const weak = await admin
         .post('/users', { username: `w-${randomUUID().slice(0, 6)}`, password: 'onlyletters', role: 'agent' })
         .expect(400);
-      expect(weak.body.errors).toEqual([{ field: 'password', message: 'must contain letters and digits' }]);
+      expect(weak.body.errors).toEqual([
+        { field: 'password', message: 'must contain letters and digits', reason: 'too_simple' },
+      ]);
     });
   });
 });

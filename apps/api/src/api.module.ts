@@ -15,7 +15,7 @@ import { HandlingModule } from '@hotline/handling';
 import { KpiModule } from '@hotline/kpi';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
-import { MessagingModule } from '@hotline/messaging';
+import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AuditController } from './audit/audit.controller';
 import { KpiController } from './kpi/kpi.controller';
@@ -88,6 +88,7 @@ import { MetricsController } from './ops/metrics.controller';
     MetricsController,
   ],
   providers: [
+    TopicsBootstrapService,
     KafkaHealthIndicator,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: CaseScopeGuard },

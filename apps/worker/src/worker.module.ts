@@ -8,19 +8,19 @@ import { HandlingModule } from '@hotline/handling';
 import { KpiModule } from '@hotline/kpi';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
-import { MessagingModule } from '@hotline/messaging';
+import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { ClocksJob } from './clocks/clocks.job';
 import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
 import { SupervisionIssuerConsumer } from './consumers/supervision-issuer.consumer';
-import { ConsumersBootstrap } from './consumers/consumers.bootstrap';
+import { ConsumersStartupService } from './consumers/consumers-startup.service';
 import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
 import { KpiProjectorConsumer } from './consumers/kpi-projector.consumer';
 import { TelephonyConsumer } from './consumers/telephony.consumer';
 import { UnitRepliesConsumer } from './consumers/unit-replies.consumer';
-import { MetricsServer } from './ops/metrics-server';
-import { MessageJanitor } from './outbox/message-janitor';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { MetricsServerService } from './ops/metrics-server.service';
+import { MessagePruneJob } from './outbox/message-prune.job';
+import { OutboxRelayJob } from './outbox/outbox-relay.job';
 
 /** The background app: the outbox relay, Kafka consumers and scheduled jobs. No HTTP but metrics. */
 @Module({
@@ -38,16 +38,17 @@ import { OutboxRelay } from './outbox/outbox-relay';
     KpiModule,
   ],
   providers: [
-    OutboxRelay,
-    MessageJanitor,
-    MetricsServer,
+    TopicsBootstrapService,
+    OutboxRelayJob,
+    MessagePruneJob,
+    MetricsServerService,
     TelephonyConsumer,
     InboxProjectorConsumer,
     AutoDispatchConsumer,
     UnitRepliesConsumer,
     SupervisionIssuerConsumer,
     KpiProjectorConsumer,
-    ConsumersBootstrap,
+    ConsumersStartupService,
     ClocksJob,
   ],
 })

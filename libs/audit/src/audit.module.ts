@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
-import { AuditTrail } from './audit-trail';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntryEntity])],
-  providers: [AuditTrail],
-  exports: [AuditTrail],
+  providers: [AuditRepository, AuditService],
+  exports: [AuditService],
 })
 export class AuditModule {}

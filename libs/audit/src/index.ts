@@ -1,5 +1,6 @@
 export * from './audit-entry.entity';
-export * from './audit-trail';
+export * from './audit.repository';
+export * from './audit.service';
 export * from './audit.module';
 
 import { AuditEntryEntity } from './audit-entry.entity';

@@ -4,10 +4,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@hotline/audit';
 import { AppConfig } from '@hotline/config';
 import { AuthService } from './auth.service';
-import { BootstrapAdmin } from './bootstrap-admin';
-import { PasswordHasher } from './password-hasher';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { PasswordHasherService } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
@@ -21,7 +22,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AuthService, BootstrapAdmin, PasswordHasher, TokenService, UsersService],
+  providers: [AuthService, BootstrapAdminService, PasswordHasherService, TokenService, UsersRepository, UsersService],
   exports: [AuthService, TokenService, UsersService],
 })
 export class AuthModule {}

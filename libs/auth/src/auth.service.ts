@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@hotline/core';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasherService } from './password-hasher.service';
 import { TokenService } from './token.service';
 import { UsersService } from './users.service';
 
@@ -8,7 +8,7 @@ import { UsersService } from './users.service';
 export class AuthService {
   constructor(
     private readonly users: UsersService,
-    private readonly hasher: PasswordHasher,
+    private readonly hasher: PasswordHasherService,
     private readonly tokens: TokenService,
   ) {}
 
@@ -16,7 +16,7 @@ export class AuthService {
   async issueToken(username: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
     const user = await this.users.findActiveByUsername(username);
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid) throw new DomainError('UNAUTHENTICATED', 'Invalid username or password');
+    if (!user || !valid) throw new DomainError('auth.bad_credentials', 'Invalid username or password');
     const accessToken = await this.tokens.issue({
       userId: user.id,
       username: user.username,

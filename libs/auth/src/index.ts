@@ -1,5 +1,4 @@
-export * from './domain/principal';
-export * from './domain/user-rules';
+export * from './domain';
 export * from './auth.module';
 export * from './auth.service';
 export * from './token.service';

@@ -63,11 +63,11 @@ export class TokenService {
     try {
       header = decodeProtectedHeader(token);
     } catch {
-      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+      throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     }
     if (header.alg !== 'HS256') return this.verifyExternal(token);
     const key = this.keys.get(header.kid ?? '');
-    if (!key) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    if (!key) throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, {
@@ -75,16 +75,16 @@ export class TokenService {
         secret: key as unknown as string,
       });
     } catch {
-      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+      throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     }
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) {
-      throw new DomainError('UNAUTHENTICATED', 'Invalid token claims');
+      throw new DomainError('auth.token_invalid', 'Invalid token claims');
     }
     return { userId: claims.sub, username: claims.username, role: claims.role, unitCode: claims.unitCode ?? null };
   }
 
   private async verifyExternal(token: string): Promise<Principal> {
-    if (!this.jwks) throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+    if (!this.jwks) throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.jwks, {
@@ -93,7 +93,7 @@ export class TokenService {
         algorithms: ['RS256', 'ES256', 'PS256'],
       }));
     } catch {
-      throw new DomainError('UNAUTHENTICATED', 'Invalid or expired token');
+      throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     }
     return principalFromOidc(payload, this.config.OIDC_ISSUER, {
       role: this.config.OIDC_ROLE_CLAIM,

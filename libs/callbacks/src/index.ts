@@ -1,4 +1,4 @@
-export * from './domain/callback-outcome';
+export * from './domain';
 export * from './entities';
 export * from './callbacks.service';
 export * from './callbacks.module';

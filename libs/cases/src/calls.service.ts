@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@hotline/clock';
 import { DomainError } from '@hotline/core';
-import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
+import { TransactionService } from '@hotline/database';
+import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
+import { CallsRepository } from './calls.repository';
 import type { Actor } from './domain/actor';
 import { applyCallEvent, CallEventKind, callStatus, CallTimeline } from './domain/call-events';
 import { normalizePhone } from './domain/phone';
 import { LineFacts, resolveSourceLine } from './domain/source-line';
-import { CallEntity } from './entities/call.entity';
+import type { CallEntity } from './entities/call.entity';
 
 export interface NewCall {
   dialedNumber: string;
@@ -30,8 +30,9 @@ export interface TelephonyEvent {
 @Injectable()
 export class CallsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reference: ReferenceCache,
+    private readonly db: TransactionService,
+    private readonly calls: CallsRepository,
+    private readonly reference: ReferenceDataService,
     private readonly clock: Clock,
   ) {}
 
@@ -40,7 +41,7 @@ export class CallsService {
     const line = resolveSourceLine(input.dialedNumber, input.overflowFrom, lineFacts(await this.reference.snapshot()));
     const callerNumber = normalizePhone(input.callerNumber) ?? input.callerNumber.replace(/[\s-]/g, '');
     if ('problems' in line) throw DomainError.validation(line.problems);
-    return this.dataSource.getRepository(CallEntity).save({
+    return this.calls.save({
       dialedNumber: input.dialedNumber,
       callerNumber,
       sourceHotlineCode: line.hotlineCode,
@@ -53,35 +54,57 @@ export class CallsService {
     });
   }
 
-  async get(tx: EntityManager, id: string): Promise<CallEntity> {
-    const call = await tx.findOneBy(CallEntity, { id });
-    if (!call) throw DomainError.notFound('Call', id);
+  async get(id: string): Promise<CallEntity> {
+    const call = await this.calls.find(id);
+    if (!call) throw new DomainError('call.not_found', `Call ${id} not found`);
     return call;
+  }
+
+  /** The call a registration names: an unknown one is the client's bad field, not a missing resource. */
+  async forRegistration(id: string): Promise<CallEntity> {
+    const call = await this.calls.find(id);
+    if (!call) throw DomainError.invalidField('callId', 'is not a known call', 'unknown_call');
+    return call;
+  }
+
+  /** The case the call created or joined. */
+  attachToCase(callId: string, caseId: string): Promise<void> {
+    return this.calls.update(callId, { caseId });
+  }
+
+  markTransferred(callId: string, at: Date): Promise<void> {
+    return this.calls.update(callId, { status: 'transferred', transferredAt: at });
   }
 
   /**
    * Folds one telephony event into its call (created on first sight). Idempotent and order-proof:
    * see applyCallEvent. An unknown line is a VALIDATION_FAILED (the message is dead-lettered).
    */
-  async applyTelephonyEvent(tx: EntityManager, event: TelephonyEvent): Promise<CallEntity> {
+  async applyTelephonyEvent(event: TelephonyEvent): Promise<CallEntity> {
     const line = resolveSourceLine(event.dialedNumber, event.overflowFrom, lineFacts(await this.reference.snapshot()));
     if ('problems' in line) throw DomainError.validation(line.problems);
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`call:${event.ctiCallId}`]);
-    const existing = await tx.findOneBy(CallEntity, { ctiCallId: event.ctiCallId });
-    const timeline = applyCallEvent(existing ?? EMPTY_TIMELINE, event.kind, event.occurredAt);
-    if (existing && timeline === existing) return existing; // nothing new: a redelivery or a late report
-    return tx.save(CallEntity, {
-      ...(existing ?? {
-        ctiCallId: event.ctiCallId,
-        dialedNumber: event.dialedNumber,
-        callerNumber: normalizePhone(event.callerNumber) ?? event.callerNumber,
-        sourceHotlineCode: line.hotlineCode,
-        overflowFrom: line.overflowFrom,
-        startedAt: event.occurredAt,
-      }),
-      ...timeline,
-      status: callStatus(timeline),
+    return this.db.run(async () => {
+      const existing = await this.calls.lockByCtiId(event.ctiCallId);
+      const timeline = applyCallEvent(existing ?? EMPTY_TIMELINE, event.kind, event.occurredAt);
+      if (existing && timeline === existing) return existing; // nothing new: a redelivery or a late report
+      return this.calls.save({
+        ...(existing ?? {
+          ctiCallId: event.ctiCallId,
+          dialedNumber: event.dialedNumber,
+          callerNumber: normalizePhone(event.callerNumber) ?? event.callerNumber,
+          sourceHotlineCode: line.hotlineCode,
+          overflowFrom: line.overflowFrom,
+          startedAt: event.occurredAt,
+        }),
+        ...timeline,
+        status: callStatus(timeline),
+      });
     });
+  }
+
+  /** Calls since `since` per source hotline (the live figures). */
+  startedSinceByHotline(since: Date) {
+    return this.calls.startedSinceByHotline(since);
   }
 }
 

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
 import { addMs, Clock, DAY_MS } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError, FieldError } from '@hotline/core';
-import { ReferenceCache, ReferenceSnapshot, Urgency } from '@hotline/directory';
-import { DeadlineBook, SlaClock } from '@hotline/sla';
-import { CaseEventRecorder } from './case-event-recorder';
-import { CaseNumberAllocator } from './case-number-allocator';
-import { CaseStore } from './case-store';
+import { TransactionService } from '@hotline/database';
+import { ReferenceDataService, ReferenceSnapshot, Urgency } from '@hotline/directory';
+import { DueDatesService } from '@hotline/sla';
+import { CallsService } from './calls.service';
+import { CaseCommandsService } from './case-commands.service';
+import { CaseNumbersService } from './case-numbers.service';
+import { CasesRepository } from './cases.repository';
 import type { Actor } from './domain/actor';
 import { formatCaseNumber } from './domain/case-number';
-import { Channel, DemandType, FINISHED_STATUSES } from './domain/case-vocabulary';
+import type { Channel, DemandType } from './domain/case-vocabulary';
 import { normalizePhone } from './domain/phone';
 import { checkRegistrationPlace } from './domain/registration-rules';
-import { CallEntity } from './entities/call.entity';
-import { CaseEntity } from './entities/case.entity';
+import type { CallEntity } from './entities/call.entity';
+import type { CaseEntity } from './entities/case.entity';
 
 export interface NewCase {
   callId?: string;
@@ -41,18 +41,18 @@ export interface Registration {
   repeatOf: string | null;
 }
 
-/** Registers demands (SPEC §7 POST /cases), attaching repeat calls to the caller's open case. */
+/** Registers demands (POST /cases), attaching repeat calls to the caller's open case (并单). */
 @Injectable()
 export class CaseRegistrationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reference: ReferenceCache,
-    private readonly sla: SlaClock,
-    private readonly store: CaseStore,
-    private readonly events: CaseEventRecorder,
+    private readonly db: TransactionService,
+    private readonly commands: CaseCommandsService,
+    private readonly cases: CasesRepository,
+    private readonly calls: CallsService,
+    private readonly numbers: CaseNumbersService,
+    private readonly reference: ReferenceDataService,
+    private readonly dueDates: DueDatesService,
     private readonly config: AppConfig,
-    private readonly numbers: CaseNumberAllocator,
-    private readonly deadlines: DeadlineBook,
     private readonly clock: Clock,
   ) {}
 
@@ -63,24 +63,35 @@ export class CaseRegistrationService {
       category: (code) => snapshot.categories.get(code),
       unit: (code) => snapshot.units.get(code),
     });
-    if (!callerPhone)
-      problems.unshift({ field: 'callerPhone', message: 'must be a mainland mobile or landline number' });
+    if (!callerPhone) {
+      problems.unshift({
+        field: 'callerPhone',
+        message: 'must be a mainland mobile or landline number',
+        reason: 'not_a_phone',
+      });
+    }
     if (problems.length > 0) throw DomainError.validation(problems);
+    const demand = { ...input, callerPhone: callerPhone! };
 
-    return this.dataSource.transaction(async (tx) => {
-      const call = input.callId ? await this.findCall(tx, input.callId) : null;
+    return this.db.run(async () => {
+      const call = input.callId ? await this.calls.forRegistration(input.callId) : null;
       // One registration at a time per caller, so two calls at once cannot both open a case.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`caller:${callerPhone}`]);
-      const open = await this.findOpenCaseOfCaller(tx, { ...input, callerPhone: callerPhone! });
+      await this.cases.lockCaller(demand.callerPhone);
+      const open = await this.cases.findOpenOfCaller({
+        callerPhone: demand.callerPhone,
+        categoryCode: demand.categoryCode,
+        districtCode: demand.districtCode,
+        streetCode: demand.streetCode ?? null,
+        since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
+      });
       if (open && !input.forceNew)
-        return { case: await this.attachRepeat(tx, open, call, input, actor), repeatOf: open.id };
-      const created = await this.create(tx, snapshot, { ...input, callerPhone: callerPhone! }, call, open, actor);
+        return { case: await this.attachRepeat(open, call, demand, actor), repeatOf: open.id };
+      const created = await this.create(snapshot, demand, call, open, actor);
       return { case: created, repeatOf: created.repeatOf };
     });
   }
 
   private async create(
-    tx: EntityManager,
     snapshot: ReferenceSnapshot,
     input: NewCase,
     call: CallEntity | null,
@@ -88,12 +99,12 @@ export class CaseRegistrationService {
     actor: Actor,
   ): Promise<CaseEntity> {
     const registeredAt = this.clock.now();
-    const sequence = await this.numbers.next(tx);
     const hotline = call ? snapshot.hotlines.get(call.sourceHotlineCode) : snapshot.primaryHotline;
-    const row = tx.create(CaseEntity, {
+    const row: CaseEntity = {
       id: randomUUID(),
-      caseNumber: formatCaseNumber(registeredAt, sequence),
+      caseNumber: formatCaseNumber(registeredAt, await this.numbers.next()),
       status: 'registered',
+      version: 1,
       channel: input.channel,
       demandType: input.demandType,
       categoryCode: input.categoryCode,
@@ -105,110 +116,86 @@ export class CaseRegistrationService {
       callerPhone: input.callerPhone,
       description: input.description,
       confidential: input.confidential ?? false,
+      reasonable: true,
       sourceHotlineCode: call?.sourceHotlineCode ?? snapshot.primaryHotline.code,
       sourceHotlineNumber: hotline?.number ?? call?.dialedNumber ?? null,
       overflowFrom: call?.overflowFrom ?? null,
       callId: call?.id ?? null,
       firstCall: repeats === null,
       repeatOf: repeats?.id ?? null,
-      registeredAt,
-      registeredBy: actor.userId,
-      version: 1,
-      reasonable: true,
       repeatCount: 0,
       leadUnitCode: null,
       coUnitCodes: [],
+      unitCodes: [],
+      registeredAt,
+      registeredBy: actor.userId,
       dispatchCount: 0,
       firstDispatchedAt: null,
       firstDispatchReturned: false,
       dispatchedAt: null,
+      signedAt: null,
+      respondedAt: null,
+      resolvedAt: null,
+      resolutionOutcome: null,
+      resolutionReply: null,
+      unreachedCallbacks: 0,
+      unreasonableReason: null,
       closedAt: null,
+      dispatchDueAt: await this.dueDates.dispatchDue(input.urgency, input.categoryCode, registeredAt),
       signDueAt: null,
       responseDueAt: null,
       resolveDueAt: null,
       callbackDueAt: null,
-      dispatchDueAt: await this.sla.dispatchDue(input.urgency, input.categoryCode, registeredAt),
+      updatedAt: registeredAt,
+    };
+    await this.commands.open(row, actor, {
+      clocks: [{ start: { kind: 'dispatch', startsAt: registeredAt, dueAt: row.dispatchDueAt } }],
+      events: [
+        {
+          name: 'registered',
+          data: {
+            channel: row.channel,
+            demandType: row.demandType,
+            categoryCode: row.categoryCode,
+            urgency: row.urgency,
+            districtCode: row.districtCode,
+            streetCode: row.streetCode,
+            sourceHotline: row.sourceHotlineCode,
+            overflowFrom: row.overflowFrom,
+            callId: row.callId,
+            firstCall: row.firstCall,
+            repeatOf: row.repeatOf,
+            confidential: row.confidential,
+            deadlines: { dispatch: row.dispatchDueAt.toISOString() },
+          },
+        },
+      ],
     });
-    await tx.insert(CaseEntity, row);
-    await this.deadlines.start(tx, {
-      caseId: row.id,
-      kind: 'dispatch',
-      startsAt: registeredAt,
-      dueAt: row.dispatchDueAt,
-    });
-    if (call) await tx.update(CallEntity, { id: call.id }, { caseId: row.id });
-    await this.events.record(
-      tx,
-      row,
-      'registered',
-      actor,
-      {
-        channel: row.channel,
-        demandType: row.demandType,
-        categoryCode: row.categoryCode,
-        urgency: row.urgency,
-        districtCode: row.districtCode,
-        streetCode: row.streetCode,
-        sourceHotline: row.sourceHotlineCode,
-        overflowFrom: row.overflowFrom,
-        callId: row.callId,
-        firstCall: row.firstCall,
-        repeatOf: row.repeatOf,
-        confidential: row.confidential,
-        deadlines: { dispatch: row.dispatchDueAt.toISOString() },
-      },
-      {},
-      registeredAt,
-    );
+    if (call) await this.calls.attachToCase(call.id, row.id);
     return row;
   }
 
   /** 并单: the call joins the open case's timeline; the 2nd repeat triggers supervision. */
-  private async attachRepeat(
-    tx: EntityManager,
-    open: CaseEntity,
-    call: CallEntity | null,
-    input: NewCase,
-    actor: Actor,
-  ): Promise<CaseEntity> {
-    const updated = await this.store.update(tx, open, { repeatCount: open.repeatCount + 1 });
-    if (call) await tx.update(CallEntity, { id: call.id }, { caseId: open.id });
-    await this.events.record(tx, updated, 'merged', actor, {
-      callId: call?.id ?? null,
-      channel: input.channel,
-      repeatCount: updated.repeatCount,
-      description: input.description,
+  private async attachRepeat(open: CaseEntity, call: CallEntity | null, input: NewCase, actor: Actor) {
+    const { case: updated } = await this.commands.run(open.id, actor, {
+      lifecycle: 'open',
+      decide: (c) => {
+        const repeatCount = c.repeatCount + 1;
+        return {
+          update: { repeatCount },
+          events: [
+            {
+              name: 'merged',
+              data: { callId: call?.id ?? null, channel: input.channel, repeatCount, description: input.description },
+            },
+            ...(repeatCount === 2
+              ? [{ name: 'supervision_triggered' as const, data: { trigger: 'repeat_call', repeatCount } }]
+              : []),
+          ],
+        };
+      },
     });
-    if (updated.repeatCount === 2) {
-      await this.events.record(tx, updated, 'supervision_triggered', actor, {
-        trigger: 'repeat_call',
-        repeatCount: updated.repeatCount,
-      });
-    }
+    if (call) await this.calls.attachToCase(call.id, open.id);
     return updated;
-  }
-
-  private async findCall(tx: EntityManager, callId: string): Promise<CallEntity> {
-    const call = await tx.findOneBy(CallEntity, { id: callId });
-    if (!call) throw DomainError.invalidField('callId', 'is not a known call');
-    return call;
-  }
-
-  /** The caller's open case on the same matter: same category and place, within the window. */
-  private findOpenCaseOfCaller(tx: EntityManager, input: NewCase): Promise<CaseEntity | null> {
-    return tx
-      .createQueryBuilder(CaseEntity, 'c')
-      .where('c.callerPhone = :phone AND c.categoryCode = :category AND c.districtCode = :district', {
-        phone: input.callerPhone,
-        category: input.categoryCode,
-        district: input.districtCode,
-      })
-      .andWhere('c.streetCode IS NOT DISTINCT FROM :street', { street: input.streetCode ?? null })
-      .andWhere('c.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
-      .andWhere('c.registeredAt >= :since', {
-        since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
-      })
-      .orderBy('c.registeredAt', 'DESC')
-      .getOne();
   }
 }

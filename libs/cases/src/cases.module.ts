@@ -4,42 +4,41 @@ import { AuditModule } from '@hotline/audit';
 import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
-import { CaseActionsService } from './case-actions.service';
-import { CaseEventRecorder } from './case-event-recorder';
-import { CaseNumberAllocator } from './case-number-allocator';
-import { CaseQueries } from './case-queries.service';
-import { CaseRegistrationService } from './case-registration.service';
-import { CaseScope } from './case-scope';
-import { CaseStore } from './case-store';
+import { CallsRepository } from './calls.repository';
 import { CallsService } from './calls.service';
+import { CaseActionsService } from './case-actions.service';
+import { CaseCommandsService } from './case-commands.service';
+import { CaseEventsRepository } from './case-events.repository';
+import { CaseNumbersRepository } from './case-numbers.repository';
+import { CaseNumbersService } from './case-numbers.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseRegistrationService } from './case-registration.service';
+import { CasesRepository } from './cases.repository';
+import { DeadlineSweepService } from './deadline-sweep.service';
 import { CASES_ENTITIES } from './entities';
-import { TransfersService } from './transfers.service';
-import { DeadlineSweep } from './deadline-sweep.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...CASES_ENTITIES]), DirectoryModule, MessagingModule, SlaModule, AuditModule],
   providers: [
-    CaseNumberAllocator,
+    CasesRepository,
+    CaseEventsRepository,
+    CallsRepository,
+    CaseNumbersRepository,
+    CaseCommandsService,
+    CaseNumbersService,
     CallsService,
     CaseRegistrationService,
     CaseActionsService,
-    CaseEventRecorder,
-    CaseQueries,
-    CaseScope,
-    CaseStore,
-    TransfersService,
-    DeadlineSweep,
+    CaseQueriesService,
+    DeadlineSweepService,
   ],
   exports: [
-    DeadlineSweep,
+    CaseCommandsService,
     CallsService,
     CaseRegistrationService,
     CaseActionsService,
-    CaseEventRecorder,
-    CaseQueries,
-    CaseScope,
-    CaseStore,
-    TransfersService,
+    CaseQueriesService,
+    DeadlineSweepService,
   ],
 })
 export class CasesModule {}

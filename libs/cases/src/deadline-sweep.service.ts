@@ -1,124 +1,91 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Clock, instant } from '@hotline/clock';
-import { DeadlineBook, DeadlineKind, SlaClock } from '@hotline/sla';
-import { CaseEventRecorder, NewCaseEvent } from './case-event-recorder';
+import { Clock } from '@hotline/clock';
+import { type ClaimedDeadline, DeadlinesService, DueDatesService } from '@hotline/sla';
+import { CaseCommandsService, CaseDecision, CaseEventDraft } from './case-commands.service';
 import { SYSTEM_ACTOR } from './domain/actor';
-import { CaseEntity } from './entities/case.entity';
-
-interface DueRow {
-  id: string;
-  case_id: string;
-  kind: DeadlineKind;
-  unit_code: string | null;
-  due_at: Date;
-}
+import type { CaseEntity } from './entities/case.entity';
 
 export interface SweepResult {
   breaches: number;
   warnings: number;
+  /** More cases were due than one round takes. */
+  more: boolean;
 }
 
 /**
  * The SLA clocks' sweep: raises a warning at 75% of each running deadline and a breach when it
- * passes, as case events; every breach is also a supervision trigger. Claims rows with
- * FOR UPDATE SKIP LOCKED and stamps them in the same transaction, so two workers sweeping at once
- * never raise the same breach twice.
+ * passes, as case events; every breach is also a supervision trigger, and a missed resolve
+ * deadline starts the callback clock. Cases are locked before their clocks are claimed — the same
+ * order as every case action, so the sweep and a unit's action never deadlock — and a case
+ * another transaction holds waits for the next round. Two workers never raise the same breach.
  */
 @Injectable()
-export class DeadlineSweep {
+export class DeadlineSweepService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly events: CaseEventRecorder,
-    private readonly deadlines: DeadlineBook,
-    private readonly sla: SlaClock,
+    private readonly commands: CaseCommandsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly dueDates: DueDatesService,
     private readonly clock: Clock,
   ) {}
 
   async sweepOnce(limit: number): Promise<SweepResult> {
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (tx) => {
-      const breached: DueRow[] = await tx
-        .query(
-          `UPDATE case_deadlines SET status = 'breached', ended_at = $2
-          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND due_at <= $2
-                        ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, case_id, kind, unit_code, due_at`,
-          [limit, now],
-        )
-        .then(rowsOf);
-      const warned: DueRow[] = await tx
-        .query(
-          `UPDATE case_deadlines SET warned_at = $2
-          WHERE id IN (SELECT id FROM case_deadlines WHERE status = 'open' AND warned_at IS NULL AND warn_at <= $2
-                        ORDER BY warn_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING id, case_id, kind, unit_code, due_at`,
-          [limit, now],
-        )
-        .then(rowsOf);
-      if (breached.length + warned.length === 0) return { breaches: 0, warnings: 0 };
-
-      const cases = await this.lockCases(
-        tx,
-        [...breached, ...warned].map((r) => r.case_id),
+    const candidates = await this.deadlines.dueCaseIds(this.clock.now(), limit);
+    if (candidates.length === 0) return { breaches: 0, warnings: 0, more: false };
+    let breaches = 0;
+    let warnings = 0;
+    await this.commands.runMany(candidates, SYSTEM_ACTOR, async (locked, now) => {
+      const due = await this.deadlines.claimDue(
+        locked.map((c) => c.id),
+        now,
       );
-      const events: NewCaseEvent[] = [];
-      for (const row of warned) {
-        const c = cases.get(row.case_id);
-        if (c) events.push({ subject: c, name: 'sla_warning', actor: SYSTEM_ACTOR, data: describe(row) });
+      breaches = due.breached.length;
+      warnings = due.warned.length;
+      const decisions = new Map<string, CaseDecision>();
+      const decisionOf = (c: CaseEntity): CaseDecision & { events: CaseEventDraft[] } => {
+        const found = decisions.get(c.id) ?? { events: [] };
+        decisions.set(c.id, found);
+        return found as CaseDecision & { events: CaseEventDraft[] };
+      };
+      const byId = new Map(locked.map((c) => [c.id, c]));
+      for (const clock of due.warned) {
+        decisionOf(byId.get(clock.caseId)!).events.push({ name: 'sla_warning', data: describe(clock) });
       }
-      for (const row of breached) {
-        const c = cases.get(row.case_id);
-        if (!c) continue;
-        const callbackDueAt = row.kind === 'resolve' ? await this.startCallbackClock(tx, c, row.due_at) : null;
-        events.push(
+      for (const clock of due.breached) {
+        const c = byId.get(clock.caseId)!;
+        const decision = decisionOf(c);
+        const callbackDueAt =
+          clock.kind === 'resolve' ? await this.callbackDueAfterMissedResolve(c, clock.dueAt) : null;
+        if (callbackDueAt) {
+          // Bookkeeping of the system, not a user's change: the version (optimistic lock) stays.
+          decision.bookkeeping = { callbackDueAt };
+          decision.clocks = [{ start: { kind: 'callback', startsAt: clock.dueAt, dueAt: callbackDueAt } }];
+        }
+        decision.events.push(
           {
-            subject: c,
             name: 'sla_breached',
-            actor: SYSTEM_ACTOR,
-            data: { ...describe(row), ...(callbackDueAt ? { callbackDueAt: callbackDueAt.toISOString() } : {}) },
+            data: { ...describe(clock), ...(callbackDueAt ? { callbackDueAt: callbackDueAt.toISOString() } : {}) },
           },
           {
-            subject: c,
             name: 'supervision_triggered',
-            actor: SYSTEM_ACTOR,
-            data: { trigger: 'deadline_missed', kind: row.kind, unitCode: row.unit_code },
+            data: { trigger: 'deadline_missed', kind: clock.kind, unitCode: clock.unitCode },
           },
         );
       }
-      await this.events.recordMany(tx, events);
-      return { breaches: breached.length, warnings: warned.length };
+      return decisions;
     });
+    return { breaches, warnings, more: candidates.length >= limit };
   }
 
-  /** An unresolved case past its resolve deadline is due a callback all the same (SPEC §3). */
-  private async startCallbackClock(tx: EntityManager, c: CaseEntity, resolveDueAt: Date): Promise<Date | null> {
-    if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt) return null;
-    const callbackDueAt = await this.sla.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
-    // Bookkeeping of the system, not a user's change: the version (optimistic lock) stays as it is.
-    await tx.update(CaseEntity, { id: c.id }, { callbackDueAt });
-    await this.deadlines.start(tx, { caseId: c.id, kind: 'callback', startsAt: resolveDueAt, dueAt: callbackDueAt });
-    return callbackDueAt;
-  }
-
-  /** Locks the cases whose events are about to be written, in id order (no deadlocks between sweeps). */
-  private async lockCases(tx: EntityManager, ids: string[]): Promise<Map<string, CaseEntity>> {
-    const rows = await tx
-      .createQueryBuilder(CaseEntity, 'c')
-      .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .orderBy('c.id')
-      .setLock('pessimistic_write')
-      .getMany();
-    return new Map(rows.map((c) => [c.id, c]));
+  /**
+   * An unresolved case past its resolve deadline is due a callback all the same (docs/product.md,
+   * "Deadlines") — a reasonable one: an unreasonable demand is never called back.
+   */
+  private async callbackDueAfterMissedResolve(c: CaseEntity, resolveDueAt: Date): Promise<Date | null> {
+    if (c.status === 'resolved' || c.status === 'closed' || c.callbackDueAt || !c.reasonable) return null;
+    return this.dueDates.callbackDue(c.urgency, c.categoryCode, resolveDueAt);
   }
 }
 
-function describe(row: DueRow): object {
-  return { kind: row.kind, unitCode: row.unit_code, dueAt: instant(row.due_at).toISOString() };
-}
-
-/** UPDATE … RETURNING through TypeORM answers [rows, count]. */
-function rowsOf(result: unknown): DueRow[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as DueRow[];
+function describe(clock: ClaimedDeadline): object {
+  return { kind: clock.kind, unitCode: clock.unitCode, dueAt: clock.dueAt.toISOString() };
 }

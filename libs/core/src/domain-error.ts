@@ -1,49 +1,42 @@
+import type { ErrorCode } from './error-codes';
+import { ERROR_REASONS, type ErrorReason } from './error-reasons';
+
 /**
- * The one way services report a failure a caller can act on. The api maps the code to an HTTP
- * status (apps/api: domain-error.filter) and the worker maps it to retry or dead-letter
- * (libs/messaging: failure-policy); both maps are exhaustive over ERROR_CODES, so adding a code
- * forces a decision in both places.
+ * One rejected input field: `field` is the path a client sent (e.g. `streetCode`, `items.0.name`);
+ * `reason` says what is wrong with it in a word a program can test (`isIn`, `maxLength`,
+ * `not_in_district`…): class-validator's constraint name, or the rule's own.
  */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'STATE_CONFLICT',
-  'VERSION_CONFLICT',
-  'ALREADY_EXISTS',
-  'DEPENDENCY_UNAVAILABLE',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** One rejected input field: `field` is the path a client sent (e.g. `streetCode`, `items.0.name`). */
 export interface FieldError {
   field: string;
   message: string;
+  reason: string;
 }
 
+/**
+ * The one way services report a failure a caller can act on: a stable `reason` (what went wrong,
+ * e.g. `case.already_signed`; docs/errors.md) and the `code` that reason belongs to (what kind of
+ * failure it is: the HTTP status, retry or dead-letter). Clients branch on the reason.
+ */
 export class DomainError extends Error {
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
+    readonly reason: ErrorReason,
     message: string,
     readonly fields: readonly FieldError[] = [],
   ) {
     super(message);
     this.name = 'DomainError';
+    this.code = ERROR_REASONS[reason];
   }
 
   static validation(fields: readonly FieldError[]): DomainError {
     const names = [...new Set(fields.map((f) => f.field))].join(', ');
-    return new DomainError('VALIDATION_FAILED', `Invalid input: ${names}`, fields);
+    return new DomainError('input.invalid', `Invalid input: ${names}`, fields);
   }
 
-  static invalidField(field: string, message: string): DomainError {
-    return DomainError.validation([{ field, message }]);
-  }
-
-  static notFound(what: string, id: string): DomainError {
-    return new DomainError('NOT_FOUND', `${what} ${id} not found`);
+  static invalidField(field: string, message: string, reason: string): DomainError {
+    return DomainError.validation([{ field, message, reason }]);
   }
 }
 

@@ -10,8 +10,8 @@ describe('toFieldErrors', () => {
       },
     ]);
     expect(fields).toEqual([
-      { field: 'urgency', message: 'must be one of: emergency, general' },
-      { field: 'data.unitCode', message: 'must be a string' },
+      { field: 'urgency', message: 'must be one of: emergency, general', reason: 'isIn' },
+      { field: 'data.unitCode', message: 'must be a string', reason: 'isString' },
     ]);
   });
 

@@ -16,9 +16,11 @@ export function toFieldErrors(errors: readonly ValidationErrorLike[], prefix = '
     // An empty property name (`{"": 1}`) is still named, so the client sees which one.
     const property = error.property === '' ? '""' : error.property;
     const field = prefix ? `${prefix}.${property}` : property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    // The constraint's name (isIn, maxLength, whitelistValidation …) is the field's machine-readable reason.
+    const own = Object.entries(error.constraints ?? {}).map(([reason, message]) => ({
       field,
       message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+      reason,
     }));
     return [...own, ...toFieldErrors(error.children ?? [], field)];
   });

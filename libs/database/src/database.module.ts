@@ -1,8 +1,13 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AppConfig } from '@hotline/config';
 import { dataSourceOptions } from './data-source-options';
+import { TransactionService } from './transaction.service';
 
+@Global()
 @Module({})
 export class DatabaseModule {
   /** `applicationName` shows in pg_stat_activity, so each app's connections can be told apart. */
@@ -20,7 +25,18 @@ export class DatabaseModule {
             retryDelay: 1000,
           }),
         }),
+        ClsModule.forRoot({
+          global: true,
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
       ],
+      providers: [TransactionService],
+      exports: [TransactionService],
     };
   }
 }

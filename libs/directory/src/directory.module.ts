@@ -1,15 +1,24 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@hotline/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@hotline/audit';
 import { DIRECTORY_ENTITIES } from './entities';
-import { DirectoryQueries } from './directory-queries.service';
+import { DispatchRulesRepository } from './dispatch-rules.repository';
 import { DispatchRulesService } from './dispatch-rules.service';
+import { ReferenceDataRepository } from './reference-data.repository';
+import { ReferenceDataService } from './reference-data.service';
+import { SlaPoliciesRepository } from './sla-policies.repository';
 import { SlaPolicyService } from './sla-policy.service';
-import { ReferenceCache } from './reference-cache';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...DIRECTORY_ENTITIES]), AuditModule],
-  providers: [DirectoryQueries, DispatchRulesService, SlaPolicyService, ReferenceCache],
-  exports: [DirectoryQueries, DispatchRulesService, SlaPolicyService, ReferenceCache],
+  providers: [
+    ReferenceDataRepository,
+    DispatchRulesRepository,
+    SlaPoliciesRepository,
+    ReferenceDataService,
+    DispatchRulesService,
+    SlaPolicyService,
+  ],
+  exports: [ReferenceDataService, DispatchRulesService, SlaPolicyService],
 })
 export class DirectoryModule {}

@@ -1,51 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { DomainError, Page } from '@hotline/core';
-import { isUniqueViolation } from '@hotline/database';
+import { AuditActor, AuditService } from '@hotline/audit';
+import { DomainError, Page, PageRequest } from '@hotline/core';
+import { isUniqueViolation, TransactionService } from '@hotline/database';
 import { checkDispatchRule, DispatchRuleInput } from './domain/dispatch-rule-validation';
-import { DispatchRuleEntity } from './entities/dispatch-rule.entity';
-import { loadDirectoryFacts } from './directory-facts';
-import { ReferenceCache } from './reference-cache';
-import { AuditActor, AuditTrail } from '@hotline/audit';
+import type { DispatchRuleEntity } from './entities/dispatch-rule.entity';
+import { DispatchRulesRepository } from './dispatch-rules.repository';
+import { ReferenceDataService } from './reference-data.service';
 
 /** The dispatch catalogue: rules in priority order, added by admins. */
 @Injectable()
 export class DispatchRulesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly cache: ReferenceCache,
-    private readonly audit: AuditTrail,
+    private readonly db: TransactionService,
+    private readonly rules: DispatchRulesRepository,
+    private readonly reference: ReferenceDataService,
+    private readonly audit: AuditService,
   ) {}
 
-  async list({ limit, offset }: { limit: number; offset: number }): Promise<Page<DispatchRuleEntity>> {
-    const [items, total] = await this.dataSource
-      .getRepository(DispatchRuleEntity)
-      .findAndCount({ order: { priority: 'ASC', name: 'ASC' }, take: limit, skip: offset });
-    return { items, total };
+  list(page: PageRequest): Promise<Page<DispatchRuleEntity>> {
+    return this.rules.page(page);
   }
 
   async create(input: DispatchRuleInput, actor: AuditActor): Promise<DispatchRuleEntity> {
-    const created = await this.dataSource.transaction(async (tx) => {
-      const facts = await loadDirectoryFacts(
-        tx,
+    const created = await this.db.run(async () => {
+      const facts = await this.reference.facts(
         [input.districtCode, input.streetCode, input.leadUnitCode, ...(input.coUnitCodes ?? [])],
         [input.categoryCode],
       );
       const problems = checkDispatchRule(input, facts);
       if (problems.length > 0) throw DomainError.validation(problems);
       try {
-        const rule = await tx.save(
-          tx.create(DispatchRuleEntity, {
-            ...input,
-            districtCode: input.districtCode ?? null,
-            streetCode: input.streetCode ?? null,
-            leadUnitCode: input.leadUnitCode ?? null,
-            coUnitCodes: [...(input.coUnitCodes ?? [])],
-            auto: input.auto ?? false,
-          }),
-        );
-        await this.audit.record(tx, {
+        const rule = await this.rules.insert({
+          ...input,
+          districtCode: input.districtCode ?? null,
+          streetCode: input.streetCode ?? null,
+          leadUnitCode: input.leadUnitCode ?? null,
+          coUnitCodes: [...(input.coUnitCodes ?? [])],
+          auto: input.auto ?? false,
+        });
+        await this.audit.record({
           actor,
           action: 'dispatch_rule.created',
           entity: 'dispatch_rule',
@@ -55,14 +48,14 @@ export class DispatchRulesService {
         return rule;
       } catch (error) {
         if (isUniqueViolation(error, 'ux_dispatch_rules_name')) {
-          throw new DomainError('ALREADY_EXISTS', `A dispatch rule named ${input.name} exists`, [
-            { field: 'name', message: 'is already used by another rule' },
+          throw new DomainError('dispatch_rule.exists', `A dispatch rule named ${input.name} exists`, [
+            { field: 'name', message: 'is already used by another rule', reason: 'taken' },
           ]);
         }
         throw error;
       }
     });
-    this.cache.invalidate();
+    this.reference.invalidate();
     return created;
   }
 }

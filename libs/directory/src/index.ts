@@ -1,11 +1,9 @@
-export * from './domain/reference-types';
-export * from './domain/dispatch-rule-validation';
-export * from './domain/sla-policy-validation';
+export * from './domain';
 export * from './entities';
 export * from './directory.module';
-export * from './directory-queries.service';
+export type { CategoryFilter, HotlineFilter, UnitFilter } from './reference-data.repository';
+export * from './reference-data.service';
 export * from './dispatch-rules.service';
 export * from './sla-policy.service';
-export * from './seed/directory-seeder';
+export * from './seed/directory-seed.repository';
 export * from './seed/streets-csv';
-export * from './reference-cache';

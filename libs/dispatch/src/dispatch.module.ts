@@ -4,14 +4,30 @@ import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
+import { AssignmentsRepository } from './assignments.repository';
 import { DispatchService } from './dispatch.service';
 import { DISPATCH_ENTITIES } from './entities';
+import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
+import { OrdersService } from './orders.service';
+import { ReturnsRepository } from './returns.repository';
 import { ReturnsService } from './returns.service';
+import { TransfersRepository } from './transfers.repository';
+import { TransfersService } from './transfers.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([...DISPATCH_ENTITIES]), CasesModule, DirectoryModule, MessagingModule, SlaModule],
-  providers: [DispatchService, ReturnsService, InboxService],
-  exports: [DispatchService, ReturnsService, InboxService],
+  providers: [
+    AssignmentsRepository,
+    ReturnsRepository,
+    InboxRepository,
+    TransfersRepository,
+    OrdersService,
+    DispatchService,
+    ReturnsService,
+    InboxService,
+    TransfersService,
+  ],
+  exports: [OrdersService, DispatchService, ReturnsService, InboxService, TransfersService],
 })
 export class DispatchModule {}

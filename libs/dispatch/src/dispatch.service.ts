@@ -1,29 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@hotline/clock';
-import { AppConfig } from '@hotline/config';
-import { DomainError, FieldError } from '@hotline/core';
 import {
-  Actor,
-  CaseAssignmentEntity,
-  CaseEntity,
-  CaseEventRecorder,
-  CaseScope,
-  CaseStore,
+  type Actor,
+  CaseCommandsService,
+  type CaseDecision,
+  type CaseEntity,
+  CaseQueriesService,
   nextStatus,
   SYSTEM_ACTOR,
 } from '@hotline/cases';
-import { ReferenceCache, ReferenceSnapshot } from '@hotline/directory';
-import { createCloudEvent, OutboxWriter, TOPICS } from '@hotline/messaging';
-import { DeadlineBook, SlaClock } from '@hotline/sla';
+import { DomainError } from '@hotline/core';
+import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
+import { DueDatesService } from '@hotline/sla';
 import { CatalogueDecision, decideDispatch } from './domain/catalogue-engine';
-import { callerForUnit } from './domain/dispatch-order';
-import { DISPATCH_EVENT_TYPES, OrderIssuedData } from './events/dispatch-events';
+import { checkManualChoice, DispatchChoice, isCatalogueChoice } from './domain/dispatch-choice';
+import { OrdersService } from './orders.service';
 
-export interface DispatchChoice {
-  leadUnitCode?: string;
-  coUnitCodes?: string[];
+export type { DispatchChoice } from './domain/dispatch-choice';
+
+interface ResolvedChoice {
+  leadUnitCode: string;
+  coUnitCodes: string[];
+  ruleId: string | null;
+  reason: string;
 }
 
 /**
@@ -33,46 +31,48 @@ export interface DispatchChoice {
 @Injectable()
 export class DispatchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reference: ReferenceCache,
-    private readonly sla: SlaClock,
-    private readonly store: CaseStore,
-    private readonly scope: CaseScope,
-    private readonly events: CaseEventRecorder,
-    private readonly outbox: OutboxWriter,
-    private readonly config: AppConfig,
-    private readonly deadlines: DeadlineBook,
-    private readonly clock: Clock,
+    private readonly commands: CaseCommandsService,
+    private readonly queries: CaseQueriesService,
+    private readonly orders: OrdersService,
+    private readonly reference: ReferenceDataService,
+    private readonly dueDates: DueDatesService,
   ) {}
 
   /** What the catalogue would do with the case, rule by rule (GET …/dispatch-suggestions). */
   async suggest(caseId: string, viewer: Actor): Promise<CatalogueDecision> {
-    const c = await this.store.get(this.dataSource.manager, caseId);
-    await this.scope.assertVisible(this.dataSource.manager, c, viewer);
+    const c = await this.queries.visible(caseId, viewer);
     return this.decide(c, await this.reference.snapshot());
   }
 
   /** A manual choice, or — with neither unit given — the catalogue's suggestion. */
   async dispatch(caseId: string, choice: DispatchChoice, actor: Actor): Promise<CaseEntity> {
     const snapshot = await this.reference.snapshot();
-    return this.dataSource.transaction(async (tx) => {
-      const c = await this.store.get(tx, caseId);
-      nextStatus(c.status, 'dispatch');
-      return this.dispatchLoaded(tx, c, this.resolveChoice(c, choice, snapshot), actor);
+    const { case: dispatched } = await this.commands.run(caseId, actor, {
+      lifecycle: 'dispatch',
+      decide: (c, { now }) => this.dispatchDecision(c, this.resolveChoice(c, choice, snapshot), now),
     });
+    return dispatched;
   }
 
   /**
-   * The router's path (SPEC: rules flagged `auto` dispatch on registration): dispatches only if the
-   * case is still waiting and the matching rule is automatic; anything else is left to an agent.
+   * The router's path (rules flagged `auto` dispatch on registration): dispatches only if the case
+   * is still waiting and the matching rule is automatic; anything else is left to an agent.
    */
-  async autoDispatch(tx: EntityManager, caseId: string): Promise<CaseEntity | null> {
-    const c = await tx.findOneBy(CaseEntity, { id: caseId });
-    if (!c || c.status !== 'registered' || c.dispatchCount > 0) return null;
-    const decision = this.decide(c, await this.reference.snapshot());
-    if (!decision.suggestion?.auto) return null;
-    const { leadUnitCode, coUnitCodes, ruleId, reason } = decision.suggestion;
-    return this.dispatchLoaded(tx, c, { leadUnitCode, coUnitCodes, ruleId, reason }, SYSTEM_ACTOR);
+  async autoDispatch(caseId: string): Promise<void> {
+    const snapshot = await this.reference.snapshot();
+    const known = await this.queries.byIds([caseId]);
+    if (known.length === 0) return; // not ours to route (nothing to dispatch)
+    await this.commands.run(caseId, SYSTEM_ACTOR, {
+      lifecycle: 'any',
+      decide: async (c, { now }) => {
+        if (c.status !== 'registered' || c.dispatchCount > 0) return null;
+        const suggestion = this.decide(c, snapshot).suggestion;
+        if (!suggestion?.auto) return null;
+        const { leadUnitCode, coUnitCodes, ruleId, reason } = suggestion;
+        const decision = await this.dispatchDecision(c, { leadUnitCode, coUnitCodes, ruleId, reason }, now);
+        return { ...decision, update: { ...decision.update, status: nextStatus(c.status, 'dispatch') } };
+      },
+    });
   }
 
   private decide(c: CaseEntity, snapshot: ReferenceSnapshot): CatalogueDecision {
@@ -89,129 +89,75 @@ export class DispatchService {
   }
 
   private resolveChoice(c: CaseEntity, choice: DispatchChoice, snapshot: ReferenceSnapshot): ResolvedChoice {
-    if (!choice.leadUnitCode && !choice.coUnitCodes?.length) {
+    if (isCatalogueChoice(choice)) {
       const decision = this.decide(c, snapshot);
       if (!decision.suggestion) {
         throw DomainError.invalidField(
           'leadUnitCode',
           `the catalogue has no unit for this case (${decision.manualReason}); choose one`,
+          'no_catalogue_match',
         );
       }
       const { leadUnitCode, coUnitCodes, ruleId, reason } = decision.suggestion;
       return { leadUnitCode, coUnitCodes, ruleId, reason };
     }
-    const problems: FieldError[] = [];
-    const active = (code: string) => snapshot.units.get(code)?.active === true;
-    if (!choice.leadUnitCode)
-      problems.push({ field: 'leadUnitCode', message: 'is required when co-handlers are chosen' });
-    else if (!active(choice.leadUnitCode)) problems.push({ field: 'leadUnitCode', message: 'is not an active unit' });
-    const co = choice.coUnitCodes ?? [];
-    co.forEach((code, i) => {
-      if (!active(code)) problems.push({ field: `coUnitCodes.${i}`, message: 'is not an active unit' });
-      else if (code === choice.leadUnitCode)
-        problems.push({ field: `coUnitCodes.${i}`, message: 'repeats the lead unit' });
-      else if (co.indexOf(code) !== i) problems.push({ field: `coUnitCodes.${i}`, message: 'appears twice' });
-    });
+    const problems = checkManualChoice(choice, (code) => snapshot.units.get(code)?.active === true);
     if (problems.length > 0) throw DomainError.validation(problems);
-    return { leadUnitCode: choice.leadUnitCode!, coUnitCodes: co, ruleId: null, reason: 'chosen by hand' };
+    return {
+      leadUnitCode: choice.leadUnitCode!,
+      coUnitCodes: choice.coUnitCodes ?? [],
+      ruleId: null,
+      reason: 'chosen by hand',
+    };
   }
 
-  private async dispatchLoaded(
-    tx: EntityManager,
-    c: CaseEntity,
-    choice: ResolvedChoice,
-    actor: Actor,
-  ): Promise<CaseEntity> {
-    const status = nextStatus(c.status, 'dispatch');
-    const now = this.clock.now();
+  /** The dispatch's orders are issued here; the kernel applies the case's update, clocks and event. */
+  private async dispatchDecision(c: CaseEntity, choice: ResolvedChoice, now: Date): Promise<CaseDecision> {
     const dispatchNo = c.dispatchCount + 1;
-    const deadlines = await this.sla.afterDispatch(c.urgency, c.categoryCode, now);
-    const dispatched = await this.store.update(tx, c, {
-      status,
-      leadUnitCode: choice.leadUnitCode,
-      coUnitCodes: choice.coUnitCodes,
-      dispatchCount: dispatchNo,
-      dispatchedAt: now,
-      firstDispatchedAt: c.firstDispatchedAt ?? now,
-      ...deadlines,
-    });
-    await this.deadlines.meet(tx, c.id, ['dispatch']);
-    for (const [kind, dueAt] of [
-      ['sign', deadlines.signDueAt],
-      ['response', deadlines.responseDueAt],
-      ['resolve', deadlines.resolveDueAt],
-    ] as const) {
-      await this.deadlines.start(tx, { caseId: c.id, kind, unitCode: choice.leadUnitCode, startsAt: now, dueAt });
-    }
+    const deadlines = await this.dueDates.afterDispatch(c.urgency, c.categoryCode, now);
     const units = [
       { unitCode: choice.leadUnitCode, role: 'lead' as const },
       ...choice.coUnitCodes.map((unitCode) => ({ unitCode, role: 'co' as const })),
     ];
-    const orders = await tx.save(
-      CaseAssignmentEntity,
-      units.map((u) => tx.create(CaseAssignmentEntity, { caseId: c.id, ...u, dispatchNo, issuedAt: now })),
-    );
-    await this.events.record(
-      tx,
-      dispatched,
-      'dispatched',
-      actor,
-      {
-        dispatchNo,
-        leadUnitCode: choice.leadUnitCode,
+    const asDispatched = { ...c, leadUnitCode: choice.leadUnitCode, coUnitCodes: choice.coUnitCodes };
+    await this.orders.issue(asDispatched, dispatchNo, units, deadlines, now);
+    const lead = choice.leadUnitCode;
+    return {
+      update: {
+        leadUnitCode: lead,
         coUnitCodes: choice.coUnitCodes,
-        ruleId: choice.ruleId,
-        reason: choice.reason,
-        deadlines: {
-          sign: deadlines.signDueAt.toISOString(),
-          response: deadlines.responseDueAt.toISOString(),
-          resolve: deadlines.resolveDueAt.toISOString(),
-        },
+        dispatchCount: dispatchNo,
+        dispatchedAt: now,
+        firstDispatchedAt: c.firstDispatchedAt ?? now,
+        ...deadlines,
       },
-      {
-        before: { status: c.status, leadUnitCode: c.leadUnitCode },
-        after: { status, leadUnitCode: choice.leadUnitCode },
-      },
-      now,
-    );
-    await this.outbox.append(
-      tx,
-      orders.map((order) => {
-        const data: OrderIssuedData = {
-          orderId: order.id,
-          caseId: c.id,
-          caseNumber: c.caseNumber,
-          unitCode: order.unitCode,
-          role: order.role,
-          categoryCode: c.categoryCode,
-          urgency: c.urgency,
-          summary: c.description,
-          address: c.address,
-          issuedAt: now.toISOString(),
-          deadlines: {
-            sign: deadlines.signDueAt.toISOString(),
-            response: deadlines.responseDueAt.toISOString(),
-            resolve: deadlines.resolveDueAt.toISOString(),
+      clocks: [
+        { meet: ['dispatch'] },
+        { start: { kind: 'sign', unitCode: lead, startsAt: now, dueAt: deadlines.signDueAt } },
+        { start: { kind: 'response', unitCode: lead, startsAt: now, dueAt: deadlines.responseDueAt } },
+        { start: { kind: 'resolve', unitCode: lead, startsAt: now, dueAt: deadlines.resolveDueAt } },
+      ],
+      events: [
+        {
+          name: 'dispatched',
+          data: {
+            dispatchNo,
+            leadUnitCode: lead,
+            coUnitCodes: choice.coUnitCodes,
+            ruleId: choice.ruleId,
+            reason: choice.reason,
+            deadlines: {
+              sign: deadlines.signDueAt.toISOString(),
+              response: deadlines.responseDueAt.toISOString(),
+              resolve: deadlines.resolveDueAt.toISOString(),
+            },
           },
-          caller: callerForUnit(dispatched, order.unitCode),
-        };
-        const event = createCloudEvent({
-          type: DISPATCH_EVENT_TYPES.orderIssued,
-          source: this.config.EVENT_SOURCE,
-          subject: c.id,
-          time: now,
-          data,
-        });
-        return { topic: TOPICS.dispatch, key: order.unitCode, event };
-      }),
-    );
-    return dispatched;
+          change: {
+            before: { status: c.status, leadUnitCode: c.leadUnitCode },
+            after: { status: 'dispatched', leadUnitCode: lead },
+          },
+        },
+      ],
+    };
   }
-}
-
-interface ResolvedChoice {
-  leadUnitCode: string;
-  coUnitCodes: string[];
-  ruleId: string | null;
-  reason: string;
 }

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, TransferAcknowledgedData, TransferIssuedData } from '@hotline/cases';
 import { instant } from '@hotline/clock';
-import { DomainError, Page } from '@hotline/core';
-import { UnitInboxItemEntity } from './entities/unit-inbox-item.entity';
-import type { OrderCancelledData, OrderCompletedData, OrderIssuedData } from './events/dispatch-events';
+import type { Actor } from '@hotline/cases';
+import { DomainError, Page, PageRequest } from '@hotline/core';
+import type { UnitInboxItemEntity } from './entities/unit-inbox-item.entity';
+import type {
+  OrderCancelledData,
+  OrderCompletedData,
+  OrderIssuedData,
+  TransferAcknowledgedData,
+  TransferIssuedData,
+} from './events/dispatch.events';
+import { InboxRepository } from './inbox.repository';
 
 /**
  * Units' inboxes, as a projection of `hotline.dispatch.v1`: the worker applies each order message
@@ -13,81 +18,59 @@ import type { OrderCancelledData, OrderCompletedData, OrderIssuedData } from './
  */
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly inbox: InboxRepository) {}
 
-  async open(
-    unitCode: string,
-    viewer: Actor,
-    page: { limit: number; offset: number },
-  ): Promise<Page<UnitInboxItemEntity>> {
+  open(unitCode: string, viewer: Actor, page: PageRequest): Promise<Page<UnitInboxItemEntity>> {
     if (viewer.role === 'handler' && viewer.unitCode !== unitCode) {
-      throw new DomainError('FORBIDDEN', 'A handler may read only their own unit’s inbox');
+      throw new DomainError('inbox.other_unit', 'A handler may read only their own unit’s inbox');
     }
-    const [items, total] = await this.dataSource.getRepository(UnitInboxItemEntity).findAndCount({
-      where: { unitCode, status: 'open' },
-      order: { issuedAt: 'ASC', orderId: 'ASC' },
-      take: page.limit,
-      skip: page.offset,
+    return this.inbox.open(unitCode, page);
+  }
+
+  orderIssued(data: OrderIssuedData): Promise<void> {
+    return this.inbox.insertOnce({
+      orderId: data.orderId,
+      unitCode: data.unitCode,
+      kind: 'dispatch',
+      caseId: data.caseId,
+      caseNumber: data.caseNumber,
+      role: data.role,
+      categoryCode: data.categoryCode,
+      urgency: data.urgency,
+      summary: data.summary,
+      address: data.address,
+      issuedAt: instant(data.issuedAt),
+      deadlines: { ...data.deadlines },
     });
-    return { items, total };
   }
 
-  async orderIssued(tx: EntityManager, data: OrderIssuedData): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(UnitInboxItemEntity)
-      .values({
-        orderId: data.orderId,
-        unitCode: data.unitCode,
-        kind: 'dispatch',
-        caseId: data.caseId,
-        caseNumber: data.caseNumber,
-        role: data.role,
-        categoryCode: data.categoryCode,
-        urgency: data.urgency,
-        summary: data.summary,
-        address: data.address,
-        issuedAt: instant(data.issuedAt),
-        deadlines: { ...data.deadlines },
-      })
-      .orIgnore()
-      .execute();
-  }
-
-  async transferIssued(tx: EntityManager, data: TransferIssuedData, issuedAt: Date): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(UnitInboxItemEntity)
-      .values({
-        orderId: data.transferId,
-        unitCode: data.utilityCode,
-        kind: 'transfer',
-        caseId: data.caseId,
-        caseNumber: data.caseNumber,
-        role: null,
-        categoryCode: data.categoryCode,
-        urgency: data.urgency,
-        summary: data.summary,
-        address: data.address,
-        issuedAt,
-        deadlines: { acknowledge: data.ackDueAt },
-      })
-      .orIgnore()
-      .execute();
+  transferIssued(data: TransferIssuedData, issuedAt: Date): Promise<void> {
+    return this.inbox.insertOnce({
+      orderId: data.transferId,
+      unitCode: data.utilityCode,
+      kind: 'transfer',
+      caseId: data.caseId,
+      caseNumber: data.caseNumber,
+      role: null,
+      categoryCode: data.categoryCode,
+      urgency: data.urgency,
+      summary: data.summary,
+      address: data.address,
+      issuedAt,
+      deadlines: { acknowledge: data.ackDueAt },
+    });
   }
 
   /** A cancellation may overtake nothing (orders of one unit share a partition), but be safe. */
-  async orderCancelled(tx: EntityManager, data: OrderCancelledData): Promise<void> {
-    await tx.update(UnitInboxItemEntity, { orderId: data.orderId }, { status: 'cancelled' });
+  orderCancelled(data: OrderCancelledData): Promise<void> {
+    return this.inbox.setStatus(data.orderId, 'cancelled');
   }
 
-  async orderCompleted(tx: EntityManager, data: OrderCompletedData): Promise<void> {
-    await tx.update(UnitInboxItemEntity, { orderId: data.orderId }, { status: 'completed' });
+  orderCompleted(data: OrderCompletedData): Promise<void> {
+    return this.inbox.setStatus(data.orderId, 'completed');
   }
 
-  async transferAcknowledged(tx: EntityManager, data: TransferAcknowledgedData): Promise<void> {
-    await tx.update(UnitInboxItemEntity, { orderId: data.transferId }, { status: 'acknowledged' });
+  transferAcknowledged(data: TransferAcknowledgedData): Promise<void> {
+    return this.inbox.setStatus(data.transferId, 'acknowledged');
   }
 }

@@ -1,3 +1,5 @@
+export * from './domain';
 export * from './entities';
+export * from './events/unit-reply.events';
 export * from './handling.service';
 export * from './handling.module';

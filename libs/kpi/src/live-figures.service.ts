@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { ReferenceCache } from '@hotline/directory';
+import { CallsService, CaseQueriesService } from '@hotline/cases';
 import { Clock, dayStart, localDate } from '@hotline/clock';
+import { ReferenceDataService } from '@hotline/directory';
+import { DeadlinesService } from '@hotline/sla';
 import type { Scope } from './domain/report-request';
 
 export interface LiveFigures {
@@ -15,12 +15,14 @@ export interface LiveFigures {
   byHotline: { hotline: string; name: string; calls: number; answered: number; cases: number }[];
 }
 
-/** Today on the floor (SPEC §7 GET /kpi/live), from the operational tables through their indexes. */
+/** Today on the floor (GET /kpi/live), from the owners of calls, cases and clocks. */
 @Injectable()
 export class LiveFiguresService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reference: ReferenceCache,
+    private readonly calls: CallsService,
+    private readonly cases: CaseQueriesService,
+    private readonly deadlines: DeadlinesService,
+    private readonly reference: ReferenceDataService,
     private readonly clock: Clock,
   ) {}
 
@@ -29,57 +31,31 @@ export class LiveFiguresService {
     const day = localDate(asOf);
     const since = dayStart(day);
     const unit = scope.unitCode;
-    const [calls, cases, open, atRisk, overdue] = (await Promise.all([
-      unit
-        ? Promise.resolve([])
-        : this.dataSource.query(
-            `SELECT source_hotline_code AS hotline, count(*) AS total, count(answered_at) AS answered, count(abandoned_at) AS abandoned
-               FROM calls WHERE started_at >= $1 GROUP BY 1`,
-            [since],
-          ),
-      this.dataSource.query(
-        `SELECT source_hotline_code AS hotline, count(*) AS n FROM cases WHERE registered_at >= $1 ${unit ? 'AND lead_unit_code = $2' : ''} GROUP BY 1`,
-        [since, ...(unit ? [unit] : [])],
-      ),
-      this.dataSource.query(
-        `SELECT count(*) AS n FROM cases WHERE status NOT IN ('answered', 'transferred', 'closed') ${unit ? 'AND lead_unit_code = $1' : ''}`,
-        unit ? [unit] : [],
-      ),
-      this.dataSource.query(
-        `SELECT kind, count(*) AS n FROM case_deadlines
-          WHERE status = 'open' AND warned_at IS NOT NULL AND due_at > $1 ${unit ? 'AND unit_code = $2' : ''} GROUP BY 1`,
-        [asOf, ...(unit ? [unit] : [])],
-      ),
-      this.dataSource.query(
-        `SELECT count(*) AS n FROM case_deadlines WHERE status = 'breached' AND ended_at >= $1 ${unit ? 'AND unit_code = $2' : ''}`,
-        [since, ...(unit ? [unit] : [])],
-      ),
-    ])) as [
-      { hotline: string; total: string; answered: string; abandoned: string }[],
-      { hotline: string; n: string }[],
-      { n: string }[],
-      { kind: string; n: string }[],
-      { n: string }[],
-    ];
+    // A unit's figures leave the centre's calls out: they are not the unit's.
+    const [calls, intake, atRiskBy, overdue] = await Promise.all([
+      unit ? Promise.resolve([]) : this.calls.startedSinceByHotline(since),
+      this.cases.intakeSince(since, unit),
+      this.deadlines.atRiskByKind(asOf, unit),
+      this.deadlines.breachedSince(since, unit),
+    ]);
     const snapshot = await this.reference.snapshot();
-    const hotlines = new Set([...calls.map((c) => c.hotline), ...cases.map((c) => c.hotline)]);
-    const total = calls.reduce((sum, c) => sum + Number(c.total), 0);
-    const answered = calls.reduce((sum, c) => sum + Number(c.answered), 0);
-    const atRiskBy = Object.fromEntries(atRisk.map((r) => [r.kind, Number(r.n)]));
+    const hotlines = new Set([...calls.map((c) => c.hotline), ...intake.registeredByHotline.keys()]);
+    const total = calls.reduce((sum, c) => sum + c.total, 0);
+    const answered = calls.reduce((sum, c) => sum + c.answered, 0);
     return {
       day,
       asOf: asOf.toISOString(),
       calls: {
         total,
         answered,
-        abandoned: calls.reduce((sum, c) => sum + Number(c.abandoned), 0),
+        abandoned: calls.reduce((sum, c) => sum + c.abandoned, 0),
         answeredRate: total ? answered / total : null,
       },
       cases: {
-        registered: cases.reduce((sum, c) => sum + Number(c.n), 0),
-        open: Number(open[0]?.n ?? 0),
+        registered: [...intake.registeredByHotline.values()].reduce((a, b) => a + b, 0),
+        open: intake.open,
         atRisk: Object.values(atRiskBy).reduce((a, b) => a + b, 0),
-        overdue: Number(overdue[0]?.n ?? 0),
+        overdue,
       },
       atRiskBy,
       byHotline: [...hotlines].sort().map((hotline) => {
@@ -87,9 +63,9 @@ export class LiveFiguresService {
         return {
           hotline,
           name: snapshot.hotlines.get(hotline)?.name ?? hotline,
-          calls: Number(c?.total ?? 0),
-          answered: Number(c?.answered ?? 0),
-          cases: Number(cases.find((x) => x.hotline === hotline)?.n ?? 0),
+          calls: c?.total ?? 0,
+          answered: c?.answered ?? 0,
+          cases: intake.registeredByHotline.get(hotline) ?? 0,
         };
       }),
     };

@@ -1,38 +1,17 @@
-import { Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { AppConfig } from '@hotline/config';
 import { createKafkaClient } from './kafka/kafka-client';
-import { KafkaProducer } from './kafka/kafka-producer';
-import { ensureTopics } from './kafka/topic-provisioner';
+import { KafkaProducerService } from './kafka/kafka-producer.service';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRepository } from './outbox/outbox.repository';
-import { OutboxWriter } from './outbox/outbox.writer';
-import { OutboxNotifier } from './outbox/outbox-notifier';
-import { ConsumerRunner } from './consumer/consumer-runner';
+import { OutboxService } from './outbox/outbox.service';
+import { OutboxNotifierService } from './outbox/outbox-notifier.service';
+import { ConsumerRunnerService } from './consumer/consumer-runner.service';
 import { ProcessedEventEntity } from './consumer/processed-event.entity';
 import { ProcessedEventsRepository } from './consumer/processed-events.repository';
-import { MessagingMetrics } from './messaging.metrics';
-
-/** Creates the topics of SPEC §6 (and their DLQs) when an app starts. */
-@Injectable()
-class TopicBootstrap implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Topics');
-
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const created = await ensureTopics(this.kafka, {
-      partitions: this.config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: this.config.KAFKA_REPLICATION_FACTOR,
-      prefix: this.config.KAFKA_TOPIC_PREFIX,
-    });
-    if (created.length > 0) this.logger.log(`created topics: ${created.join(', ')}`);
-  }
-}
+import { MessagingMetricsService } from './messaging-metrics.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity, ProcessedEventEntity])],
@@ -43,22 +22,21 @@ class TopicBootstrap implements OnApplicationBootstrap {
       useFactory: (config: AppConfig) =>
         createKafkaClient({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
     },
-    TopicBootstrap,
-    KafkaProducer,
-    OutboxWriter,
-    OutboxNotifier,
+    KafkaProducerService,
+    OutboxService,
+    OutboxNotifierService,
     OutboxRepository,
-    ConsumerRunner,
-    MessagingMetrics,
+    ConsumerRunnerService,
+    MessagingMetricsService,
     ProcessedEventsRepository,
   ],
   exports: [
     Kafka,
-    KafkaProducer,
-    OutboxWriter,
+    KafkaProducerService,
+    OutboxService,
     OutboxRepository,
-    ConsumerRunner,
-    MessagingMetrics,
+    ConsumerRunnerService,
+    MessagingMetricsService,
     ProcessedEventsRepository,
   ],
 })

@@ -1,10 +1,8 @@
-export * from './domain/working-calendar';
-export * from './domain/holiday-calendar';
-export * from './domain/deadline';
-export * from './domain/policy-resolution';
-export * from './domain/warning';
+export * from './domain';
 export * from './entities';
-export * from './sla-clock';
-export * from './deadline-book';
+export * from './due-dates.service';
+export * from './deadlines.service';
+export type { ClaimedDeadline } from './deadlines.repository';
 export * from './calendar.service';
+export { seedCalendar } from './calendar.repository';
 export * from './sla.module';

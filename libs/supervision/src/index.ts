@@ -1,4 +1,4 @@
-export * from './domain/supervision-levels';
+export * from './domain';
 export * from './entities';
 export * from './supervision.service';
 export * from './supervision.module';

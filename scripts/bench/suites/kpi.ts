@@ -4,7 +4,7 @@ import { Pool } from 'pg';
 import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
-import { KpiModule, KpiQueries, METRICS } from '@hotline/kpi';
+import { KpiModule, KpiReportsService, METRICS } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
 import { localDate } from '@hotline/clock';
 import { ensureKpiDataset, KpiDataset } from '../kpi/load-dataset';
@@ -17,14 +17,14 @@ const NAIVE_RUNS = Number(process.env.BENCH_KPI_NAIVE_RUNS ?? 3);
 
 /**
  * The five rates for one month grouped by unit, over 10 million generated cases: the api's query
- * (KpiQueries on the projection's rollups) beside the same question answered by a naive GROUP BY
+ * (KpiReportsService on the projection's rollups) beside the same question answered by a naive GROUP BY
  * over the raw case_events — with both answers checked equal, count by count.
  */
 export async function benchKpi(): Promise<Figure[]> {
   const dataset = await ensureKpiDataset(CASES);
   const today = localDate(dataset.now);
   const period = { from: `${today.slice(0, 8)}01`, to: firstOfNextMonth(today) };
-  const fast = await timeKpiQueries(dataset, period);
+  const fast = await timeKpiReportsService(dataset, period);
   const pool = new Pool({ connectionString: dataset.databaseUrl, max: 2 });
   try {
     const naiveMs: number[] = [];
@@ -61,7 +61,7 @@ export async function benchKpi(): Promise<Figure[]> {
 
 type Answer = Map<string, { numerator: number; denominator: number; pending: number }>;
 
-async function timeKpiQueries(
+async function timeKpiReportsService(
   dataset: KpiDataset,
   period: { from: string; to: string },
 ): Promise<{ p50: number; p95: number; answer: Answer }> {
@@ -77,7 +77,7 @@ async function timeKpiQueries(
   }).compile();
   const app = await moduleRef.createNestApplication().init();
   try {
-    const queries = app.get(KpiQueries);
+    const queries = app.get(KpiReportsService);
     const histogram = hdr.build({
       lowestDiscernibleValue: 1,
       highestTrackableValue: 60_000_000,

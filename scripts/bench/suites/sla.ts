@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
-import { CasesModule, DeadlineSweep } from '@hotline/cases';
+import { CasesModule, DeadlineSweepService } from '@hotline/cases';
 import { ClockModule } from '@hotline/clock';
 import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
@@ -17,7 +17,7 @@ const SYNTHETIC = 'BENCH-SYNTH';
 
 /**
  * The SLA sweep: with a million open deadlines and nothing due, one sweep (the worker's query,
- * through the real DeadlineSweep) beside the same question answered without the partial index;
+ * through the real DeadlineSweepService) beside the same question answered without the partial index;
  * then 10,000 real cases' deadlines falling due at once, drained by the running worker.
  */
 export async function benchSlaSweep(stack: BenchStack): Promise<Figure[]> {
@@ -79,7 +79,7 @@ async function timeIdleSweeps(stack: BenchStack): Promise<{ p50: number; p99: nu
   }).compile();
   const app = await moduleRef.createNestApplication().init();
   try {
-    const sweep = app.get(DeadlineSweep);
+    const sweep = app.get(DeadlineSweepService);
     const histogram = hdr.build({
       lowestDiscernibleValue: 1,
       highestTrackableValue: 60_000_000,

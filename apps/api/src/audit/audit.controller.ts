@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { AuditTrail } from '@hotline/audit';
+import { AuditService } from '@hotline/audit';
 import { Roles } from '../auth/access.decorators';
 import { PageQueryDto } from '../http/page-query.dto';
 
@@ -32,7 +32,7 @@ class AuditPageDto {
 @ApiTags('audit')
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get()
   @Roles('admin', 'supervisor')

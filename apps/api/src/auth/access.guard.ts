@@ -23,14 +23,14 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
+      throw new DomainError('auth.token_missing', 'A bearer token is required');
     }
     const principal = await this.tokens.verify(token);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (!roles?.includes(principal.role)) {
-      throw new DomainError('FORBIDDEN', `Role ${principal.role} may not do this`);
+      throw new DomainError('auth.role_forbidden', `Role ${principal.role} may not do this`);
     }
     return true;
   }

@@ -57,7 +57,7 @@ export class CalendarController {
     @CurrentPrincipal() admin: Principal,
   ): Promise<CalendarDayDto | { day: string; kind: 'normal' }> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) {
-      throw DomainError.invalidField('day', 'must be a date, YYYY-MM-DD');
+      throw DomainError.invalidField('day', 'must be a date, YYYY-MM-DD', 'not_a_date');
     }
     return (await this.calendar.setDay(day, body.kind, body.name, admin)) ?? { day, kind: 'normal' };
   }

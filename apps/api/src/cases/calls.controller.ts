@@ -8,8 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { CallEntity, CallsService, TransfersService } from '@hotline/cases';
-import { ReferenceCache } from '@hotline/directory';
+import { CallEntity, CallsService } from '@hotline/cases';
+import { ReferenceDataService } from '@hotline/directory';
+import { TransfersService } from '@hotline/dispatch';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { UuidParam } from '../http/uuid-param';
@@ -23,7 +24,7 @@ export class CallsController {
   constructor(
     private readonly calls: CallsService,
     private readonly transfers: TransfersService,
-    private readonly reference: ReferenceCache,
+    private readonly reference: ReferenceDataService,
   ) {}
 
   @Post()

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { CaseActionsService, CaseQueries, CaseRegistrationService, toCaseView } from '@hotline/cases';
+import { CaseActionsService, CaseQueriesService, CaseRegistrationService, toCaseView } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
@@ -31,7 +31,7 @@ export class CasesController {
   constructor(
     private readonly registration: CaseRegistrationService,
     private readonly actions: CaseActionsService,
-    private readonly queries: CaseQueries,
+    private readonly queries: CaseQueriesService,
   ) {}
 
   @Post()
@@ -55,7 +55,7 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   list(@Query() query: CaseQueryDto, @CurrentPrincipal() viewer: Principal): Promise<CasePageDto> {
     if (query.callerPhone && viewer.role === 'handler') {
-      throw DomainError.invalidField('callerPhone', 'is a filter for centre staff only');
+      throw DomainError.invalidField('callerPhone', 'is a filter for centre staff only', 'centre_only');
     }
     return this.queries.list(query, viewer);
   }

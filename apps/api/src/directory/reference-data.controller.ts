@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { DirectoryQueries } from '@hotline/directory';
+import { ReferenceDataService } from '@hotline/directory';
 import { ALL_ROLES, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import {
@@ -17,7 +17,7 @@ import {
 @Roles(...ALL_ROLES)
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 export class ReferenceDataController {
-  constructor(private readonly directory: DirectoryQueries) {}
+  constructor(private readonly directory: ReferenceDataService) {}
 
   @Get('hotlines')
   @ApiOperation({ summary: 'List hotlines (12345, merged government lines, utility lines)' })

@@ -8,8 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { TransfersService } from '@hotline/cases';
-import { InboxService } from '@hotline/dispatch';
+import { InboxService, TransfersService } from '@hotline/dispatch';
 import { TransferDto } from '../cases/dto/call.dto';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
@@ -44,6 +43,6 @@ export class InboxController {
   @ApiCreatedResponse({ type: TransferDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or a transfer to another unit' })
   acknowledge(@UuidParam('id') id: string, @CurrentPrincipal() handler: Principal): Promise<TransferDto> {
-    return this.transfers.acknowledgeNow(id, handler);
+    return this.transfers.acknowledge(id, handler);
   }
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, FieldError } from '@hotline/core';
 import { isDatabaseUnavailable } from '@hotline/database';
 import { isKafkaUnavailable } from '@hotline/messaging';
-import type { ErrorResponseDto } from './error-response';
+import type { ErrorResponseDto, HttpReason } from './error-response';
 
 /** Exhaustive: a new ErrorCode does not compile until it has a status here (and a worker action). */
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -17,14 +17,14 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DEPENDENCY_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
-/** Framework errors (routing, body parsing, throttling) keep their status and get a stable code. */
-const CODE_BY_HTTP_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'TOO_MANY_REQUESTS',
+/** Framework errors (routing, body parsing, throttling) keep their status and get a stable code and reason. */
+const BY_HTTP_STATUS: Record<number, { code: string; reason: HttpReason }> = {
+  400: { code: 'BAD_REQUEST', reason: 'http.bad_request' },
+  404: { code: 'NOT_FOUND', reason: 'http.route_not_found' },
+  405: { code: 'METHOD_NOT_ALLOWED', reason: 'http.method_not_allowed' },
+  413: { code: 'PAYLOAD_TOO_LARGE', reason: 'http.payload_too_large' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', reason: 'http.unsupported_media_type' },
+  429: { code: 'TOO_MANY_REQUESTS', reason: 'http.too_many_requests' },
 };
 
 /**
@@ -56,6 +56,7 @@ export class DomainErrorFilter implements ExceptionFilter {
       return {
         statusCode: STATUS_BY_CODE[exception.code],
         code: exception.code,
+        reason: exception.reason,
         message: exception.message,
         ...(exception.fields.length > 0 ? { errors: [...exception.fields] } : {}),
       };
@@ -67,23 +68,34 @@ export class DomainErrorFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DEPENDENCY_UNAVAILABLE',
+        reason: 'dependency.unavailable',
         message: 'A backing service is unavailable; retry shortly',
       };
     }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL', message: 'Internal error' };
+    return INTERNAL;
   }
 }
 
+const INTERNAL: ErrorResponseDto = {
+  statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+  code: 'INTERNAL',
+  reason: 'internal.error',
+  message: 'Internal error',
+};
+
 function fromHttpException(statusCode: number, message: string, exception: object): ErrorResponseDto {
-  const code = CODE_BY_HTTP_STATUS[statusCode] ?? (statusCode >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
-  if (statusCode >= 500) return { statusCode, code, message: 'Internal error' };
+  if (statusCode >= 500) return { ...INTERNAL, statusCode };
+  const { code, reason } = BY_HTTP_STATUS[statusCode] ?? BY_HTTP_STATUS[400];
   const fields = bodyParseErrors(statusCode, message, exception);
-  return {
-    statusCode,
-    code,
-    message: fields ? 'Request body is not valid JSON' : message,
-    ...(fields ? { errors: fields } : {}),
-  };
+  if (fields)
+    return {
+      statusCode,
+      code,
+      reason: 'http.malformed_json',
+      message: 'Request body is not valid JSON',
+      errors: fields,
+    };
+  return { statusCode, code, reason, message };
 }
 
 /** Express's JSON parser failures arrive as 400s; name the body as the bad field. */
@@ -92,7 +104,9 @@ function bodyParseErrors(statusCode: number, message: string, exception: object)
     (exception as { type?: string; cause?: { type?: string } }).type ??
     (exception as { cause?: { type?: string } }).cause?.type;
   const malformed = type === 'entity.parse.failed' || /JSON/.test(message);
-  return statusCode === 400 && malformed ? [{ field: 'body', message: 'is not valid JSON' }] : undefined;
+  return statusCode === 400 && malformed
+    ? [{ field: 'body', message: 'is not valid JSON', reason: 'malformed_json' }]
+    : undefined;
 }
 
 /** body-parser and friends throw http-errors: a 4xx status and a message safe to show (`expose`). */

@@ -19,14 +19,18 @@ export function answerMalformedHttp(server: Server): void {
       ? {
           statusCode: 431,
           code: 'HEADERS_TOO_LARGE',
+          reason: 'http.headers_too_large',
           message: 'The request line and headers exceed 16 KB',
-          errors: [{ field: 'url', message: 'the URL (with its query) or the headers are too long' }],
+          errors: [
+            { field: 'url', message: 'the URL (with its query) or the headers are too long', reason: 'too_long' },
+          ],
         }
       : {
           statusCode: 400,
           code: 'BAD_REQUEST',
+          reason: 'http.malformed_request',
           message: 'Malformed HTTP request',
-          errors: [{ field: 'request', message: 'not a well-formed HTTP/1.1 request' }],
+          errors: [{ field: 'request', message: 'not a well-formed HTTP/1.1 request', reason: 'malformed' }],
         };
     const text = JSON.stringify(body);
     socket.end(

@@ -10,7 +10,11 @@ export class NoNulCharactersPipe implements PipeTransform {
     if (metadata.type === 'custom') return value; // values the server made (the signed-in user…)
     const field = fieldWithNul(value, metadata.data ?? '');
     if (field !== null)
-      throw DomainError.invalidField(field || metadata.type, 'must not contain the NUL character (U+0000)');
+      throw DomainError.invalidField(
+        field || metadata.type,
+        'must not contain the NUL character (U+0000)',
+        'nul_character',
+      );
     return value;
   }
 }

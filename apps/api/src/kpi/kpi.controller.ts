@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@hotline/auth';
-import { KpiQueries, LiveFigures, LiveFiguresService, reportPeriod, viewerScope } from '@hotline/kpi';
+import { KpiReportsService, LiveFigures, LiveFiguresService, reportPeriod, viewerScope } from '@hotline/kpi';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { sendCsv } from './csv';
 import { fiveRatesCsv, liveCsv, missesCsv, threeRatesCsv } from './kpi-csv';
@@ -25,7 +25,7 @@ import {
 @ApiProduces('application/json', 'text/csv')
 export class KpiController {
   constructor(
-    private readonly kpi: KpiQueries,
+    private readonly kpi: KpiReportsService,
     private readonly live: LiveFiguresService,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DeadlineSweep } from '@hotline/cases';
+import { DeadlineSweepService } from '@hotline/cases';
 import { AppConfig } from '@hotline/config';
 import { SupervisionService } from '@hotline/supervision';
 
@@ -19,7 +19,7 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly sweep: DeadlineSweep,
+    private readonly sweep: DeadlineSweepService,
     private readonly supervision: SupervisionService,
     private readonly config: AppConfig,
   ) {}
@@ -44,7 +44,8 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
       const result = await this.sweep.sweepOnce(BATCH);
       breaches += result.breaches;
       warnings += result.warnings;
-      if (result.breaches < BATCH && result.warnings < BATCH) break;
+      // A round that raised nothing (every due case was busy) waits for the next tick.
+      if (!result.more || result.breaches + result.warnings === 0) break;
     }
     const escalations = await this.supervision.escalateOverdue(BATCH);
     return { breaches, warnings, escalations };

@@ -1,29 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { IsUUID } from 'class-validator';
-import type { EntityManager } from 'typeorm';
-import { caseEventType } from '@hotline/cases';
+import { CaseEventData, caseEventType } from '@hotline/cases';
 import { DispatchService } from '@hotline/dispatch';
-import { CloudEvent, EventHandler, TOPICS } from '@hotline/messaging';
-
-class RegisteredCase {
-  @IsUUID() caseId!: string;
-}
+import { CloudEvent, EventConsumer, TOPICS } from '@hotline/messaging';
 
 /**
  * The router: on every registration, dispatches the case at once when the catalogue's matching
  * rule is flagged `auto`. Anything else waits for an agent.
  */
 @Injectable()
-export class AutoDispatchConsumer implements EventHandler {
+export class AutoDispatchConsumer implements EventConsumer {
   readonly name = 'auto-dispatch-router';
   readonly topics = [TOPICS.cases];
-  readonly dataTypes = { [caseEventType('registered')]: RegisteredCase };
+  readonly dataTypes = { [caseEventType('registered')]: CaseEventData };
   readonly unknownTypes = 'skip';
   readonly unknownFields = 'ignore';
 
   constructor(private readonly dispatching: DispatchService) {}
 
-  async handle(event: CloudEvent, tx: EntityManager): Promise<void> {
-    await this.dispatching.autoDispatch(tx, (event.data as RegisteredCase).caseId);
+  handle(event: CloudEvent): Promise<void> {
+    return this.dispatching.autoDispatch((event.data as CaseEventData).caseId);
   }
 }

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { TransferAcknowledgedData, TransferIssuedData } from '@hotline/cases';
+import { instant } from '@hotline/clock';
 import {
   DISPATCH_EVENT_TYPES,
   InboxService,
   OrderCancelledData,
   OrderCompletedData,
   OrderIssuedData,
+  TransferAcknowledgedData,
+  TransferIssuedData,
 } from '@hotline/dispatch';
-import { CloudEvent, EventHandler, TOPICS } from '@hotline/messaging';
+import { CloudEvent, EventConsumer, TOPICS } from '@hotline/messaging';
 
 /** Projects `hotline.dispatch.v1` into units' inboxes, exactly as a department's own system could. */
 @Injectable()
-export class InboxProjectorConsumer implements EventHandler {
+export class InboxProjectorConsumer implements EventConsumer {
   readonly name = 'inbox-projector';
   readonly topics = [TOPICS.dispatch];
   readonly dataTypes = {
@@ -27,18 +28,18 @@ export class InboxProjectorConsumer implements EventHandler {
 
   constructor(private readonly inbox: InboxService) {}
 
-  async handle(event: CloudEvent, tx: EntityManager): Promise<void> {
+  async handle(event: CloudEvent): Promise<void> {
     switch (event.type) {
       case DISPATCH_EVENT_TYPES.orderIssued:
-        return this.inbox.orderIssued(tx, event.data as OrderIssuedData);
+        return this.inbox.orderIssued(event.data as OrderIssuedData);
       case DISPATCH_EVENT_TYPES.orderCancelled:
-        return this.inbox.orderCancelled(tx, event.data as OrderCancelledData);
+        return this.inbox.orderCancelled(event.data as OrderCancelledData);
       case DISPATCH_EVENT_TYPES.orderCompleted:
-        return this.inbox.orderCompleted(tx, event.data as OrderCompletedData);
+        return this.inbox.orderCompleted(event.data as OrderCompletedData);
       case DISPATCH_EVENT_TYPES.transferIssued:
-        return this.inbox.transferIssued(tx, event.data as TransferIssuedData, new Date(event.time));
+        return this.inbox.transferIssued(event.data as TransferIssuedData, instant(event.time));
       case DISPATCH_EVENT_TYPES.transferAcknowledged:
-        return this.inbox.transferAcknowledged(tx, event.data as TransferAcknowledgedData);
+        return this.inbox.transferAcknowledged(event.data as TransferAcknowledgedData);
     }
   }
 }

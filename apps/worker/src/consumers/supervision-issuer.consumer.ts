@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { IsOptional, IsString, IsUUID } from 'class-validator';
-import type { EntityManager } from 'typeorm';
-import { caseEventType } from '@hotline/cases';
-import { CloudEvent, EventHandler, TOPICS } from '@hotline/messaging';
+import { caseEventType, SupervisionTriggeredData } from '@hotline/cases';
+import { instant } from '@hotline/clock';
+import { CloudEvent, EventConsumer, TOPICS } from '@hotline/messaging';
 import { SupervisionService } from '@hotline/supervision';
-
-class SupervisionTrigger {
-  @IsUUID() caseId!: string;
-  @IsString() trigger!: string;
-  @IsOptional() @IsString() kind?: string;
-}
 
 const DETAIL: Record<string, string> = {
   deadline_missed: '时限超期',
@@ -19,23 +12,23 @@ const DETAIL: Record<string, string> = {
 
 /** Issues a supervision order for every trigger on the case stream, once per trigger event. */
 @Injectable()
-export class SupervisionIssuerConsumer implements EventHandler {
+export class SupervisionIssuerConsumer implements EventConsumer {
   readonly name = 'supervision-issuer';
   readonly topics = [TOPICS.cases];
-  readonly dataTypes = { [caseEventType('supervision_triggered')]: SupervisionTrigger };
+  readonly dataTypes = { [caseEventType('supervision_triggered')]: SupervisionTriggeredData };
   readonly unknownTypes = 'skip';
   readonly unknownFields = 'ignore';
 
   constructor(private readonly supervision: SupervisionService) {}
 
-  async handle(event: CloudEvent, tx: EntityManager): Promise<void> {
-    const data = event.data as SupervisionTrigger;
+  async handle(event: CloudEvent): Promise<void> {
+    const data = event.data as SupervisionTriggeredData;
     const detail = `${DETAIL[data.trigger] ?? data.trigger}${data.kind ? ` (${data.kind})` : ''}`;
-    await this.supervision.issueForTrigger(tx, {
+    await this.supervision.issueForTrigger({
       eventId: event.id,
       caseId: data.caseId,
       trigger: data.trigger,
-      occurredAt: new Date(event.time),
+      occurredAt: instant(event.time),
       detail,
     });
   }

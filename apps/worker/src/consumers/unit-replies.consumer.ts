@@ -1,45 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { EntityManager } from 'typeorm';
+import type { Actor } from '@hotline/cases';
+import { ReturnsService, TransfersService } from '@hotline/dispatch';
 import {
-  Actor,
-  RESOLUTION_OUTCOMES,
-  type ResolutionOutcome,
-  RETURN_REASONS,
-  type ReturnReason,
-  TransfersService,
-} from '@hotline/cases';
-import { ReturnsService } from '@hotline/dispatch';
-import { HandlingService } from '@hotline/handling';
-import { CloudEvent, EVENT_TYPE_PREFIX, EventHandler, TOPICS } from '@hotline/messaging';
-
-/** Every reply names the case and the sending unit, which must hold the case's order. */
-class UnitReply {
-  @IsUUID() caseId!: string;
-  @IsString() @MaxLength(64) unitCode!: string;
-}
-
-export class TransferAcknowledgedReply extends UnitReply {
-  @IsUUID() transferId!: string;
-}
-class SignedReply extends UnitReply {}
-class RespondedReply extends UnitReply {
-  @IsString() @MinLength(1) @MaxLength(4000) note!: string;
-}
-class ReturnRequestedReply extends UnitReply {
-  @IsIn(RETURN_REASONS) reasonCode!: ReturnReason;
-  @IsString() @MinLength(2) @MaxLength(2000) reason!: string;
-}
-class ExtensionRequestedReply extends UnitReply {
-  @IsInt() @Min(1) @Max(2160) hours!: number;
-  @IsString() @MinLength(2) @MaxLength(2000) reason!: string;
-}
-class ResolvedReply extends UnitReply {
-  @IsIn(RESOLUTION_OUTCOMES) outcome!: ResolutionOutcome;
-  @IsString() @MinLength(1) @MaxLength(4000) reply!: string;
-}
-
-const type = (name: string) => `${EVENT_TYPE_PREFIX}.unit_reply.${name}.v1`;
+  ExtensionRequestedReply,
+  HandlingService,
+  ResolvedReply,
+  RespondedReply,
+  ReturnRequestedReply,
+  TransferAcknowledgedReply,
+  UNIT_REPLY_DATA,
+  UNIT_REPLY_TYPES,
+  UnitReplyData,
+} from '@hotline/handling';
+import { CloudEvent, EventConsumer, TOPICS } from '@hotline/messaging';
 
 /**
  * Replies from units' own systems (`hotline.unit-replies.v1`), put through the same services and
@@ -47,17 +20,10 @@ const type = (name: string) => `${EVENT_TYPE_PREFIX}.unit_reply.${name}.v1`;
  * reply, another unit's case, a wrong state — is dead-lettered with the reason.
  */
 @Injectable()
-export class UnitRepliesConsumer implements EventHandler {
+export class UnitRepliesConsumer implements EventConsumer {
   readonly name = 'unit-replies';
   readonly topics = [TOPICS.unitReplies];
-  readonly dataTypes = {
-    [type('transfer_acknowledged')]: TransferAcknowledgedReply,
-    [type('signed')]: SignedReply,
-    [type('responded')]: RespondedReply,
-    [type('return_requested')]: ReturnRequestedReply,
-    [type('extension_requested')]: ExtensionRequestedReply,
-    [type('resolved')]: ResolvedReply,
-  };
+  readonly dataTypes = UNIT_REPLY_DATA;
   readonly unknownTypes = 'dead_letter';
   readonly unknownFields = 'reject';
 
@@ -67,32 +33,32 @@ export class UnitRepliesConsumer implements EventHandler {
     private readonly returns: ReturnsService,
   ) {}
 
-  async handle(event: CloudEvent, tx: EntityManager): Promise<void> {
-    const reply = event.data as UnitReply;
+  async handle(event: CloudEvent): Promise<void> {
+    const reply = event.data as UnitReplyData;
     const unit: Actor = { userId: null, role: 'handler', unitCode: reply.unitCode };
     switch (event.type) {
-      case type('transfer_acknowledged'):
-        await this.transfers.acknowledge(tx, (reply as TransferAcknowledgedReply).transferId, unit);
+      case UNIT_REPLY_TYPES.transferAcknowledged:
+        await this.transfers.acknowledge((reply as TransferAcknowledgedReply).transferId, unit);
         return;
-      case type('signed'):
-        await this.handling.sign(reply.caseId, unit, tx);
+      case UNIT_REPLY_TYPES.signed:
+        await this.handling.sign(reply.caseId, unit);
         return;
-      case type('responded'):
-        await this.handling.respond(reply.caseId, (reply as RespondedReply).note, unit, tx);
+      case UNIT_REPLY_TYPES.responded:
+        await this.handling.respond(reply.caseId, (reply as RespondedReply).note, unit);
         return;
-      case type('return_requested'): {
+      case UNIT_REPLY_TYPES.returnRequested: {
         const { reasonCode, reason } = reply as ReturnRequestedReply;
-        await this.returns.request(reply.caseId, { reasonCode, reason }, unit, tx);
+        await this.returns.request(reply.caseId, { reasonCode, reason }, unit);
         return;
       }
-      case type('extension_requested'): {
+      case UNIT_REPLY_TYPES.extensionRequested: {
         const { hours, reason } = reply as ExtensionRequestedReply;
-        await this.handling.requestExtension(reply.caseId, hours, reason, unit, tx);
+        await this.handling.requestExtension(reply.caseId, hours, reason, unit);
         return;
       }
-      case type('resolved'): {
+      case UNIT_REPLY_TYPES.resolved: {
         const { outcome, reply: text } = reply as ResolvedReply;
-        await this.handling.resolve(reply.caseId, outcome, text, unit, tx);
+        await this.handling.resolve(reply.caseId, outcome, text, unit);
         return;
       }
     }

@@ -16,13 +16,14 @@ export function principalFromOidc(claims: Record<string, unknown>, issuer: strin
   const raw = claims[names.role];
   const candidates = Array.isArray(raw) ? raw : [raw];
   const role = candidates.find((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-  if (!role) throw new DomainError('UNAUTHENTICATED', `The token's ${names.role} claim names no role of this system`);
+  if (!role)
+    throw new DomainError('auth.token_invalid', `The token's ${names.role} claim names no role of this system`);
   const unit = claims[names.unit];
   const unitCode = role === 'handler' && typeof unit === 'string' && unit ? unit : null;
   if (role === 'handler' && !unitCode)
-    throw new DomainError('UNAUTHENTICATED', `A handler's token needs a ${names.unit} claim`);
+    throw new DomainError('auth.token_invalid', `A handler's token needs a ${names.unit} claim`);
   const subject = typeof claims.sub === 'string' ? claims.sub : '';
-  if (!subject) throw new DomainError('UNAUTHENTICATED', 'The token has no subject');
+  if (!subject) throw new DomainError('auth.token_invalid', 'The token has no subject');
   const username = typeof claims.preferred_username === 'string' ? claims.preferred_username : subject;
   return { userId: nameUuid(`${issuer}|${subject}`), username, role, unitCode };
 }

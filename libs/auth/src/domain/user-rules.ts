@@ -27,23 +27,31 @@ export interface NewUser {
 export function checkNewUser(user: NewUser): FieldError[] {
   const problems: FieldError[] = [];
   if (!USERNAME_PATTERN.test(user.username)) {
-    problems.push({ field: 'username', message: '3–64 characters: lower-case letters, digits, . _ -' });
+    problems.push({
+      field: 'username',
+      message: '3–64 characters: lower-case letters, digits, . _ -',
+      reason: 'bad_format',
+    });
   }
   const password = user.password;
   if (password.length < PASSWORD_MIN_LENGTH) {
-    problems.push({ field: 'password', message: `must be at least ${PASSWORD_MIN_LENGTH} characters` });
+    problems.push({
+      field: 'password',
+      message: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
+      reason: 'too_short',
+    });
   } else if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
-    problems.push({ field: 'password', message: 'must contain letters and digits' });
+    problems.push({ field: 'password', message: 'must contain letters and digits', reason: 'too_simple' });
   } else if (password.toLowerCase().includes(user.username.toLowerCase())) {
-    problems.push({ field: 'password', message: 'must not contain the username' });
+    problems.push({ field: 'password', message: 'must not contain the username', reason: 'contains_username' });
   } else if (COMMON_PASSWORDS.has(password.toLowerCase())) {
-    problems.push({ field: 'password', message: 'is too common' });
+    problems.push({ field: 'password', message: 'is too common', reason: 'too_common' });
   }
   if (user.role === 'handler' && !user.unitCode) {
-    problems.push({ field: 'unitCode', message: 'is required for a handler' });
+    problems.push({ field: 'unitCode', message: 'is required for a handler', reason: 'required' });
   }
   if (user.role !== 'handler' && user.unitCode) {
-    problems.push({ field: 'unitCode', message: `must be empty for role ${user.role}` });
+    problems.push({ field: 'unitCode', message: `must be empty for role ${user.role}`, reason: 'not_allowed' });
   }
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { CaseStatus, Satisfaction } from '@hotline/cases';
+import type { CaseStatus, Satisfaction } from '@hotline/cases/domain';
 
 export const MAX_UNREACHED_CALLBACKS = 3;
 

@@ -1,4 +1,4 @@
-import type { Role } from '@hotline/auth';
+import type { Role } from '@hotline/auth/domain';
 
 /** Who performs an action: a signed-in user, or the system itself (auto-dispatch, clocks). */
 export interface Actor {

@@ -1,8 +1,17 @@
 import { DomainError } from '@hotline/core';
-import { assertOpen, nextStatus, statusAfterRejectedReturn } from './case-lifecycle';
+import { assertOpen, nextStatus } from './case-lifecycle';
+
+const reasonOf = (work: () => unknown): string | undefined => {
+  try {
+    work();
+  } catch (error) {
+    return (error as DomainError).reason;
+  }
+  return undefined;
+};
 
 describe('case lifecycle', () => {
-  it('follows SPEC §4 for intake and routing', () => {
+  it('routes a demand: answered, transferred, dispatched, returned', () => {
     expect(nextStatus('registered', 'answer')).toBe('answered');
     expect(nextStatus('registered', 'transfer')).toBe('transferred');
     expect(nextStatus('registered', 'dispatch')).toBe('dispatched');
@@ -10,10 +19,10 @@ describe('case lifecycle', () => {
     expect(nextStatus('dispatched', 'request_return')).toBe('return_requested');
     expect(nextStatus('signed', 'request_return')).toBe('return_requested');
     expect(nextStatus('return_requested', 'approve_return')).toBe('registered');
-    expect(statusAfterRejectedReturn('return_requested', 'signed')).toBe('signed');
+    expect(nextStatus('return_requested', 'reject_return', 'signed')).toBe('signed');
   });
 
-  it('follows SPEC §4 for handling and callback', () => {
+  it('handles and calls back: signed, resolved, then closed or reopened', () => {
     expect(nextStatus('dispatched', 'sign')).toBe('signed');
     expect(nextStatus('signed', 'resolve')).toBe('resolved');
     expect(nextStatus('resolved', 'close')).toBe('closed');
@@ -23,9 +32,21 @@ describe('case lifecycle', () => {
   });
 
   it('keeps finished cases read-only', () => {
-    for (const status of ['closed', 'answered', 'transferred'] as const)
+    for (const status of ['closed', 'answered', 'transferred'] as const) {
       expect(() => assertOpen(status)).toThrow(/can no longer change/);
+      expect(reasonOf(() => nextStatus(status, 'dispatch'))).toBe('case.finished');
+    }
     expect(() => assertOpen('resolved')).not.toThrow();
+  });
+
+  it('says precisely why a retried or raced action is refused', () => {
+    expect(reasonOf(() => nextStatus('signed', 'sign'))).toBe('case.already_signed');
+    expect(reasonOf(() => nextStatus('resolved', 'sign'))).toBe('case.already_resolved');
+    expect(reasonOf(() => nextStatus('dispatched', 'resolve'))).toBe('case.not_signed');
+    expect(reasonOf(() => nextStatus('resolved', 'resolve'))).toBe('case.already_resolved');
+    expect(reasonOf(() => nextStatus('dispatched', 'dispatch'))).toBe('case.already_dispatched');
+    expect(reasonOf(() => nextStatus('return_requested', 'request_return'))).toBe('return.pending');
+    expect(reasonOf(() => nextStatus('registered', 'sign'))).toBe('case.wrong_state');
   });
 
   it.each([
@@ -35,6 +56,7 @@ describe('case lifecycle', () => {
     ['closed', 'dispatch'],
     ['registered', 'request_return'],
     ['dispatched', 'approve_return'],
+    ['dispatched', 'reject_return'],
   ] as const)('refuses %s → %s with a 409-coded error', (status, action) => {
     expect(() => nextStatus(status, action)).toThrow(DomainError);
     try {
@@ -42,9 +64,5 @@ describe('case lifecycle', () => {
     } catch (error) {
       expect((error as DomainError).code).toBe('STATE_CONFLICT');
     }
-  });
-
-  it('refuses to review a return that is not pending', () => {
-    expect(() => statusAfterRejectedReturn('dispatched', 'signed')).toThrow(/Cannot review a return/);
   });
 });

@@ -1,51 +1,91 @@
-import { DomainError } from '@hotline/core';
-import type { CaseStatus } from './case-vocabulary';
+import { DomainError, type ErrorReason } from '@hotline/core';
+import { type CaseStatus, FINISHED_STATUSES } from './case-vocabulary';
 
 /**
- * The state machine of SPEC §4. Each action lists the states it may start from and the state it
- * leads to. Response, extension, supervision and repeat calls are events, not states.
+ * The case's state machine (docs/product.md, "Lifecycle") as data: each action lists the states it
+ * may start from, the state it leads to, and — for the states where a client most likely retried
+ * or raced — the precise reason it is refused. Response, extension, supervision and repeat calls
+ * are events, not states.
  */
 export type CaseAction =
-  'answer' | 'transfer' | 'dispatch' | 'request_return' | 'approve_return' | 'sign' | 'resolve' | 'reopen' | 'close';
+  | 'answer'
+  | 'transfer'
+  | 'dispatch'
+  | 'request_return'
+  | 'approve_return'
+  | 'reject_return'
+  | 'sign'
+  | 'resolve'
+  | 'reopen'
+  | 'close';
 
-const TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
+interface Transition {
+  from: readonly CaseStatus[];
+  /** `asked_from`: back to the state the unit asked to return from (kept on the return request). */
+  to: CaseStatus | 'asked_from';
+  refusals?: Partial<Record<CaseStatus, ErrorReason>>;
+}
+
+const TRANSITIONS: Record<CaseAction, Transition> = {
   answer: { from: ['registered'], to: 'answered' },
   transfer: { from: ['registered'], to: 'transferred' },
-  dispatch: { from: ['registered', 'reopened'], to: 'dispatched' },
-  request_return: { from: ['dispatched', 'signed'], to: 'return_requested' },
-  // An approved return sends the case back for re-dispatch; a rejected one restores the state the
-  // unit asked from (kept on the return request), so it is not a fixed transition.
+  dispatch: {
+    from: ['registered', 'reopened'],
+    to: 'dispatched',
+    refusals: {
+      dispatched: 'case.already_dispatched',
+      signed: 'case.already_dispatched',
+      return_requested: 'case.already_dispatched',
+    },
+  },
+  request_return: {
+    from: ['dispatched', 'signed'],
+    to: 'return_requested',
+    refusals: { return_requested: 'return.pending' },
+  },
   approve_return: { from: ['return_requested'], to: 'registered' },
-  sign: { from: ['dispatched'], to: 'signed' },
-  resolve: { from: ['signed'], to: 'resolved' },
+  reject_return: { from: ['return_requested'], to: 'asked_from' },
+  sign: {
+    from: ['dispatched'],
+    to: 'signed',
+    refusals: { signed: 'case.already_signed', resolved: 'case.already_resolved' },
+  },
+  resolve: {
+    from: ['signed'],
+    to: 'resolved',
+    refusals: { dispatched: 'case.not_signed', resolved: 'case.already_resolved' },
+  },
   // After a callback: unsolved or unsatisfied reopens (re-dispatch follows); otherwise it closes.
   reopen: { from: ['resolved'], to: 'reopened' },
   close: { from: ['resolved'], to: 'closed' },
 };
 
+export function isFinished(status: CaseStatus): boolean {
+  return FINISHED_STATUSES.includes(status);
+}
+
 /** A closed case is read-only; so is one finished on the call or transferred. */
 export function assertOpen(status: CaseStatus): void {
-  if (status === 'closed' || status === 'answered' || status === 'transferred') {
-    throw new DomainError('STATE_CONFLICT', `The case is ${status} and can no longer change`);
+  if (isFinished(status)) {
+    throw new DomainError('case.finished', `The case is ${status} and can no longer change`);
   }
 }
 
-/** The state after `action`, or a STATE_CONFLICT (409) naming what is allowed. */
-export function nextStatus(current: CaseStatus, action: CaseAction): CaseStatus {
+/**
+ * The state after `action`, or a STATE_CONFLICT (409) with the reason: `case.finished` for a
+ * read-only case, the transition's own refusal where it names one, else `case.wrong_state`.
+ * `askedFrom` is the state a rejected return goes back to.
+ */
+export function nextStatus(current: CaseStatus, action: CaseAction, askedFrom?: CaseStatus): CaseStatus {
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(current)) {
+    assertOpen(current);
     throw new DomainError(
-      'STATE_CONFLICT',
+      rule.refusals?.[current] ?? 'case.wrong_state',
       `Cannot ${action.replace('_', ' ')} a case that is ${current} (allowed from: ${rule.from.join(', ')})`,
     );
   }
-  return rule.to;
-}
-
-/** A rejected return puts the case back where the unit asked from. */
-export function statusAfterRejectedReturn(current: CaseStatus, askedFrom: CaseStatus): CaseStatus {
-  if (current !== 'return_requested') {
-    throw new DomainError('STATE_CONFLICT', `Cannot review a return of a case that is ${current}`);
-  }
+  if (rule.to !== 'asked_from') return rule.to;
+  if (!askedFrom) throw new Error(`${action} needs the state the return was asked from`);
   return askedFrom;
 }

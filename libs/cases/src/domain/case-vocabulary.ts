@@ -1,4 +1,4 @@
-/** The case vocabulary of SPEC §2 and §7. */
+/** The case vocabulary (docs/product.md, "Glossary"). */
 export const CASE_STATUSES = [
   'registered',
   'answered',
@@ -14,6 +14,12 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** A case is open until it is answered on the call, transferred to a utility, or closed. */
 export const FINISHED_STATUSES: readonly CaseStatus[] = ['answered', 'transferred', 'closed'];
+
+/**
+ * While a case is in one of these states its lead and co-handlers hold active dispatch orders
+ * (issued on dispatch; completed on resolve, cancelled by an approved return).
+ */
+export const ACTIVE_ORDER_STATUSES: readonly CaseStatus[] = ['dispatched', 'signed', 'return_requested'];
 
 export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
 export type DemandType = (typeof DEMAND_TYPES)[number];

@@ -1,5 +1,5 @@
 import type { FieldError } from '@hotline/core';
-import type { UnitKind } from '@hotline/directory';
+import type { UnitKind } from '@hotline/directory/domain';
 
 export interface RegistrationPlace {
   categoryCode: string;
@@ -17,17 +17,22 @@ export interface RegistrationFacts {
 export function checkRegistrationPlace(input: RegistrationPlace, facts: RegistrationFacts): FieldError[] {
   const problems: FieldError[] = [];
   const category = facts.category(input.categoryCode);
-  if (!category) problems.push({ field: 'categoryCode', message: 'is not a known category' });
-  else if (category.level !== 3) problems.push({ field: 'categoryCode', message: 'must be a leaf (level 3) category' });
-  else if (!category.active) problems.push({ field: 'categoryCode', message: 'is no longer in use' });
+  if (!category)
+    problems.push({ field: 'categoryCode', message: 'is not a known category', reason: 'unknown_category' });
+  else if (category.level !== 3)
+    problems.push({ field: 'categoryCode', message: 'must be a leaf (level 3) category', reason: 'not_a_leaf' });
+  else if (!category.active)
+    problems.push({ field: 'categoryCode', message: 'is no longer in use', reason: 'not_active' });
 
   const district = facts.unit(input.districtCode);
-  if (district?.kind !== 'district') problems.push({ field: 'districtCode', message: 'is not a district' });
+  if (district?.kind !== 'district')
+    problems.push({ field: 'districtCode', message: 'is not a district', reason: 'not_a_district' });
   if (input.streetCode) {
     const street = facts.unit(input.streetCode);
-    if (street?.kind !== 'street') problems.push({ field: 'streetCode', message: 'is not a street or township' });
+    if (street?.kind !== 'street')
+      problems.push({ field: 'streetCode', message: 'is not a street or township', reason: 'not_a_street' });
     else if (street.parentCode !== input.districtCode) {
-      problems.push({ field: 'streetCode', message: 'does not belong to districtCode' });
+      problems.push({ field: 'streetCode', message: 'does not belong to districtCode', reason: 'not_in_district' });
     }
   }
   return problems;

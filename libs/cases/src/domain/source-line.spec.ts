@@ -36,7 +36,7 @@ describe('resolveSourceLine', () => {
 
   it('names the bad field', () => {
     expect(resolveSourceLine('110', undefined, facts)).toEqual({
-      problems: [{ field: 'dialedNumber', message: 'is not a line of this centre' }],
+      problems: [{ field: 'dialedNumber', message: 'is not a line of this centre', reason: 'unknown_line' }],
     });
     expect(resolveSourceLine('96116', 'UTIL-GAS', facts)).toMatchObject({ problems: [{ field: 'overflowFrom' }] });
     expect(resolveSourceLine('12345', '110105', facts)).toMatchObject({ problems: [{ field: 'overflowFrom' }] });

@@ -1,5 +1,5 @@
 import type { FieldError } from '@hotline/core';
-import type { HotlineKind, UnitKind } from '@hotline/directory';
+import type { HotlineKind, UnitKind } from '@hotline/directory/domain';
 
 export interface LineFacts {
   hotlineByNumber(number: string): { code: string; kind: HotlineKind; unitCode: string | null } | undefined;
@@ -19,17 +19,24 @@ export function resolveSourceLine(
   facts: LineFacts,
 ): SourceLine {
   const hotline = facts.hotlineByNumber(dialedNumber);
-  if (!hotline) return { problems: [{ field: 'dialedNumber', message: 'is not a line of this centre' }] };
+  if (!hotline)
+    return { problems: [{ field: 'dialedNumber', message: 'is not a line of this centre', reason: 'unknown_line' }] };
   if (hotline.kind === 'utility') {
     if (overflowFrom && overflowFrom !== hotline.unitCode) {
       return {
-        problems: [{ field: 'overflowFrom', message: `must be ${hotline.unitCode}, the utility of ${dialedNumber}` }],
+        problems: [
+          {
+            field: 'overflowFrom',
+            message: `must be ${hotline.unitCode}, the utility of ${dialedNumber}`,
+            reason: 'not_the_line_utility',
+          },
+        ],
       };
     }
     return { hotlineCode: hotline.code, overflowFrom: hotline.unitCode };
   }
   if (overflowFrom && facts.unit(overflowFrom)?.kind !== 'utility') {
-    return { problems: [{ field: 'overflowFrom', message: 'is not a utility enterprise' }] };
+    return { problems: [{ field: 'overflowFrom', message: 'is not a utility enterprise', reason: 'not_a_utility' }] };
   }
   return { hotlineCode: hotline.code, overflowFrom: overflowFrom ?? null };
 }

@@ -8,6 +8,7 @@ import {
   Channel,
   DEMAND_TYPES,
   DemandType,
+  FINISHED_STATUSES,
   RESOLUTION_OUTCOMES,
   ResolutionOutcome,
 } from '../domain/case-vocabulary';
@@ -27,11 +28,13 @@ import {
 @Index('ix_cases_lead_unit', ['leadUnitCode', 'registeredAt'])
 @Index('ix_cases_district_registered_at', ['districtCode', 'registeredAt'])
 @Index('ix_cases_repeat_lookup', ['callerPhone', 'categoryCode', 'registeredAt'], {
-  where: `status NOT IN ('answered', 'transferred', 'closed')`,
+  where: `status NOT IN (${sqlList(FINISHED_STATUSES)})`,
 })
 @Index('ix_cases_related_lookup', ['categoryCode', 'streetCode', 'registeredAt'], {
-  where: `status NOT IN ('answered', 'transferred', 'closed')`,
+  where: `status NOT IN (${sqlList(FINISHED_STATUSES)})`,
 })
+// A GIN index (which TypeORM cannot declare): created by its migration, left alone by the drift check.
+@Index('ix_cases_unit_codes', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_cases' })
   id!: string;
@@ -83,7 +86,7 @@ export class CaseEntity {
   @Column({ type: 'text', nullable: true })
   callerName!: string | null;
 
-  /** Normalised digits; masked or hidden when shown to units (SPEC §8). */
+  /** Normalised digits; masked or hidden when shown to units (docs/product.md, "Privacy and access"). */
   @Column({ type: 'text' })
   callerPhone!: string;
 
@@ -149,6 +152,13 @@ export class CaseEntity {
 
   @Column({ type: 'text', array: true, default: [] })
   coUnitCodes!: string[];
+
+  /**
+   * Every unit that is or was assigned to the case (lead or co-handler, cancelled orders too):
+   * who may see it. Kept by the case-command kernel whenever the lead or co-handlers change.
+   */
+  @Column({ type: 'text', array: true, default: [] })
+  unitCodes!: string[];
 
   @Column({ type: 'timestamptz' })
   registeredAt!: Date;

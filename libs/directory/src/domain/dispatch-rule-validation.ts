@@ -28,32 +28,34 @@ export interface DirectoryFacts {
 /** Every problem with a catalogue rule, by field; empty when the rule is sound. */
 export function checkDispatchRule(rule: DispatchRuleInput, facts: DirectoryFacts): FieldError[] {
   const problems: FieldError[] = [];
-  const problem = (field: string, message: string) => problems.push({ field, message });
+  const problem = (field: string, message: string, reason: string) => problems.push({ field, message, reason });
 
-  if (!facts.categoryExists(rule.categoryCode)) problem('categoryCode', 'is not a known category');
+  if (!facts.categoryExists(rule.categoryCode)) problem('categoryCode', 'is not a known category', 'unknown_category');
 
   if (rule.districtCode) {
-    if (facts.unit(rule.districtCode)?.kind !== 'district') problem('districtCode', 'is not a district');
+    if (facts.unit(rule.districtCode)?.kind !== 'district')
+      problem('districtCode', 'is not a district', 'not_a_district');
   }
   if (rule.streetCode) {
     const street = facts.unit(rule.streetCode);
-    if (street?.kind !== 'street') problem('streetCode', 'is not a street');
-    else if (!rule.districtCode) problem('districtCode', 'is required with streetCode');
-    else if (street.parentCode !== rule.districtCode) problem('streetCode', 'does not belong to districtCode');
+    if (street?.kind !== 'street') problem('streetCode', 'is not a street', 'not_a_street');
+    else if (!rule.districtCode) problem('districtCode', 'is required with streetCode', 'required');
+    else if (street.parentCode !== rule.districtCode)
+      problem('streetCode', 'does not belong to districtCode', 'not_in_district');
   }
 
   if (rule.target === 'unit') {
-    if (!rule.leadUnitCode) problem('leadUnitCode', "is required when target is 'unit'");
-    else if (!facts.unit(rule.leadUnitCode)) problem('leadUnitCode', 'is not a known unit');
+    if (!rule.leadUnitCode) problem('leadUnitCode', "is required when target is 'unit'", 'required');
+    else if (!facts.unit(rule.leadUnitCode)) problem('leadUnitCode', 'is not a known unit', 'unknown_unit');
   } else if (rule.leadUnitCode) {
-    problem('leadUnitCode', `must be empty when target is '${rule.target}'`);
+    problem('leadUnitCode', `must be empty when target is '${rule.target}'`, 'not_allowed');
   }
 
   const coUnits = rule.coUnitCodes ?? [];
   coUnits.forEach((code, i) => {
-    if (!facts.unit(code)) problem(`coUnitCodes.${i}`, 'is not a known unit');
-    else if (code === rule.leadUnitCode) problem(`coUnitCodes.${i}`, 'repeats the lead unit');
-    else if (coUnits.indexOf(code) !== i) problem(`coUnitCodes.${i}`, 'appears twice');
+    if (!facts.unit(code)) problem(`coUnitCodes.${i}`, 'is not a known unit', 'unknown_unit');
+    else if (code === rule.leadUnitCode) problem(`coUnitCodes.${i}`, 'repeats the lead unit', 'repeats_lead');
+    else if (coUnits.indexOf(code) !== i) problem(`coUnitCodes.${i}`, 'appears twice', 'duplicate');
   });
   return problems;
 }

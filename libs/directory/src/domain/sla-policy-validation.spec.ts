@@ -11,7 +11,11 @@ describe('checkSlaPolicy', () => {
   it('needs a default row for every urgency', () => {
     const problems = checkSlaPolicy(defaults.slice(1), () => true);
     expect(problems).toEqual([
-      { field: 'items', message: 'needs a default row (no categoryCode) for urgency emergency' },
+      {
+        field: 'items',
+        message: 'needs a default row (no categoryCode) for urgency emergency',
+        reason: 'missing_default',
+      },
     ]);
   });
 

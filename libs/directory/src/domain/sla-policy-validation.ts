@@ -25,15 +25,27 @@ export function checkSlaPolicy(
   items.forEach((item, i) => {
     const key = `${item.urgency}/${item.categoryCode ?? ''}`;
     if (seen.has(key))
-      problems.push({ field: `items.${i}`, message: `repeats urgency ${item.urgency} for the same category` });
+      problems.push({
+        field: `items.${i}`,
+        message: `repeats urgency ${item.urgency} for the same category`,
+        reason: 'duplicate',
+      });
     seen.add(key);
     if (item.categoryCode && !categoryExists(item.categoryCode)) {
-      problems.push({ field: `items.${i}.categoryCode`, message: 'is not a known category' });
+      problems.push({
+        field: `items.${i}.categoryCode`,
+        message: 'is not a known category',
+        reason: 'unknown_category',
+      });
     }
   });
   for (const urgency of URGENCIES) {
     if (!items.some((item) => item.urgency === urgency && !item.categoryCode)) {
-      problems.push({ field: 'items', message: `needs a default row (no categoryCode) for urgency ${urgency}` });
+      problems.push({
+        field: 'items',
+        message: `needs a default row (no categoryCode) for urgency ${urgency}`,
+        reason: 'missing_default',
+      });
     }
   }
   return problems;

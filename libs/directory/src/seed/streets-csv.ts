@@ -18,23 +18,24 @@ export function parseStreetsCsv(text: string, knownDistricts: ReadonlySet<string
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true });
   } catch (error) {
-    throw DomainError.invalidField('file', `not valid CSV: ${(error as Error).message}`);
+    throw DomainError.invalidField('file', `not valid CSV: ${(error as Error).message}`, 'not_csv');
   }
   const [header, ...lines] = records;
   if (!header || header.join(',') !== HEADER.join(',')) {
-    throw DomainError.invalidField('file', `header must be ${HEADER.join(',')}`);
+    throw DomainError.invalidField('file', `header must be ${HEADER.join(',')}`, 'bad_header');
   }
   const problems: FieldError[] = [];
   const seen = new Set<string>();
   const rows = lines.map(([code = '', name = '', districtCode = ''], index) => {
     const line = `line ${index + 2}`;
-    if (!/^\d{9}$/.test(code)) problems.push({ field: `${line}.code`, message: 'must be 9 digits' });
-    if (seen.has(code)) problems.push({ field: `${line}.code`, message: 'appears twice' });
-    if (!name) problems.push({ field: `${line}.name`, message: 'must not be empty' });
+    if (!/^\d{9}$/.test(code))
+      problems.push({ field: `${line}.code`, message: 'must be 9 digits', reason: 'bad_format' });
+    if (seen.has(code)) problems.push({ field: `${line}.code`, message: 'appears twice', reason: 'duplicate' });
+    if (!name) problems.push({ field: `${line}.name`, message: 'must not be empty', reason: 'required' });
     if (!knownDistricts.has(districtCode)) {
-      problems.push({ field: `${line}.districtCode`, message: 'is not a known district' });
+      problems.push({ field: `${line}.districtCode`, message: 'is not a known district', reason: 'unknown_district' });
     } else if (!code.startsWith(districtCode)) {
-      problems.push({ field: `${line}.code`, message: 'must start with its district code' });
+      problems.push({ field: `${line}.code`, message: 'must start with its district code', reason: 'not_in_district' });
     }
     seen.add(code);
     return { code, name, districtCode };

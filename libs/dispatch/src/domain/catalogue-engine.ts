@@ -1,4 +1,4 @@
-import type { DispatchTarget, UnitKind } from '@hotline/directory';
+import type { DispatchTarget, UnitKind } from '@hotline/directory/domain';
 
 export interface CatalogueRule {
   id: string;

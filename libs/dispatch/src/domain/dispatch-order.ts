@@ -1,5 +1,10 @@
-import { callerVisibility, maskPhone } from '@hotline/cases';
-import type { OrderCaller } from '../events/dispatch-events';
+import { callerVisibility, maskPhone } from '@hotline/cases/domain';
+
+/** What an order tells a unit about the caller. */
+export interface CallerShown {
+  name?: string | null;
+  phone: string;
+}
 
 export interface OrderSubject {
   confidential: boolean;
@@ -9,10 +14,10 @@ export interface OrderSubject {
 }
 
 /**
- * What a dispatch order tells a unit about the caller (SPEC §8): the lead unit gets the caller to
+ * What a dispatch order tells a unit about the caller (docs/product.md, "Privacy and access"): the lead unit gets the caller to
  * contact; a co-handler a masked number; nobody anything for a confidential case.
  */
-export function callerForUnit(subject: OrderSubject, unitCode: string): OrderCaller | undefined {
+export function callerForUnit(subject: OrderSubject, unitCode: string): CallerShown | undefined {
   const visibility = callerVisibility({ role: 'system', unitCode }, subject);
   if (visibility === 'hidden') return undefined;
   if (visibility === 'masked') return { name: null, phone: maskPhone(subject.callerPhone) };

@@ -17,10 +17,10 @@ const MAX_PERIOD_DAYS = 400;
 /** A report's period, checked: a real, non-empty span of at most MAX_PERIOD_DAYS days. */
 export function reportPeriod(from: string, to: string): Period {
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (!Number.isFinite(days)) throw DomainError.invalidField('from', 'must be a real date');
-  if (days <= 0) throw DomainError.invalidField('to', 'must be after from');
+  if (!Number.isFinite(days)) throw DomainError.invalidField('from', 'must be a real date', 'not_a_date');
+  if (days <= 0) throw DomainError.invalidField('to', 'must be after from', 'not_after_from');
   if (days > MAX_PERIOD_DAYS)
-    throw DomainError.invalidField('to', `the period may span at most ${MAX_PERIOD_DAYS} days`);
+    throw DomainError.invalidField('to', `the period may span at most ${MAX_PERIOD_DAYS} days`, 'period_too_long');
   return { from, to };
 }
 
@@ -31,6 +31,6 @@ export function reportPeriod(from: string, to: string): Period {
 export function viewerScope(viewer: { role: string; unitCode: string | null }, groupBy?: string): Scope {
   if (viewer.role !== 'handler') return {};
   if (groupBy !== undefined && groupBy !== 'unit')
-    throw DomainError.invalidField('groupBy', 'a handler sees its own unit’s figures, grouped by unit');
+    throw DomainError.invalidField('groupBy', 'a handler sees its own unit’s figures, grouped by unit', 'unit_only');
   return { unitCode: viewer.unitCode ?? '' };
 }

@@ -1,9 +1,11 @@
 import type { KafkaMessage } from 'kafkajs';
-import type { ProducedMessage } from '../kafka/kafka-producer';
+import type { ProducedMessage } from '../kafka/kafka-producer.service';
 
 /** Headers every dead letter carries, so an operator can see what failed, where, and why. */
 export const DEAD_LETTER_HEADERS = {
   reason: 'dlq-reason',
+  /** Machine-readable: an error reason (docs/errors.md), `message.malformed`, or `internal.error`. */
+  reasonCode: 'dlq-reason-code',
   sourceTopic: 'dlq-source-topic',
   sourcePartition: 'dlq-source-partition',
   sourceOffset: 'dlq-source-offset',
@@ -17,6 +19,7 @@ export interface DeadLetterSource {
   message: KafkaMessage;
   consumer: string;
   reason: string;
+  reasonCode: string;
   failedAt: Date;
 }
 
@@ -27,6 +30,7 @@ export function toDeadLetter({
   message,
   consumer,
   reason,
+  reasonCode,
   failedAt,
 }: DeadLetterSource): ProducedMessage {
   return {
@@ -36,6 +40,7 @@ export function toDeadLetter({
     headers: {
       ...message.headers,
       [DEAD_LETTER_HEADERS.reason]: reason.slice(0, 2000),
+      [DEAD_LETTER_HEADERS.reasonCode]: reasonCode,
       [DEAD_LETTER_HEADERS.sourceTopic]: topic,
       [DEAD_LETTER_HEADERS.sourcePartition]: String(partition),
       [DEAD_LETTER_HEADERS.sourceOffset]: message.offset,

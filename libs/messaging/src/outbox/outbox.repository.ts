@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { TransactionService } from '@hotline/database';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface NewOutboxRow {
+  eventId: string;
+  topic: string;
+  messageKey: string;
+  lane: number;
+  payload: object;
+}
 
 export interface ClaimedMessage {
   id: string;
@@ -17,16 +25,21 @@ export interface OutboxBacklog {
 // Advisory-lock namespace for outbox lanes (arbitrary, fixed).
 const LANE_LOCK_NAMESPACE = 71_2345;
 
+/** The `outbox` table: rows written with state changes, claimed and stamped by the relay. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: TransactionService) {}
+
+  async insert(rows: readonly NewOutboxRow[]): Promise<void> {
+    await this.db.manager.insert(OutboxMessageEntity, [...rows]);
+  }
 
   /**
    * Claims the oldest unpublished rows of every lane no other relay holds. The lane lock lasts
    * until the caller's transaction ends; SKIP LOCKED keeps relays from waiting on each other.
    */
-  async claimBatch(tx: EntityManager, limit: number): Promise<ClaimedMessage[]> {
-    const rows: { id: string; topic: string; message_key: string; payload: unknown }[] = await tx.query(
+  async claimBatch(limit: number): Promise<ClaimedMessage[]> {
+    const rows: { id: string; topic: string; message_key: string; payload: unknown }[] = await this.db.manager.query(
       `SELECT id, topic, message_key, payload
          FROM outbox
         WHERE published_at IS NULL
@@ -39,13 +52,14 @@ export class OutboxRepository {
     return rows.map((r) => ({ id: r.id, topic: r.topic, messageKey: r.message_key, payload: r.payload }));
   }
 
-  async markPublished(tx: EntityManager, ids: readonly string[]): Promise<void> {
-    await tx.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+  /** Bookkeeping on the database's clock (like created_at), not business time. */
+  async markPublished(ids: readonly string[]): Promise<void> {
+    await this.db.manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   /** Deletes published rows older than the retention, a batch at a time; returns rows deleted. */
   async prunePublished(olderThanHours: number, batchSize = 10_000): Promise<number> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query(
+    const [, deleted]: [unknown, number] = await this.db.manager.query(
       `DELETE FROM outbox WHERE id IN (
          SELECT id FROM outbox
           WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => $1)
@@ -57,9 +71,14 @@ export class OutboxRepository {
 
   async backlog(): Promise<OutboxBacklog> {
     // Both ends on the database's clock, like the created_at stamps it compares.
-    const [row]: { pending: string; age: string | null }[] = await this.dataSource.query(
+    const [row]: { pending: string; age: string | null }[] = await this.db.manager.query(
       `SELECT count(*) AS pending, extract(epoch FROM now() - min(created_at)) AS age FROM outbox WHERE published_at IS NULL`,
     );
     return { pending: Number(row?.pending ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+  }
+
+  /** Notifies the relay's LISTEN channel: after a commit, on the pool, never inside a transaction. */
+  async notify(channel: string): Promise<void> {
+    await this.db.poolManager.query(`SELECT pg_notify($1, '')`, [channel]);
   }
 }

@@ -1,5 +1,5 @@
 import { addMs, DAY_MS, HOUR_MS, localDate, MINUTE_MS } from '@hotline/clock/domain';
-import type { Duration } from '@hotline/directory';
+import type { Duration } from '@hotline/directory/domain';
 import type { WorkingCalendar } from './working-calendar';
 
 /**

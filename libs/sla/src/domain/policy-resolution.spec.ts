@@ -1,4 +1,4 @@
-import type { Duration } from '@hotline/directory';
+import type { Duration } from '@hotline/directory/domain';
 import { PolicyRow, resolvePolicy } from './policy-resolution';
 
 const h = (amount: number): Duration => ({ amount, unit: 'hours' });

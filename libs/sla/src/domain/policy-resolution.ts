@@ -1,4 +1,4 @@
-import type { Duration, Urgency } from '@hotline/directory';
+import type { Duration, Urgency } from '@hotline/directory/domain';
 
 export interface PolicyRow {
   urgency: Urgency;

@@ -1,0 +1,30 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConsumerRunnerService } from '@hotline/messaging';
+import { AutoDispatchConsumer } from './auto-dispatch.consumer';
+import { InboxProjectorConsumer } from './inbox-projector.consumer';
+import { KpiProjectorConsumer } from './kpi-projector.consumer';
+import { SupervisionIssuerConsumer } from './supervision-issuer.consumer';
+import { TelephonyConsumer } from './telephony.consumer';
+import { UnitRepliesConsumer } from './unit-replies.consumer';
+
+/** Starts every consumer of the worker, each in its own consumer group. */
+@Injectable()
+export class ConsumersStartupService implements OnApplicationBootstrap {
+  constructor(
+    private readonly runner: ConsumerRunnerService,
+    private readonly telephony: TelephonyConsumer,
+    private readonly inbox: InboxProjectorConsumer,
+    private readonly router: AutoDispatchConsumer,
+    private readonly unitReplies: UnitRepliesConsumer,
+    private readonly supervisionIssuer: SupervisionIssuerConsumer,
+    private readonly kpi: KpiProjectorConsumer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all(
+      [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer, this.kpi].map((consumer) =>
+        this.runner.start(consumer),
+      ),
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './principal';
+export * from './user-rules';
+export * from './oidc-claims';

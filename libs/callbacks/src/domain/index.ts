@@ -1,0 +1,2 @@
+export * from './callback-outcome';
+export * from './callback-due';

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type Page } from '@hotline/core';
+import { TransactionService } from '@hotline/database';
+import type { Urgency } from '@hotline/directory';
+import { ACTIVE_ORDER_STATUSES, type CaseStatus, FINISHED_STATUSES } from './domain/case-vocabulary';
+import { withAssignedUnits } from './domain/case-scope';
+import { CaseEntity } from './entities/case.entity';
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  /** Cases on which this unit holds an active order (lead or co-handler). */
+  unitCode?: string;
+  districtCode?: string;
+  streetCode?: string;
+  hotline?: string;
+  categoryCode?: string;
+  urgency?: Urgency;
+  from?: Date;
+  to?: Date;
+  q?: string;
+  callerPhone?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The caller's open case on the same matter: same caller, category and place, registered since. */
+export interface RepeatLookup {
+  callerPhone: string;
+  categoryCode: string;
+  districtCode: string;
+  streetCode: string | null;
+  since: Date;
+}
+
+/** `cases`: one row per demand, changed only under its row lock with the optimistic version check. */
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly db: TransactionService) {}
+
+  async get(id: string): Promise<CaseEntity> {
+    const found = await this.db.manager.findOneBy(CaseEntity, { id });
+    if (!found) throw notFound(id);
+    return found;
+  }
+
+  /** Loads the case and holds its row lock until the transaction ends. */
+  async lock(id: string): Promise<CaseEntity> {
+    const found = await this.db.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!found) throw notFound(id);
+    return found;
+  }
+
+  /**
+   * Locks the cases in id order (no deadlocks between batch writers). With `skipLocked`, cases
+   * another transaction holds are left out: a batch job takes them on its next round.
+   */
+  lockMany(ids: readonly string[], skipLocked: boolean): Promise<CaseEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const query = this.db.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .orderBy('c.id')
+      .setLock('pessimistic_write');
+    return (skipLocked ? query.setOnLocked('skip_locked') : query).getMany();
+  }
+
+  async insert(row: CaseEntity): Promise<void> {
+    await this.db.manager.insert(CaseEntity, row);
+  }
+
+  /**
+   * Applies `changes` if nobody changed the case since `loaded` was read; returns the new row.
+   * Whenever the lead or the co-handlers change, they join the units that may see the case.
+   */
+  async update(loaded: CaseEntity, changes: Partial<CaseEntity>): Promise<CaseEntity> {
+    const full = withUnits(loaded, changes);
+    const result = await this.db.manager
+      .createQueryBuilder()
+      .update(CaseEntity)
+      .set({ ...full, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: loaded.id, version: loaded.version })
+      .returning('id')
+      .execute();
+    if ((result.raw as unknown[]).length === 0) {
+      throw new DomainError(
+        'case.changed_concurrently',
+        `Case ${loaded.caseNumber} was changed by someone else; reload and retry`,
+      );
+    }
+    return this.db.manager.create(CaseEntity, { ...loaded, ...full, version: loaded.version + 1 });
+  }
+
+  /** The system's bookkeeping (a clock's side effect): the version stays, no user action is refused for it. */
+  async bookkeep(id: string, changes: Partial<CaseEntity>): Promise<void> {
+    await this.db.manager.update(CaseEntity, { id }, changes);
+  }
+
+  /** The units that may see the case, or null for an unknown case. */
+  async unitCodesOf(id: string): Promise<string[] | null> {
+    const found = await this.db.manager.findOne(CaseEntity, { where: { id }, select: { id: true, unitCodes: true } });
+    return found ? found.unitCodes : null;
+  }
+
+  findOpenOfCaller(lookup: RepeatLookup): Promise<CaseEntity | null> {
+    return this.db.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.callerPhone = :phone AND c.categoryCode = :category AND c.districtCode = :district', {
+        phone: lookup.callerPhone,
+        category: lookup.categoryCode,
+        district: lookup.districtCode,
+      })
+      .andWhere('c.streetCode IS NOT DISTINCT FROM :street', { street: lookup.streetCode })
+      .andWhere('c.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
+      .andWhere('c.registeredAt >= :since', { since: lookup.since })
+      .orderBy('c.registeredAt', 'DESC')
+      .getOne();
+  }
+
+  /** Serialises registrations of one caller until the transaction ends (two calls cannot both open a case). */
+  async lockCaller(callerPhone: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`caller:${callerPhone}`]);
+  }
+
+  /** Newest first; ties broken by id so pages never overlap or skip. `scopeUnit`: a handler's unit. */
+  async list(filter: CaseFilter, scopeUnit: string | null): Promise<Page<CaseEntity>> {
+    const query = this.db.manager.createQueryBuilder(CaseEntity, 'c');
+    if (scopeUnit !== null) query.andWhere('c.unitCodes @> ARRAY[:scopeUnit]::text[]', { scopeUnit });
+    if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
+    if (filter.unitCode) {
+      query.andWhere('c.status IN (:...active) AND (c.leadUnitCode = :unit OR :unit = ANY(c.coUnitCodes))', {
+        active: ACTIVE_ORDER_STATUSES,
+        unit: filter.unitCode,
+      });
+    }
+    if (filter.districtCode) query.andWhere('c.districtCode = :district', { district: filter.districtCode });
+    if (filter.streetCode) query.andWhere('c.streetCode = :street', { street: filter.streetCode });
+    if (filter.hotline) {
+      query.andWhere('(c.sourceHotlineCode = :hotline OR c.sourceHotlineNumber = :hotline)', {
+        hotline: filter.hotline,
+      });
+    }
+    if (filter.categoryCode) {
+      query.andWhere('c.categoryCode LIKE :category', { category: `${escapeLike(filter.categoryCode)}%` });
+    }
+    if (filter.urgency) query.andWhere('c.urgency = :urgency', { urgency: filter.urgency });
+    if (filter.from) query.andWhere('c.registeredAt >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('c.registeredAt < :to', { to: filter.to });
+    if (filter.callerPhone) query.andWhere('c.callerPhone = :phone', { phone: filter.callerPhone });
+    if (filter.q) {
+      query.andWhere('(c.caseNumber = :exact OR c.description ILIKE :text OR c.address ILIKE :text)', {
+        exact: filter.q,
+        text: `%${escapeLike(filter.q)}%`,
+      });
+    }
+    const [items, total] = await query
+      .orderBy('c.registeredAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** Open demands of other callers about the same category and place, registered since `since`. */
+  related(c: CaseEntity, since: Date): Promise<CaseEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(CaseEntity, 'r')
+      .select(['r.id', 'r.caseNumber', 'r.status', 'r.registeredAt'])
+      .where(
+        'r.categoryCode = :category AND r.streetCode IS NOT DISTINCT FROM :street AND r.districtCode = :district',
+        {
+          category: c.categoryCode,
+          street: c.streetCode,
+          district: c.districtCode,
+        },
+      )
+      .andWhere('r.callerPhone <> :phone AND r.id <> :id', { phone: c.callerPhone, id: c.id })
+      .andWhere('r.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
+      .andWhere('r.registeredAt >= :since', { since })
+      .orderBy('r.registeredAt', 'DESC')
+      .take(20)
+      .getMany();
+  }
+
+  /** The cases with these ids, in the order given (unknown ids are left out). */
+  async byIds(ids: readonly string[]): Promise<CaseEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Cases registered since `since`, per source hotline (a unit's: where it is the lead). */
+  async registeredSinceByHotline(since: Date, leadUnit?: string): Promise<Map<string, number>> {
+    const rows: { hotline: string; n: string }[] = await this.db.manager.query(
+      `SELECT source_hotline_code AS hotline, count(*) AS n FROM cases
+        WHERE registered_at >= $1 ${leadUnit ? 'AND lead_unit_code = $2' : ''} GROUP BY 1`,
+      [since, ...(leadUnit ? [leadUnit] : [])],
+    );
+    return new Map(rows.map((r) => [r.hotline, Number(r.n)]));
+  }
+
+  /** Cases not yet finished (a unit's: where it is the lead). */
+  async openCount(leadUnit?: string): Promise<number> {
+    const [row]: { n: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS n FROM cases WHERE status <> ALL($1) ${leadUnit ? 'AND lead_unit_code = $2' : ''}`,
+      [FINISHED_STATUSES, ...(leadUnit ? [leadUnit] : [])],
+    );
+    return Number(row?.n ?? 0);
+  }
+}
+
+function notFound(id: string): DomainError {
+  return new DomainError('case.not_found', `Case ${id} not found`);
+}
+
+/** The changes plus, when the lead or co-handlers change, the grown list of units that may see the case. */
+function withUnits(loaded: CaseEntity, changes: Partial<CaseEntity>): Partial<CaseEntity> {
+  if (changes.leadUnitCode === undefined && changes.coUnitCodes === undefined) return changes;
+  return { ...changes, unitCodes: withAssignedUnits(loaded.unitCodes, changes.leadUnitCode, changes.coUnitCodes) };
+}
+
+/** A client's text taken literally inside a LIKE pattern (a trailing backslash used to be a 500; found by fuzzing). */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (m) => `\\${m}`);
+}

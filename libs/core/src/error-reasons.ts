@@ -1,0 +1,63 @@
+import type { ErrorCode } from './error-codes';
+
+/**
+ * Every reason the system refuses a request or a message, with the code it belongs to. The reason
+ * travels in the api's error body (`reason`) and in a dead letter's `dlq-reason-code` header, so
+ * an agent's desktop or a unit's own system can tell "already signed" from "not your case".
+ * Listed in docs/errors.md; a reason, once published, keeps its meaning.
+ */
+export const ERROR_REASONS = {
+  'input.invalid': 'VALIDATION_FAILED',
+
+  'auth.token_missing': 'UNAUTHENTICATED',
+  'auth.token_invalid': 'UNAUTHENTICATED',
+  'auth.bad_credentials': 'UNAUTHENTICATED',
+  'auth.role_forbidden': 'FORBIDDEN',
+
+  'case.not_found': 'NOT_FOUND',
+  'call.not_found': 'NOT_FOUND',
+  'transfer.not_found': 'NOT_FOUND',
+  'return.not_found': 'NOT_FOUND',
+  'extension.not_found': 'NOT_FOUND',
+  'supervision.not_found': 'NOT_FOUND',
+
+  'case.finished': 'STATE_CONFLICT',
+  'case.wrong_state': 'STATE_CONFLICT',
+  'case.already_dispatched': 'STATE_CONFLICT',
+  'case.already_signed': 'STATE_CONFLICT',
+  'case.not_signed': 'STATE_CONFLICT',
+  'case.already_responded': 'STATE_CONFLICT',
+  'case.already_resolved': 'STATE_CONFLICT',
+  'case.not_answerable': 'STATE_CONFLICT',
+  'case.already_unreasonable': 'STATE_CONFLICT',
+  'case.changed_concurrently': 'VERSION_CONFLICT',
+  'call.not_registered': 'STATE_CONFLICT',
+
+  'order.none_active': 'FORBIDDEN',
+  'order.lead_only': 'FORBIDDEN',
+  'order.co_only': 'FORBIDDEN',
+  'order.already_signed': 'STATE_CONFLICT',
+  'inbox.other_unit': 'FORBIDDEN',
+
+  'return.pending': 'STATE_CONFLICT',
+  'return.already_reviewed': 'STATE_CONFLICT',
+  'extension.pending': 'STATE_CONFLICT',
+  'extension.already_reviewed': 'STATE_CONFLICT',
+  'callback.not_due': 'STATE_CONFLICT',
+
+  'supervision.other_unit': 'FORBIDDEN',
+  'supervision.not_open': 'STATE_CONFLICT',
+  'supervision.already_closed': 'STATE_CONFLICT',
+
+  'user.exists': 'ALREADY_EXISTS',
+  'dispatch_rule.exists': 'ALREADY_EXISTS',
+
+  'message.malformed': 'VALIDATION_FAILED',
+  'message.unknown_type': 'VALIDATION_FAILED',
+
+  'dependency.unavailable': 'DEPENDENCY_UNAVAILABLE',
+} as const satisfies Record<string, ErrorCode>;
+
+export type ErrorReason = keyof typeof ERROR_REASONS;
+
+export const ERROR_REASON_NAMES = Object.keys(ERROR_REASONS) as ErrorReason[];

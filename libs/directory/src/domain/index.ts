@@ -1,0 +1,3 @@
+export * from './reference-types';
+export * from './dispatch-rule-validation';
+export * from './sla-policy-validation';

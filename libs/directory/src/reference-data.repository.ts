@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { FindOptionsWhere, In } from 'typeorm';
+import type { Page, PageRequest } from '@hotline/core';
+import { TransactionService } from '@hotline/database';
+import type { HotlineKind, UnitKind } from './domain/reference-types';
+import { CategoryEntity } from './entities/category.entity';
+import { DispatchRuleEntity } from './entities/dispatch-rule.entity';
+import { HotlineEntity } from './entities/hotline.entity';
+import { SlaPolicyEntity } from './entities/sla-policy.entity';
+import { UnitEntity } from './entities/unit.entity';
+
+export interface HotlineFilter extends PageRequest {
+  kind?: HotlineKind;
+}
+export interface UnitFilter extends PageRequest {
+  kind?: UnitKind;
+  parentCode?: string;
+}
+export interface CategoryFilter extends PageRequest {
+  level?: number;
+  parentCode?: string;
+}
+
+/** Every reference table at once, as the in-memory snapshot needs it. */
+export interface ReferenceRows {
+  units: UnitEntity[];
+  categories: CategoryEntity[];
+  activeHotlines: HotlineEntity[];
+  slaPolicies: SlaPolicyEntity[];
+  activeDispatchRules: DispatchRuleEntity[];
+}
+
+/** `hotlines`, `units`, `categories` (and, for the snapshot, the catalogue and the SLA policy). */
+@Injectable()
+export class ReferenceDataRepository {
+  constructor(private readonly db: TransactionService) {}
+
+  hotlines({ kind, limit, offset }: HotlineFilter): Promise<Page<HotlineEntity>> {
+    return this.page(HotlineEntity, kind ? { kind } : {}, { kind: 'ASC', code: 'ASC' }, limit, offset);
+  }
+
+  units({ kind, parentCode, limit, offset }: UnitFilter): Promise<Page<UnitEntity>> {
+    const where: FindOptionsWhere<UnitEntity> = {};
+    if (kind) where.kind = kind;
+    if (parentCode) where.parentCode = parentCode;
+    return this.page(UnitEntity, where, { code: 'ASC' }, limit, offset);
+  }
+
+  categories({ level, parentCode, limit, offset }: CategoryFilter): Promise<Page<CategoryEntity>> {
+    const where: FindOptionsWhere<CategoryEntity> = {};
+    if (level) where.level = level;
+    if (parentCode) where.parentCode = parentCode;
+    return this.page(CategoryEntity, where, { code: 'ASC' }, limit, offset);
+  }
+
+  unitsByCode(codes: readonly string[]): Promise<UnitEntity[]> {
+    return codes.length ? this.db.manager.find(UnitEntity, { where: { code: In([...codes]) } }) : Promise.resolve([]);
+  }
+
+  async existingCategoryCodes(codes: readonly string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const found = await this.db.manager.find(CategoryEntity, {
+      where: { code: In([...codes]) },
+      select: { code: true },
+    });
+    return new Set(found.map((c) => c.code));
+  }
+
+  async all(): Promise<ReferenceRows> {
+    const m = this.db.manager;
+    const [units, categories, activeHotlines, slaPolicies, activeDispatchRules] = await Promise.all([
+      m.find(UnitEntity),
+      m.find(CategoryEntity),
+      m.find(HotlineEntity, { where: { active: true } }),
+      m.find(SlaPolicyEntity),
+      m.find(DispatchRuleEntity, { where: { active: true }, order: { priority: 'ASC', name: 'ASC' } }),
+    ]);
+    return { units, categories, activeHotlines, slaPolicies, activeDispatchRules };
+  }
+
+  private async page<T extends object>(
+    entity: new () => T,
+    where: FindOptionsWhere<T>,
+    order: Record<string, 'ASC' | 'DESC'>,
+    limit: number,
+    offset: number,
+  ): Promise<Page<T>> {
+    const [items, total] = await this.db.manager.findAndCount(entity, {
+      where,
+      order: order as never,
+      take: limit,
+      skip: offset,
+    });
+    return { items, total };
+  }
+}

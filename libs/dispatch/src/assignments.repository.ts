@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { AssignmentRole } from '@hotline/cases';
+import { TransactionService } from '@hotline/database';
+import { CaseAssignmentEntity } from './entities/case-assignment.entity';
+
+export interface NewOrder {
+  caseId: string;
+  unitCode: string;
+  role: AssignmentRole;
+  dispatchNo: number;
+  issuedAt: Date;
+}
+
+/** `case_assignments`: the dispatch orders, one per unit and dispatch; finished ones stay as history. */
+@Injectable()
+export class AssignmentsRepository {
+  constructor(private readonly db: TransactionService) {}
+
+  insert(orders: readonly NewOrder[]): Promise<CaseAssignmentEntity[]> {
+    const m = this.db.manager;
+    return m.save(
+      CaseAssignmentEntity,
+      orders.map((o) => m.create(CaseAssignmentEntity, o)),
+    );
+  }
+
+  activeOf(caseId: string, unitCode: string): Promise<CaseAssignmentEntity | null> {
+    return this.db.manager.findOneBy(CaseAssignmentEntity, { caseId, unitCode, status: 'active' });
+  }
+
+  async markSigned(orderId: string, at: Date): Promise<void> {
+    await this.db.manager.update(CaseAssignmentEntity, { id: orderId }, { signedAt: at });
+  }
+
+  /** Ends every active order of the case; returns the orders it ended. */
+  async endActive(caseId: string, status: 'cancelled' | 'completed', at: Date): Promise<CaseAssignmentEntity[]> {
+    const m = this.db.manager;
+    const active = await m.findBy(CaseAssignmentEntity, { caseId, status: 'active' });
+    if (active.length === 0) return [];
+    await m.update(
+      CaseAssignmentEntity,
+      { caseId, status: 'active' },
+      status === 'cancelled' ? { status, cancelledAt: at } : { status },
+    );
+    return active;
+  }
+}

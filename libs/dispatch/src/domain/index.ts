@@ -1,0 +1,4 @@
+export * from './catalogue-engine';
+export * from './dispatch-choice';
+export * from './dispatch-order';
+export * from './order-access';

@@ -1,0 +1,32 @@
+import { DomainError } from '@hotline/core';
+import { assertOrderRole } from './order-access';
+
+const reasonOf = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    return (error as DomainError).reason;
+  }
+  return 'none';
+};
+
+describe('acting through an order', () => {
+  const lead = { id: 'o1', role: 'lead' as const };
+  const co = { id: 'o2', role: 'co' as const };
+
+  it('needs an active order of the unit', () => {
+    expect(reasonOf(() => assertOrderRole(null))).toBe('order.none_active');
+    expect(assertOrderRole(co)).toBe(co);
+  });
+
+  it('keeps lead actions to the lead and a co-handler’s report to co-handlers', () => {
+    expect(assertOrderRole(lead, 'lead')).toBe(lead);
+    expect(reasonOf(() => assertOrderRole(co, 'lead'))).toBe('order.lead_only');
+    expect(assertOrderRole(co, 'co')).toBe(co);
+    expect(reasonOf(() => assertOrderRole(lead, 'co'))).toBe('order.co_only');
+  });
+
+  it('refuses with 403-coded errors', () => {
+    expect(() => assertOrderRole(co, 'lead')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+});

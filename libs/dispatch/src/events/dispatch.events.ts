@@ -1,0 +1,78 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
+
+/**
+ * `hotline.dispatch.v1` (key = unit code; docs/events.md): what handling units — and their own
+ * systems — receive: dispatch orders, their cancellation and completion, one-click transfers.
+ */
+export const DISPATCH_EVENT_TYPES = {
+  orderIssued: `${EVENT_TYPE_PREFIX}.dispatch.order_issued.v1`,
+  orderCancelled: `${EVENT_TYPE_PREFIX}.dispatch.order_cancelled.v1`,
+  orderCompleted: `${EVENT_TYPE_PREFIX}.dispatch.order_completed.v1`,
+  transferIssued: `${EVENT_TYPE_PREFIX}.transfer.order_issued.v1`,
+  transferAcknowledged: `${EVENT_TYPE_PREFIX}.transfer.order_acknowledged.v1`,
+} as const;
+
+export class OrderCaller {
+  @IsOptional() @IsString() @MaxLength(100) name?: string | null;
+  /** Full for the lead unit, masked for co-handlers; the whole caller is omitted when confidential. */
+  @IsString() @MaxLength(40) phone!: string;
+}
+
+export class OrderDeadlines {
+  @IsISO8601() sign!: string;
+  @IsISO8601() response!: string;
+  @IsISO8601() resolve!: string;
+}
+
+export class OrderIssuedData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsString() unitCode!: string;
+  @IsIn(['lead', 'co']) role!: 'lead' | 'co';
+  @IsString() categoryCode!: string;
+  @IsString() urgency!: string;
+  @IsString() summary!: string;
+  @IsString() address!: string;
+  @IsISO8601() issuedAt!: string;
+  @ValidateNested() @Type(() => OrderDeadlines) deadlines!: OrderDeadlines;
+  @IsOptional() @ValidateNested() @Type(() => OrderCaller) caller?: OrderCaller;
+}
+
+export class OrderCancelledData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() unitCode!: string;
+  @IsString() reason!: string;
+}
+
+/** The case was resolved: the order leaves the unit's open work. */
+export class OrderCompletedData {
+  @IsUUID() orderId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() unitCode!: string;
+}
+
+export class TransferIssuedData {
+  @IsUUID() transferId!: string;
+  @IsUUID() callId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsString() utilityCode!: string;
+  @IsString() categoryCode!: string;
+  @IsString() urgency!: string;
+  @IsString() summary!: string;
+  @IsString() address!: string;
+  /** The caller is put through to the utility, who must be able to call back. */
+  @IsString() callerNumber!: string;
+  @IsISO8601() ackDueAt!: string;
+}
+
+export class TransferAcknowledgedData {
+  @IsUUID() transferId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() utilityCode!: string;
+  @IsISO8601() acknowledgedAt!: string;
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, localDate } from '@hotline/clock';
+import { Page } from '@hotline/core';
+import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
+import { Metric, METRICS, metricPosition, Rate, rateOf, whyMissed } from './domain/five-rates';
+import { GroupBy } from './domain/grouping';
+import { Period, Scope } from './domain/report-request';
+import { KpiReportsRepository, MissFilter } from './kpi-reports.repository';
+
+export type FiveRatesRow = { groupKey: string; groupName: string } & Record<Metric, Rate>;
+
+export interface MissedCase {
+  caseId: string;
+  caseNumber: string;
+  unitCode: string | null;
+  dueAt: string | null;
+  doneAt: string | null;
+  why: string;
+}
+
+export interface ThreeRatesRow {
+  groupKey: string;
+  groupName: string;
+  response: Rate;
+  resolution: Rate;
+  satisfaction: Rate;
+}
+
+/**
+ * The five rates, the three rates and their drill-down (docs/kpi.md), from the projection's rollups:
+ * the stored counts plus the open items the clock has turned into misses today.
+ */
+@Injectable()
+export class KpiReportsService {
+  constructor(
+    private readonly reports: KpiReportsRepository,
+    private readonly reference: ReferenceDataService,
+    private readonly clock: Clock,
+  ) {}
+
+  async fiveRates(period: Period, groupBy: GroupBy, scope: Scope, asOf = this.clock.now()): Promise<FiveRatesRow[]> {
+    const today = localDate(asOf);
+    const sums = await this.reports.rollupSums(groupBy, period, today, scope.unitCode);
+    const missedToday = await this.reports.openMissedToday(period, groupBy, scope.unitCode, asOf, today);
+    const rows = new Map<string, Record<Metric, { hit: number; miss: number; pending: number }>>();
+    for (const s of sums) {
+      const row = rows.get(s.key) ?? emptyCounts();
+      const lateToday = missedToday.get(`${s.key}|${s.metric}`) ?? 0;
+      row[s.metric].hit += s.hit;
+      row[s.metric].miss += s.miss + s.openPast + lateToday;
+      row[s.metric].pending += s.pending + s.openNow - lateToday;
+      rows.set(s.key, row);
+    }
+    const snapshot = await this.reference.snapshot();
+    return [...rows.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, counts]) => ({
+        groupKey: key,
+        groupName: groupName(groupBy, key, snapshot),
+        ...(Object.fromEntries(
+          METRICS.map((m) => [m, rateOf(counts[m].hit, counts[m].miss, counts[m].pending)]),
+        ) as Record<Metric, Rate>),
+      }));
+  }
+
+  /** The cases that missed a metric in the period, with why (drill-down). */
+  async misses(
+    metric: Metric,
+    period: Period,
+    filter: MissFilter,
+    scope: Scope,
+    asOf = this.clock.now(),
+  ): Promise<Page<MissedCase>> {
+    const page = await this.reports.missedFacts(metric, period, filter, scope.unitCode, asOf);
+    return {
+      total: page.total,
+      items: page.items.map((facts) => {
+        const position = metricPosition(facts, metric)!;
+        return {
+          caseId: facts.caseId,
+          caseNumber: facts.caseNumber,
+          unitCode: facts.unitCode,
+          dueAt: position.dueAt?.toISOString() ?? null,
+          doneAt: position.doneAt?.toISOString() ?? null,
+          why: whyMissed(metric, position),
+        };
+      }),
+    };
+  }
+
+  /** 响应率 / 解决率 / 满意率 (docs/kpi.md): response = timely response; the others from callbacks that reached the citizen. */
+  async threeRates(period: Period, groupBy: GroupBy, scope: Scope, asOf = this.clock.now()): Promise<ThreeRatesRow[]> {
+    const five = await this.fiveRates(period, groupBy, scope, asOf);
+    const callbacks = await this.reports.callbackSums(groupBy, period, scope.unitCode);
+    const byKey = new Map(callbacks.map((c) => [c.key, c]));
+    const keys = [...new Set([...five.map((r) => r.groupKey), ...byKey.keys()])].sort();
+    const snapshot = await this.reference.snapshot();
+    return keys.map((key) => {
+      const c = byKey.get(key) ?? { asked: 0, solved: 0, rated: 0, satisfied: 0 };
+      return {
+        groupKey: key,
+        groupName: groupName(groupBy, key, snapshot),
+        response: five.find((r) => r.groupKey === key)?.timelyResponse ?? rateOf(0, 0, 0),
+        resolution: rateOf(c.solved, c.asked - c.solved, 0),
+        satisfaction: rateOf(c.satisfied, c.rated - c.satisfied, 0),
+      };
+    });
+  }
+}
+
+function emptyCounts(): Record<Metric, { hit: number; miss: number; pending: number }> {
+  return Object.fromEntries(METRICS.map((m) => [m, { hit: 0, miss: 0, pending: 0 }])) as Record<
+    Metric,
+    { hit: number; miss: number; pending: number }
+  >;
+}
+
+function groupName(groupBy: GroupBy, key: string, snapshot: ReferenceSnapshot): string {
+  if (key === '-') return groupBy === 'unit' ? '未派单' : '未填写';
+  switch (groupBy) {
+    case 'unit':
+    case 'district':
+    case 'street':
+      return snapshot.units.get(key)?.name ?? key;
+    case 'hotline':
+      return snapshot.hotlines.get(key)?.name ?? key;
+    case 'category':
+      return snapshot.categories.get(key)?.name ?? key;
+    case 'day':
+      return key;
+  }
+}

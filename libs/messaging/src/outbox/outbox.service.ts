@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionService } from '@hotline/database';
+import type { CloudEvent } from '../cloud-event';
+import type { Topic } from '../topics';
+import { laneOf } from './outbox-lane';
+import { OutboxRepository } from './outbox.repository';
+import { OutboxNotifierService } from './outbox-notifier.service';
+
+export interface OutgoingMessage {
+  topic: Topic;
+  /** Kafka key: events of one key keep their order (case id, unit code, …). */
+  key: string;
+  event: CloudEvent;
+}
+
+/**
+ * Appends events to the outbox in the ambient transaction, so they commit or roll back with the
+ * state change they describe; it refuses to write outside one. Call it after the state change's
+ * own writes: the changed row's lock then orders its events by outbox id.
+ */
+@Injectable()
+export class OutboxService {
+  constructor(
+    private readonly db: TransactionService,
+    private readonly outbox: OutboxRepository,
+    private readonly notifier: OutboxNotifierService,
+  ) {}
+
+  async append(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const queryRunner = this.db.manager.queryRunner;
+    if (!this.db.inTransaction || !queryRunner?.isTransactionActive) {
+      throw new Error('OutboxService.append must run inside the transaction of the state change it describes');
+    }
+    await this.outbox.insert(
+      messages.map((m) => ({
+        eventId: m.event.id,
+        topic: m.topic,
+        messageKey: m.key,
+        lane: laneOf(m.key),
+        payload: m.event,
+      })),
+    );
+    // The relay is woken after the commit (see OutboxNotifierService), never from inside the transaction.
+    this.notifier.markPending(queryRunner.data);
+  }
+}

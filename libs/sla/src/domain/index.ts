@@ -1,0 +1,5 @@
+export * from './working-calendar';
+export * from './holiday-calendar';
+export * from './deadline';
+export * from './policy-resolution';
+export * from './warning';

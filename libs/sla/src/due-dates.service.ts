@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@hotline/config';
+import type { Urgency } from '@hotline/directory';
+import { ReferenceDataService } from '@hotline/directory';
+import { CalendarRepository } from './calendar.repository';
+import { addDuration } from './domain/deadline';
+import { holidayCalendar } from './domain/holiday-calendar';
+import { PolicyRow, resolvePolicy } from './domain/policy-resolution';
+import type { WorkingCalendar } from './domain/working-calendar';
+
+export interface DispatchDeadlines {
+  signDueAt: Date;
+  responseDueAt: Date;
+  resolveDueAt: Date;
+}
+
+/**
+ * When each deadline of a case falls due: from the SLA policy in force (docs/product.md, "Deadlines")
+ * for the case's urgency and category, counted on the holiday calendar (public holidays and 调休
+ * working days) where a limit is in working days.
+ */
+@Injectable()
+export class DueDatesService {
+  private calendar: { at: number; value: Promise<WorkingCalendar> } | undefined;
+
+  constructor(
+    private readonly reference: ReferenceDataService,
+    private readonly calendarDays: CalendarRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The dispatch deadline counts from registration. */
+  async dispatchDue(urgency: Urgency, categoryCode: string, registeredAt: Date): Promise<Date> {
+    return this.add(registeredAt, (await this.policy(urgency, categoryCode)).dispatchWithin);
+  }
+
+  /** Sign, response and resolve count from the dispatch the unit keeps. */
+  async afterDispatch(urgency: Urgency, categoryCode: string, dispatchedAt: Date): Promise<DispatchDeadlines> {
+    const policy = await this.policy(urgency, categoryCode);
+    return {
+      signDueAt: await this.add(dispatchedAt, policy.signWithin),
+      responseDueAt: await this.add(dispatchedAt, policy.responseWithin),
+      resolveDueAt: await this.add(dispatchedAt, policy.resolveWithin),
+    };
+  }
+
+  /** Callback counts from resolution, or from the resolve deadline passing unresolved. */
+  async callbackDue(urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
+    return this.add(from, (await this.policy(urgency, categoryCode)).callbackWithin);
+  }
+
+  async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
+    return this.add(transferredAt, (await this.policy(urgency, categoryCode)).transferAckWithin);
+  }
+
+  /** An admin changed the calendar through this process: use it at once. */
+  invalidateCalendar(): void {
+    this.calendar = undefined;
+  }
+
+  private async add(from: Date, duration: PolicyRow['dispatchWithin']): Promise<Date> {
+    return addDuration(from, duration, duration.unit === 'working_days' ? await this.workingCalendar() : NO_CALENDAR);
+  }
+
+  private workingCalendar(): Promise<WorkingCalendar> {
+    // Freshness is elapsed process time (monotonic), not business time: the Clock may be moved.
+    const now = performance.now();
+    if (!this.calendar || now - this.calendar.at > this.config.REFERENCE_CACHE_SECONDS * 1000) {
+      const value = this.calendarDays.all().then((days) => holidayCalendar(days));
+      this.calendar = { at: now, value };
+      value.catch(() => (this.calendar = undefined));
+    }
+    return this.calendar.value;
+  }
+
+  private async policy(urgency: Urgency, categoryCode: string): Promise<PolicyRow> {
+    return resolvePolicy((await this.reference.snapshot()).slaPolicies, urgency, categoryCode);
+  }
+}
+
+/** Hours and calendar days never consult the calendar. */
+const NO_CALENDAR: WorkingCalendar = { isWorkingDay: () => true };

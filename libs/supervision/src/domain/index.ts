@@ -1,0 +1,2 @@
+export * from './supervision-levels';
+export * from './supervision-rules';
