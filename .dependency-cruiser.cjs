@@ -4,9 +4,66 @@
 //   apps/api, apps/worker  ─►  libs/*  (through @hotline/<name> = libs/<name>/src/index.ts only)
 //   libs/*                 ─►  other libs' public index only; never apps/
 //   libs/*/src/domain, libs/core: plain TypeScript, no framework / driver packages
+
+/**
+ * Which library may depend on which: everything else is forbidden. Libraries sit in layers —
+ * foundations (core, clock, config, database, observability, messaging), reference data and
+ * people (audit, directory, auth, sla), then the case and what happens to it (cases → dispatch →
+ * handling; callbacks, supervision, kpi beside them). A new edge is a design decision: add it
+ * here, with the reason in docs/architecture.md.
+ */
+const LIB_EDGES = {
+  core: [],
+  clock: [],
+  config: [],
+  database: ['config'],
+  observability: ['config'],
+  messaging: ['core', 'clock', 'config', 'database'],
+  audit: ['core', 'database'],
+  directory: ['core', 'config', 'database', 'audit'],
+  auth: ['core', 'config', 'database', 'audit', 'directory'],
+  sla: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
+  cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla'],
+  dispatch: ['core', 'clock', 'config', 'database', 'messaging', 'directory', 'sla', 'cases'],
+  handling: ['core', 'clock', 'database', 'messaging', 'sla', 'cases', 'dispatch'],
+  callbacks: ['core', 'clock', 'database', 'sla', 'cases'],
+  supervision: ['core', 'clock', 'database', 'directory', 'cases'],
+  kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases'],
+};
+
+const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({
+  name: `lib-edges-${lib}`,
+  severity: 'error',
+  comment:
+    `libs/${lib} may depend only on ${allowed.length ? allowed.join(', ') : 'no other library'} ` +
+    '(LIB_EDGES in .dependency-cruiser.cjs, explained in docs/architecture.md).',
+  from: { path: `^libs/${lib}/` },
+  to: { path: '^libs/([^/]+)/', pathNot: [`^libs/(${[lib, ...allowed].join('|')})/`] },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...libEdgeRules,
+    {
+      name: 'testing-fakes-only-in-specs',
+      severity: 'error',
+      comment:
+        "A library's testing fakes (libs/<x>/src/testing, @hotline/<x>/testing) are for specs: running code " +
+        'never loads them.',
+      from: { pathNot: ['\\.spec\\.ts$', '^libs/[^/]+/src/testing/'] },
+      to: { path: '^libs/[^/]+/src/testing/' },
+    },
+    {
+      name: 'domain-imports-only-domain',
+      severity: 'error',
+      comment:
+        'A domain file (libs/<x>/src/domain/**) imports only other domain files — its own, another ' +
+        "library's through @hotline/<name>/domain — and libs/core: never a library's index, which " +
+        'loads Nest modules and entities.',
+      from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/[^/]+/src/domain/', '^libs/core/src/'] },
+    },
     {
       name: 'no-circular',
       severity: 'error',
@@ -50,13 +107,19 @@ module.exports = {
       severity: 'error',
       comment:
         'Deep import from one library into another. Same rule as no-deep-lib-imports, for code inside ' +
-        'libs/: a library may import its own files freely, another library only via @hotline/<name>. ' +
+        'libs/: a library may import its own files freely, another library only via @hotline/<name> ' +
+        '(or its /domain entry point, and in specs its /testing fakes). ' +
         '($1 is the importing library, captured by from.path: dependency-cruiser substitutes groups ' +
         'of from.path into to.path / to.pathNot.)',
       from: { path: '^libs/([^/]+)/' },
       to: {
         path: '^libs/[^/]+/src/',
-        pathNot: ['^libs/$1/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/domain/index\\.ts$'],
+        pathNot: [
+          '^libs/$1/',
+          '^libs/[^/]+/src/index\\.ts$',
+          '^libs/[^/]+/src/domain/index\\.ts$',
+          '^libs/[^/]+/src/testing/index\\.ts$',
+        ],
       },
     },
     {

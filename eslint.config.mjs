@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 
 const TS_FILES = ['**/*.ts'];
 const JS_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs'];
-const TEST_FILES = ['**/*.spec.ts', 'test/**/*.ts'];
+const TEST_FILES = ['**/*.spec.ts', 'test/**/*.ts', 'libs/*/src/testing/**/*.ts'];
 
 // The globals a node script uses (the `globals` package is not a dependency, so listed here).
 const NODE_GLOBALS = Object.fromEntries(
@@ -40,7 +40,7 @@ const NODE_GLOBALS = Object.fromEntries(
 // files, neither by alias (`@hotline/x/src/...`) nor by a relative path through `libs/<x>/src`.
 const NO_DEEP_LIB_IMPORTS = [
   {
-    regex: '^@hotline/[^/]+/(?!domain$).+',
+    regex: '^@hotline/[^/]+/(?!(domain|testing)$).+',
     message:
       'Deep import: use the library public API `@hotline/<name>` (its src/index.ts), or `@hotline/<name>/domain` for its pure rules.',
   },

@@ -21,7 +21,7 @@ const shared = {
   // Mirrors tsconfig.json "paths": every library is @hotline/<folder>.
   moduleNameMapper: {
     '^@hotline/([a-z-]+)$': '<rootDir>/libs/$1/src',
-    '^@hotline/([a-z-]+)/domain$': '<rootDir>/libs/$1/src/domain',
+    '^@hotline/([a-z-]+)/(domain|testing)$': '<rootDir>/libs/$1/src/$2',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
@@ -31,7 +31,11 @@ module.exports = {
   // relay or consumer group started by one file must never take another file's events.
   maxWorkers: 1,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',

@@ -32,7 +32,8 @@ if [ "$#" -eq 0 ]; then
   step "format (prettier)" npx prettier --check --log-level warn .
   step "lint (eslint)" npx eslint --max-warnings 0 .
   step "typecheck (tsc, strict)" npx tsc --noEmit -p tsconfig.json
-  step "layer rules (dependency-cruiser)" npm run -s depcruise
+  step "layer rules and library edges (dependency-cruiser)" npm run -s depcruise
+  step "tables touched only by their owner, SQL only in repositories, names by kind" npm run -s architecture:check
   step "OpenAPI is generated from the code and committed" npm run -s openapi:check
   step "OpenAPI lint (redocly)" npx redocly lint openapi.json --format=summary
   step "AsyncAPI document valid and matching the topics" npm run -s asyncapi:check

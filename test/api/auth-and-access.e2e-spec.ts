@@ -68,17 +68,19 @@ describe('auth and access (real api on PostgreSQL)', () => {
 
   describe('guards', () => {
     it('answers 401 without a token, with a malformed, a tampered and an expired one', async () => {
-      await http().get('/api/v1/users').expect(401);
+      expect((await http().get('/api/v1/users').expect(401)).body.reason).toBe('auth.token_missing');
       await http().get('/api/v1/users').set('authorization', 'Basic abc').expect(401);
-      const [header, payload] = admin.split('.');
-      const forged = Buffer.from(
-        JSON.stringify({ sub: 'x', username: 'admin', role: 'admin', unitCode: null }),
-      ).toString('base64url');
-      await http()
+      const [header, payload, signature] = admin.split('.');
+      // The real token's claims, with only the subject changed: the signature no longer matches.
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+      expect(claims).toMatchObject({ username: 'admin', role: 'admin' });
+      const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'x' })).toString('base64url');
+      expect(forged).not.toBe(payload);
+      const tampered = await http()
         .get('/api/v1/users')
-        .auth(`${header}.${forged}.${admin.split('.')[2]}`, { type: 'bearer' })
+        .auth(`${header}.${forged}.${signature}`, { type: 'bearer' })
         .expect(401);
-      expect(payload).toBeDefined();
+      expect(tampered.body).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'auth.token_invalid' });
       const config = app.get(AppConfig);
       const expired = await app
         .get(JwtService)

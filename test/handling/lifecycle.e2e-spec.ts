@@ -81,9 +81,11 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     const street = await handlerOf('110105001');
     const signed = (await street.post(`/cases/${c.id}/sign`).expect(201)).body;
     expect(signed.status).toBe('signed');
-    await street.post(`/cases/${c.id}/sign`).expect(409);
+    expect((await street.post(`/cases/${c.id}/sign`).expect(409)).body.reason).toBe('case.already_signed');
     await street.post(`/cases/${c.id}/respond`, { note: '已电话联系市民' }).expect(201);
-    await street.post(`/cases/${c.id}/respond`, { note: '再次联系' }).expect(409);
+    expect((await street.post(`/cases/${c.id}/respond`, { note: '再次联系' }).expect(409)).body.reason).toBe(
+      'case.already_responded',
+    );
     const resolved = (
       await street.post(`/cases/${c.id}/resolve`, { outcome: 'solved', reply: '已清理占道摊位' }).expect(201)
     ).body;
@@ -226,6 +228,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     ).toEqual(expect.arrayContaining(['signed:110105001', 'responded:110105001', 'resolved:110105001']));
     const [dead] = await probe.waitFor((m) => m.json().id === intruder.id);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/not found/);
+    expect(dead.headers[DEAD_LETTER_HEADERS.reasonCode]).toBe('case.not_found');
   });
 
   it('lets exactly one of two handlers signing at once succeed; the other gets 409', async () => {
@@ -243,7 +246,9 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     expect((await co.post(`/cases/${c.id}/sign`).expect(201)).body.status).toBe('dispatched');
     await co.post(`/cases/${c.id}/sign`).expect(409);
     await co.post(`/cases/${c.id}/co-reports`, { note: '已派执法队' }).expect(201);
-    await co.post(`/cases/${c.id}/resolve`, { outcome: 'solved', reply: 'x' }).expect(403);
+    expect((await co.post(`/cases/${c.id}/resolve`, { outcome: 'solved', reply: 'x' }).expect(403)).body.reason).toBe(
+      'order.lead_only',
+    );
     await (await handlerOf('110108001')).post(`/cases/${c.id}/sign`).expect(404);
     expect(await types(c.id)).toEqual(['registered', 'dispatched', 'co_signed', 'co_handler_reported']);
   });

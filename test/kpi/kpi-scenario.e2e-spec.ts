@@ -89,7 +89,9 @@ describe('the five rates and the three rates through the api (real api + worker,
     expect(delta('timelyResponse')).toEqual({ numerator: 1, denominator: 1, pending: 1 }); // A responded; B (kept dispatch) still in time
     expect(delta('reasonableCallback')).toEqual({ numerator: 1, denominator: 1, pending: 0 }); // A called back
     expect(delta('trackedSupervision')).toEqual({ numerator: 0, denominator: 0, pending: 0 });
-    expect(after.groupName).toBeTruthy();
+    const streets = (await supervisor.get('/units?kind=street&parentCode=110116&limit=1000').expect(200)).body
+      .items as { code: string; name: string }[];
+    expect(after.groupName).toBe(streets.find((s) => s.code === STREET)!.name);
 
     const afterThree = await streetRow('three-rates');
     expect(counts(afterThree, 'resolution').numerator - counts(beforeThree, 'resolution').numerator).toBe(1);
@@ -134,9 +136,15 @@ describe('the five rates and the three rates through the api (real api + worker,
   });
 
   it('gives today’s live figures', async () => {
+    const before = (await supervisor.get('/kpi/live').expect(200)).body;
+    await agent.post('/cases', caseBody({ districtCode: '110116', streetCode: STREET })).expect(201);
     const live = (await supervisor.get('/kpi/live').expect(200)).body;
     expect(live).toMatchObject({ day: today, calls: expect.any(Object), cases: expect.any(Object) });
-    expect(live.cases.registered).toBeGreaterThan(0);
+    expect(live.cases.registered - before.cases.registered).toBe(1);
+    expect(live.cases.open - before.cases.open).toBe(1);
+    const primary = (figures: { byHotline: { hotline: string; cases: number }[] }) =>
+      figures.byHotline.find((h) => h.hotline === '12345')?.cases ?? 0;
+    expect(primary(live) - primary(before)).toBe(1);
     const csv = await supervisor.get('/kpi/live?format=csv').expect(200);
     expect(csv.text).toContain('hotline,name,calls,answered,cases');
   });

@@ -19,6 +19,7 @@ import {
   MessagingModule,
   OutboxRepository,
   OutboxService,
+  OutboxWakeupsRepository,
   TOPICS,
 } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
@@ -151,6 +152,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
       new CrashBeforeMarkRepository(db),
       messaging.get(KafkaProducerService),
       messaging.get(MessagingMetricsService),
+      messaging.get(OutboxWakeupsRepository),
       messaging.get(AppConfig),
     );
     await expect(crashing.relayBatch()).rejects.toThrow('simulated crash after publish');
@@ -206,9 +208,23 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
 
   it('counts what the relay published on the worker’s /metrics', async () => {
     const port = worker.get(MetricsServerService).port;
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    const published = /hotline_outbox_published_total\{[^}]*topic="hotline\.cases\.v1"[^}]*\} (\d+)/.exec(text);
-    expect(Number(published?.[1])).toBeGreaterThan(0);
+    const published = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return Number(
+        /hotline_outbox_published_total\{[^}]*topic="hotline\.cases\.v1"[^}]*\} (\d+)/.exec(text)?.[1] ?? 0,
+      );
+    };
+    const drained = async () =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM outbox WHERE published_at IS NULL`))[0].n) === 0
+        ? true
+        : undefined;
+    await eventually(drained);
+    const before = await published();
+    const key = randomUUID();
+    for (let seq = 1; seq <= 3; seq++) await commit(key, probeEvent(key, seq));
+    await probe.waitFor((m) => m.key === key, 3);
+    await eventually(drained);
+    expect((await published()) - before).toBe(3);
     expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: 'ok' });
   });
 
@@ -229,6 +245,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
       messaging.get(OutboxRepository),
       messaging.get(KafkaProducerService),
       messaging.get(MessagingMetricsService),
+      messaging.get(OutboxWakeupsRepository),
       messaging.get(AppConfig),
     );
     second.onApplicationBootstrap();

@@ -38,7 +38,7 @@ import { SlaPolicyController } from './directory/sla-policy.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { HealthController } from './ops/health.controller';
 import { HttpMetricsMiddleware } from './ops/http-metrics.middleware';
-import { KafkaHealthIndicator } from './ops/kafka.health';
+import { KafkaHealthIndicator } from './ops/kafka-health.indicator';
 import { MetricsController } from './ops/metrics.controller';
 
 /** The HTTP app: controllers, the access guard, validation and the error filter. No business rules. */

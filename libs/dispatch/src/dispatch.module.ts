@@ -5,6 +5,7 @@ import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
 import { AssignmentsRepository } from './assignments.repository';
+import { DispatchMessagesService } from './dispatch-messages.service';
 import { DispatchService } from './dispatch.service';
 import { DISPATCH_ENTITIES } from './entities';
 import { InboxRepository } from './inbox.repository';
@@ -22,6 +23,7 @@ import { TransfersService } from './transfers.service';
     ReturnsRepository,
     InboxRepository,
     TransfersRepository,
+    DispatchMessagesService,
     OrdersService,
     DispatchService,
     ReturnsService,

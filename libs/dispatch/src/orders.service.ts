@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hotline/clock';
 import type { Actor, AssignmentRole, CaseEntity } from '@hotline/cases';
-import { AppConfig } from '@hotline/config';
-import { OutboxService } from '@hotline/messaging';
 import type { DispatchDeadlines } from '@hotline/sla';
 import { AssignmentsRepository } from './assignments.repository';
+import { DispatchMessagesService } from './dispatch-messages.service';
 import { callerForUnit } from './domain/dispatch-order';
 import { assertOrderRole } from './domain/order-access';
 import type { CaseAssignmentEntity } from './entities/case-assignment.entity';
-import { dispatchMessage } from './events/dispatch.messages';
 
 export interface OrderUnit {
   unitCode: string;
@@ -24,8 +22,7 @@ export interface OrderUnit {
 export class OrdersService {
   constructor(
     private readonly assignments: AssignmentsRepository,
-    private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
+    private readonly messages: DispatchMessagesService,
     private readonly clock: Clock,
   ) {}
 
@@ -45,27 +42,23 @@ export class OrdersService {
       response: deadlines.responseDueAt.toISOString(),
       resolve: deadlines.resolveDueAt.toISOString(),
     };
-    await this.outbox.append(
-      orders.map((order) =>
-        dispatchMessage(
-          'orderIssued',
-          {
-            orderId: order.id,
-            caseId: c.id,
-            caseNumber: c.caseNumber,
-            unitCode: order.unitCode,
-            role: order.role,
-            categoryCode: c.categoryCode,
-            urgency: c.urgency,
-            summary: c.description,
-            address: c.address,
-            issuedAt: issuedAt.toISOString(),
-            deadlines: due,
-            caller: callerForUnit(c, order.unitCode),
-          },
-          { source: this.config.EVENT_SOURCE, time: issuedAt },
-        ),
-      ),
+    await this.messages.send(
+      'orderIssued',
+      orders.map((order) => ({
+        orderId: order.id,
+        caseId: c.id,
+        caseNumber: c.caseNumber,
+        unitCode: order.unitCode,
+        role: order.role,
+        categoryCode: c.categoryCode,
+        urgency: c.urgency,
+        summary: c.description,
+        address: c.address,
+        issuedAt: issuedAt.toISOString(),
+        deadlines: due,
+        caller: callerForUnit(c, order.unitCode),
+      })),
+      issuedAt,
     );
     return orders;
   }
@@ -83,14 +76,10 @@ export class OrdersService {
   async completeAll(caseId: string): Promise<void> {
     const now = this.clock.now();
     const ended = await this.assignments.endActive(caseId, 'completed', now);
-    await this.outbox.append(
-      ended.map((order) =>
-        dispatchMessage(
-          'orderCompleted',
-          { orderId: order.id, caseId, unitCode: order.unitCode },
-          { source: this.config.EVENT_SOURCE, time: now },
-        ),
-      ),
+    await this.messages.send(
+      'orderCompleted',
+      ended.map((order) => ({ orderId: order.id, caseId, unitCode: order.unitCode })),
+      now,
     );
   }
 
@@ -98,14 +87,10 @@ export class OrdersService {
   async cancelAll(caseId: string, reason: string): Promise<void> {
     const now = this.clock.now();
     const ended = await this.assignments.endActive(caseId, 'cancelled', now);
-    await this.outbox.append(
-      ended.map((order) =>
-        dispatchMessage(
-          'orderCancelled',
-          { orderId: order.id, caseId, unitCode: order.unitCode, reason },
-          { source: this.config.EVENT_SOURCE, time: now },
-        ),
-      ),
+    await this.messages.send(
+      'orderCancelled',
+      ended.map((order) => ({ orderId: order.id, caseId, unitCode: order.unitCode, reason })),
+      now,
     );
   }
 }

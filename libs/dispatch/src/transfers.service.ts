@@ -1,27 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, CallsService, CaseCommandsService } from '@hotline/cases';
-import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
-import { TransactionService } from '@hotline/database';
 import { ReferenceDataService } from '@hotline/directory';
-import { OutboxService } from '@hotline/messaging';
 import { DueDatesService } from '@hotline/sla';
+import { DispatchMessagesService } from './dispatch-messages.service';
 import type { TransferEntity } from './entities/transfer.entity';
-import { dispatchMessage } from './events/dispatch.messages';
 import { TransfersRepository } from './transfers.repository';
 
 /** 一键转接: the caller goes to a utility's own line; the utility must acknowledge in time. */
 @Injectable()
 export class TransfersService {
   constructor(
-    private readonly db: TransactionService,
     private readonly commands: CaseCommandsService,
     private readonly calls: CallsService,
     private readonly transfers: TransfersRepository,
     private readonly reference: ReferenceDataService,
     private readonly dueDates: DueDatesService,
-    private readonly outbox: OutboxService,
-    private readonly config: AppConfig,
+    private readonly messages: DispatchMessagesService,
   ) {}
 
   async transfer(
@@ -34,62 +29,60 @@ export class TransfersService {
     if (utility?.kind !== 'utility' || !utility.active) {
       throw DomainError.invalidField('utilityCode', 'is not an active utility enterprise', 'not_an_active_utility');
     }
-    return this.db.run(async () => {
-      const call = await this.calls.get(callId);
-      if (!call.caseId) {
-        throw new DomainError('call.not_registered', 'Register the demand of this call before transferring it');
-      }
-      const { result } = await this.commands.run(call.caseId, actor, {
-        lifecycle: 'transfer',
-        decide: async (c, { next, now }) => {
-          const ackDueAt = await this.dueDates.transferAckDue(c.urgency, c.categoryCode, now);
-          const transfer = await this.transfers.insert({
-            callId: call.id,
-            caseId: c.id,
-            utilityCode,
-            summary: summary ?? c.description,
-            ackDueAt,
-            createdBy: actor.userId,
-          });
-          await this.calls.markTransferred(call.id, now);
-          await this.outbox.append([
-            dispatchMessage(
-              'transferIssued',
-              {
-                transferId: transfer.id,
-                callId: call.id,
-                caseId: c.id,
-                caseNumber: c.caseNumber,
-                utilityCode,
-                categoryCode: c.categoryCode,
-                urgency: c.urgency,
-                summary: transfer.summary,
-                address: c.address,
-                callerNumber: call.callerNumber,
-                ackDueAt: ackDueAt.toISOString(),
-              },
-              { source: this.config.EVENT_SOURCE, time: now },
-            ),
-          ]);
-          return {
-            update: { closedAt: now },
-            clocks: [
-              { cancel: ['dispatch'] },
-              { start: { kind: 'transfer_ack', unitCode: utilityCode, startsAt: now, dueAt: ackDueAt } },
-            ],
-            events: [
-              {
-                name: 'transferred',
-                data: { transferId: transfer.id, utilityCode, ackDueAt: ackDueAt.toISOString() },
-                change: { before: { status: c.status }, after: { status: next } },
-              },
-            ],
-            result: transfer,
-          };
-        },
-      });
-      return result;
+    const call = await this.calls.get(callId);
+    if (!call.caseId) {
+      throw new DomainError('call.not_registered', 'Register the demand of this call before transferring it');
+    }
+    const { result } = await this.commands.run(call.caseId, actor, {
+      lifecycle: 'transfer',
+      decide: async (c, { next, now }) => {
+        const ackDueAt = await this.dueDates.transferAckDue(c.urgency, c.categoryCode, now);
+        const transfer = await this.transfers.insert({
+          callId: call.id,
+          caseId: c.id,
+          utilityCode,
+          summary: summary ?? c.description,
+          ackDueAt,
+          createdBy: actor.userId,
+        });
+        await this.calls.markTransferred(call.id, now);
+        await this.messages.send(
+          'transferIssued',
+          [
+            {
+              transferId: transfer.id,
+              callId: call.id,
+              caseId: c.id,
+              caseNumber: c.caseNumber,
+              utilityCode,
+              categoryCode: c.categoryCode,
+              urgency: c.urgency,
+              summary: transfer.summary,
+              address: c.address,
+              callerNumber: call.callerNumber,
+              ackDueAt: ackDueAt.toISOString(),
+            },
+          ],
+          now,
+        );
+        return {
+          update: { closedAt: now },
+          clocks: [
+            { cancel: ['dispatch'] },
+            { start: { kind: 'transfer_ack', unitCode: utilityCode, startsAt: now, dueAt: ackDueAt } },
+          ],
+          events: [
+            {
+              name: 'transferred',
+              data: { transferId: transfer.id, utilityCode, ackDueAt: ackDueAt.toISOString() },
+              change: { before: { status: c.status }, after: { status: next } },
+            },
+          ],
+          result: transfer,
+        };
+      },
     });
+    return result;
   }
 
   /** The utility confirms it took the transfer (HTTP or its own system over Kafka); a repeat changes nothing. */
@@ -107,18 +100,18 @@ export class TransfersService {
         const transfer = (await this.transfers.lock(transferId))!;
         if (transfer.status === 'acknowledged') return { events: [], result: transfer };
         await this.transfers.acknowledge(transfer.id, now);
-        await this.outbox.append([
-          dispatchMessage(
-            'transferAcknowledged',
+        await this.messages.send(
+          'transferAcknowledged',
+          [
             {
               transferId,
               caseId: transfer.caseId,
               utilityCode: transfer.utilityCode,
               acknowledgedAt: now.toISOString(),
             },
-            { source: this.config.EVENT_SOURCE, time: now },
-          ),
-        ]);
+          ],
+          now,
+        );
         return {
           clocks: [{ meet: ['transfer_ack'] }],
           events: [

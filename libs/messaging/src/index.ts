@@ -11,6 +11,7 @@ export * from './kafka/topic-provisioner';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox-channel';
 export * from './outbox/outbox.repository';
+export * from './outbox/outbox-wakeups.repository';
 export * from './outbox/outbox-message.entity';
 export * from './consumer/event-consumer';
 export * from './consumer/consumer-runner.service';

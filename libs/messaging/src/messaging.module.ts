@@ -8,6 +8,7 @@ import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxNotifierService } from './outbox/outbox-notifier.service';
+import { OutboxWakeupsRepository } from './outbox/outbox-wakeups.repository';
 import { ConsumerRunnerService } from './consumer/consumer-runner.service';
 import { ProcessedEventEntity } from './consumer/processed-event.entity';
 import { ProcessedEventsRepository } from './consumer/processed-events.repository';
@@ -26,6 +27,7 @@ import { MessagingMetricsService } from './messaging-metrics.service';
     OutboxService,
     OutboxNotifierService,
     OutboxRepository,
+    OutboxWakeupsRepository,
     ConsumerRunnerService,
     MessagingMetricsService,
     ProcessedEventsRepository,
@@ -35,6 +37,7 @@ import { MessagingMetricsService } from './messaging-metrics.service';
     KafkaProducerService,
     OutboxService,
     OutboxRepository,
+    OutboxWakeupsRepository,
     ConsumerRunnerService,
     MessagingMetricsService,
     ProcessedEventsRepository,

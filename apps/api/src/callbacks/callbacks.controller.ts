@@ -6,41 +6,17 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Principal } from '@hotline/auth';
 import { CallbacksService } from '@hotline/callbacks';
-import { SATISFACTION_LEVELS, type Satisfaction, toCaseView } from '@hotline/cases';
+import { toCaseView } from '@hotline/cases';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param';
-
-export class CallbackDto {
-  @ApiProperty({ description: 'Was the citizen reached?' }) @IsBoolean() reached!: boolean;
-  @ApiPropertyOptional({ description: 'Required when reached' }) @IsOptional() @IsBoolean() solved?: boolean;
-  @ApiPropertyOptional({ enum: SATISFACTION_LEVELS, description: 'Required when reached' })
-  @IsOptional()
-  @IsIn(SATISFACTION_LEVELS)
-  satisfaction?: Satisfaction;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) note?: string;
-}
-
-export class UnreasonableDto {
-  @ApiProperty({ example: '诉求超出政府职责范围' }) @IsString() @MinLength(2) @MaxLength(2000) reason!: string;
-}
-
-class DueCaseDto extends CaseDto {
-  @ApiProperty({ type: String, format: 'date-time' }) callbackDueAt!: string;
-}
-class DuePageDto {
-  @ApiProperty({ type: [DueCaseDto] }) items!: DueCaseDto[];
-  @ApiProperty() total!: number;
-}
+import { CallbackDto, UnreasonableDto, DuePageDto } from './dto/callbacks.dto';
 
 @ApiTags('callbacks')
 @Controller()

@@ -15,7 +15,7 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
 import { UuidParam } from '../http/uuid-param';
-import { ApproveDto, ExtensionDto, ExtensionRequestDto, NoteDto, ResolveDto } from './handling.dto';
+import { ApproveDto, ExtensionDto, ExtensionRequestDto, NoteDto, ResolveDto } from './dto/handling.dto';
 
 @ApiTags('handling')
 @Controller('cases/:id')

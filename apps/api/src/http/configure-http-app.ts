@@ -5,8 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@hotline/config';
 import { DASHBOARD_ASSETS } from '../dashboard/dashboard.controller';
 import { answerMalformedHttp } from './malformed-http';
-import { NoNulCharactersPipe } from './no-nul.pipe';
-import { createValidationPipe } from './validation.pipe';
+import { NoNulCharactersPipe } from './no-nul-characters.pipe';
+import { createValidationPipe } from './validation-pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
 export const API_PREFIX = 'api/v1';

@@ -13,7 +13,7 @@ import {
   KpiPeriodQueryDto,
   MissesDto,
   ThreeRatesDto,
-} from './kpi.dto';
+} from './dto/kpi.dto';
 
 /**
  * The five 100% targets, the three rates and today's figures (SPEC §5, §7). Handlers see their own

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags, ApiOperation } f
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/access.decorators';
-import { KafkaHealthIndicator } from './kafka.health';
+import { KafkaHealthIndicator } from './kafka-health.indicator';
 
 @ApiTags('operations')
 @Controller('health')

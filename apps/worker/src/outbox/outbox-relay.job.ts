@@ -1,13 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
 import { AppConfig } from '@hotline/config';
 import { TransactionService } from '@hotline/database';
 import {
   brokerTopic,
   KafkaProducerService,
   MessagingMetricsService,
-  OUTBOX_CHANNEL,
   OutboxRepository,
+  OutboxWakeupsRepository,
 } from '@hotline/messaging';
 
 /**
@@ -19,7 +18,9 @@ import {
 @Injectable()
 export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelayJob.name);
-  private listener: Client | undefined;
+  private listening: Promise<void> | undefined;
+  private stop: () => void = () => undefined;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -30,12 +31,13 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
     private readonly outbox: OutboxRepository,
     private readonly producer: KafkaProducerService,
     private readonly metrics: MessagingMetricsService,
+    private readonly wakeups: OutboxWakeupsRepository,
     private readonly config: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.running = true;
-    void this.listen();
+    this.listening = this.listen();
     this.loop = this.run();
   }
 
@@ -43,8 +45,9 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
     this.signal();
+    this.stop();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listening;
   }
 
   /** One claim → publish → stamp round; returns how many events were published. */
@@ -102,28 +105,11 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
     else this.pendingWake = true;
   }
 
-  private async listen(): Promise<void> {
-    while (this.running) {
-      const client = new Client({
-        connectionString: this.config.DATABASE_URL,
-        application_name: 'hotline-relay-listener',
-      });
-      try {
-        await client.connect();
-        client.on('notification', () => this.signal());
-        const closed = new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
-        });
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        this.listener = client;
-        this.signal(); // catch up on anything committed while not listening
-        await closed;
-      } catch (error) {
-        this.logger.warn(`outbox listener disconnected: ${(error as Error).message}`);
-      }
-      await client.end().catch(() => undefined);
-      if (this.running) await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+  private listen(): Promise<void> {
+    return this.wakeups.listen(
+      () => this.signal(),
+      () => this.running,
+      this.stopped,
+    );
   }
 }

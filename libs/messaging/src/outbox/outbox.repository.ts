@@ -30,8 +30,17 @@ const LANE_LOCK_NAMESPACE = 71_2345;
 export class OutboxRepository {
   constructor(private readonly db: TransactionService) {}
 
-  async insert(rows: readonly NewOutboxRow[]): Promise<void> {
+  /**
+   * Inserts the rows in the ambient transaction and returns that transaction's data bag (where the
+   * notifier marks it to wake the relay after the commit); refuses outside a transaction.
+   */
+  async insert(rows: readonly NewOutboxRow[]): Promise<Record<string, unknown>> {
+    const queryRunner = this.db.manager.queryRunner;
+    if (!this.db.inTransaction || !queryRunner?.isTransactionActive) {
+      throw new Error('outbox rows must be written inside the transaction of the state change they describe');
+    }
     await this.db.manager.insert(OutboxMessageEntity, [...rows]);
+    return queryRunner.data;
   }
 
   /**

@@ -28,11 +28,10 @@ export class OutboxService {
 
   async append(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const queryRunner = this.db.manager.queryRunner;
-    if (!this.db.inTransaction || !queryRunner?.isTransactionActive) {
+    if (!this.db.inTransaction) {
       throw new Error('OutboxService.append must run inside the transaction of the state change it describes');
     }
-    await this.outbox.insert(
+    const transaction = await this.outbox.insert(
       messages.map((m) => ({
         eventId: m.event.id,
         topic: m.topic,
@@ -42,6 +41,6 @@ export class OutboxService {
       })),
     );
     // The relay is woken after the commit (see OutboxNotifierService), never from inside the transaction.
-    this.notifier.markPending(queryRunner.data);
+    this.notifier.markPending(transaction);
   }
 }

@@ -1,32 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-import { CASE_STATUSES, CaseStatus, Channel, CHANNELS, DEMAND_TYPES, DemandType, normalizePhone } from '@hotline/cases';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate } from 'class-validator';
+import { CASE_STATUSES, CaseStatus, Channel, CHANNELS, DEMAND_TYPES, DemandType } from '@hotline/cases';
 import { URGENCIES, Urgency } from '@hotline/directory';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDateTime } from '../../http/date-time';
-
-/** The domain's own phone rule, so a bad number is named in the same 400 as every other field. */
-@ValidatorConstraint({ name: 'citizenPhone' })
-class CitizenPhone implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && normalizePhone(value) !== undefined;
-  }
-
-  defaultMessage(): string {
-    return 'must be a mainland mobile or landline number';
-  }
-}
+import { CitizenPhoneConstraint } from './citizen-phone.constraint';
 
 export class CreateCaseDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The call this demand came in on (POST /calls)' })
@@ -77,7 +55,7 @@ export class CreateCaseDto {
   @ApiProperty({ example: '13812345678', description: 'Mainland mobile or landline, optionally with +86' })
   @IsString()
   @MaxLength(40)
-  @Validate(CitizenPhone)
+  @Validate(CitizenPhoneConstraint)
   callerPhone!: string;
 
   @ApiProperty({ example: '小区门口有商贩占道经营，影响通行' })

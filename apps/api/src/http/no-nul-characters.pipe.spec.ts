@@ -1,5 +1,5 @@
 import { DomainError } from '@hotline/core';
-import { NoNulCharactersPipe } from './no-nul.pipe';
+import { NoNulCharactersPipe } from './no-nul-characters.pipe';
 
 describe('NoNulCharactersPipe', () => {
   const pipe = new NoNulCharactersPipe();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
-import { PageQueryDto } from '../http/page-query.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

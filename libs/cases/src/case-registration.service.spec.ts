@@ -1,0 +1,116 @@
+import { addMs, DAY_MS, HOUR_MS } from '@hotline/clock';
+import type { AppConfig } from '@hotline/config';
+import type { ReferenceDataService } from '@hotline/directory';
+import type { DueDatesService } from '@hotline/sla';
+import type { CallsService } from './calls.service';
+import type { CaseNumbersService } from './case-numbers.service';
+import { CaseRegistrationService, NewCase } from './case-registration.service';
+import type { CasesRepository } from './cases.repository';
+import { fakeCaseKernel, NO_TRANSACTION } from './testing';
+
+const agent = { userId: 'a1', role: 'agent' as const, unitCode: null };
+const demand = (overrides: Partial<NewCase> = {}): NewCase => ({
+  channel: 'phone',
+  demandType: 'complaint',
+  categoryCode: '010101',
+  urgency: 'general',
+  districtCode: '110105',
+  streetCode: '110105001',
+  address: '建国门外大街1号',
+  callerPhone: '138 1234 5678',
+  description: '停水了',
+  ...overrides,
+});
+
+function setUp() {
+  const kernel = fakeCaseKernel();
+  const attached: [string, string][] = [];
+  let number = 0;
+  const snapshot = {
+    categories: new Map([['010101', { code: '010101', level: 3, active: true }]]),
+    units: new Map([
+      ['110105', { code: '110105', kind: 'district', parentCode: null, active: true }],
+      ['110105001', { code: '110105001', kind: 'street', parentCode: '110105', active: true }],
+    ]),
+    hotlines: new Map([['12345', { code: '12345', number: '12345' }]]),
+    primaryHotline: { code: '12345', number: '12345' },
+  };
+  const registration = new CaseRegistrationService(
+    NO_TRANSACTION,
+    kernel.commands,
+    kernel.cases as unknown as CasesRepository,
+    {
+      forRegistration: async () => ({
+        id: 'call-1',
+        sourceHotlineCode: '12345',
+        dialedNumber: '12345',
+        overflowFrom: null,
+      }),
+      attachToCase: async (callId: string, caseId: string) => void attached.push([callId, caseId]),
+    } as unknown as CallsService,
+    { next: async () => ++number } as unknown as CaseNumbersService,
+    { snapshot: async () => snapshot } as unknown as ReferenceDataService,
+    { dispatchDue: async (_u: string, _c: string, at: Date) => addMs(at, 24 * HOUR_MS) } as unknown as DueDatesService,
+    { REPEAT_WINDOW_DAYS: 30 } as AppConfig,
+    kernel.clock,
+  );
+  return { kernel, registration, attached };
+}
+
+describe('CaseRegistrationService', () => {
+  it('registers a first call: numbered by the Beijing day, the dispatch clock started, the call attached', async () => {
+    const { kernel, registration, attached } = setUp();
+    const { case: c, repeatOf } = await registration.register(demand({ callId: 'call-1' }), agent);
+    expect(repeatOf).toBeNull();
+    expect(c).toMatchObject({
+      caseNumber: '20261130-0000001',
+      status: 'registered',
+      callerPhone: '13812345678',
+      firstCall: true,
+      registeredAt: kernel.clock.at,
+      dispatchDueAt: addMs(kernel.clock.at, 24 * HOUR_MS),
+    });
+    expect(kernel.types(c.id)).toEqual(['registered']);
+    expect(kernel.clockChanges(c.id)).toEqual(['start:dispatch']);
+    expect(attached).toEqual([['call-1', c.id]]);
+  });
+
+  it('joins a repeat call to the caller’s open case, and triggers supervision at the 2nd repeat', async () => {
+    const { kernel, registration } = setUp();
+    const first = (await registration.register(demand(), agent)).case;
+    const again = await registration.register(demand({ description: '还是停水' }), agent);
+    expect(again).toMatchObject({ repeatOf: first.id, case: { id: first.id, repeatCount: 1 } });
+    await registration.register(demand(), agent);
+    expect(kernel.types(first.id)).toEqual(['registered', 'merged', 'merged', 'supervision_triggered']);
+    expect(kernel.cases.rows.size).toBe(1);
+  });
+
+  it('registers a new matter on an agent’s word: not a first call, pointing at the open case', async () => {
+    const { registration } = setUp();
+    const first = (await registration.register(demand(), agent)).case;
+    const forced = await registration.register(demand({ forceNew: true }), agent);
+    expect(forced.case.id).not.toBe(first.id);
+    expect(forced).toMatchObject({ repeatOf: first.id, case: { firstCall: false, repeatOf: first.id } });
+  });
+
+  it('no longer joins a case older than the repeat window', async () => {
+    const { kernel, registration } = setUp();
+    const first = (await registration.register(demand(), agent)).case;
+    kernel.clock.at = addMs(kernel.clock.at, 31 * DAY_MS);
+    expect((await registration.register(demand(), agent)).case.id).not.toBe(first.id);
+  });
+
+  it('names every bad field in one refusal, a bad phone first', async () => {
+    const { registration } = setUp();
+    await expect(
+      registration.register(demand({ callerPhone: '12', categoryCode: '99', streetCode: 'X' }), agent),
+    ).rejects.toMatchObject({
+      reason: 'input.invalid',
+      fields: [
+        expect.objectContaining({ field: 'callerPhone', reason: 'not_a_phone' }),
+        expect.objectContaining({ field: 'categoryCode', reason: 'unknown_category' }),
+        expect.objectContaining({ field: 'streetCode', reason: 'not_a_street' }),
+      ],
+    });
+  });
+});

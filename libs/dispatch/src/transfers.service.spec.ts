@@ -1,0 +1,120 @@
+import { addMs, MINUTE_MS } from '@hotline/clock';
+import type { Actor, CallEntity, CallsService } from '@hotline/cases';
+import { aCase, fakeCaseKernel } from '@hotline/cases/testing';
+import { DomainError } from '@hotline/core';
+import type { ReferenceDataService } from '@hotline/directory';
+import type { DueDatesService } from '@hotline/sla';
+import type { DispatchMessagesService } from './dispatch-messages.service';
+import type { TransferEntity } from './entities/transfer.entity';
+import { TransfersService } from './transfers.service';
+import type { TransfersRepository } from './transfers.repository';
+
+const agent: Actor = { userId: 'a1', role: 'agent', unitCode: null };
+const water: Actor = { userId: null, role: 'handler', unitCode: 'UTIL-WATER' };
+const UNITS = new Map([
+  ['UTIL-WATER', { code: 'UTIL-WATER', kind: 'utility', active: true }],
+  ['110105', { code: '110105', kind: 'district', active: true }],
+]);
+
+function setUp() {
+  const kernel = fakeCaseKernel();
+  const calls = new Map<string, Partial<CallEntity>>();
+  const transfers: TransferEntity[] = [];
+  const sent: { kind: string; data: object }[] = [];
+  const service = new TransfersService(
+    kernel.commands,
+    {
+      get: async (id: string) => {
+        if (!calls.has(id)) throw new DomainError('call.not_found', `Call ${id} not found`);
+        return calls.get(id);
+      },
+      markTransferred: async (id: string, at: Date) =>
+        void Object.assign(calls.get(id)!, { status: 'transferred', transferredAt: at }),
+    } as unknown as CallsService,
+    {
+      insert: async (row: Partial<TransferEntity>) => {
+        const created = {
+          ...row,
+          id: `tr-${transfers.length + 1}`,
+          status: 'pending',
+          acknowledgedAt: null,
+        } as TransferEntity;
+        transfers.push(created);
+        return created;
+      },
+      find: async (id: string) => transfers.find((t) => t.id === id) ?? null,
+      lock: async (id: string) => transfers.find((t) => t.id === id) ?? null,
+      acknowledge: async (id: string, at: Date) =>
+        void Object.assign(
+          transfers.find((t) => t.id === id)!,
+          { status: 'acknowledged', acknowledgedAt: at },
+        ),
+    } as unknown as TransfersRepository,
+    { snapshot: async () => ({ units: UNITS }) } as unknown as ReferenceDataService,
+    {
+      transferAckDue: async (_u: string, _c: string, at: Date) => addMs(at, 30 * MINUTE_MS),
+    } as unknown as DueDatesService,
+    {
+      send: async (kind: string, data: object[]) => void sent.push(...data.map((d) => ({ kind, data: d }))),
+    } as unknown as DispatchMessagesService,
+  );
+  return { kernel, calls, transfers, sent, service };
+}
+
+const reasonOf = async (work: Promise<unknown>) => {
+  try {
+    await work;
+  } catch (error) {
+    return (error as DomainError).reason;
+  }
+  return 'done';
+};
+
+describe('TransfersService', () => {
+  it('transfers a registered call’s case to a utility: a transfer order with the caller, its acknowledgement clock', async () => {
+    const { kernel, calls, sent, service } = setUp();
+    const c = kernel.given(aCase());
+    calls.set('call-1', { id: 'call-1', caseId: c.id, callerNumber: '13812345678' });
+    const transfer = await service.transfer('call-1', 'UTIL-WATER', undefined, agent);
+    expect(transfer).toMatchObject({ caseId: c.id, utilityCode: 'UTIL-WATER', summary: c.description });
+    expect(kernel.stored(c.id)).toMatchObject({ status: 'transferred', closedAt: kernel.clock.at });
+    expect(kernel.clockChanges(c.id)).toEqual(['cancel:dispatch', 'start:transfer_ack']);
+    expect(calls.get('call-1')).toMatchObject({ status: 'transferred' });
+    expect(sent).toEqual([
+      {
+        kind: 'transferIssued',
+        data: expect.objectContaining({ utilityCode: 'UTIL-WATER', callerNumber: '13812345678' }),
+      },
+    ]);
+  });
+
+  it('refuses a non-utility, a call with no registered demand, and an unknown call', async () => {
+    const { calls, service } = setUp();
+    await expect(service.transfer('call-1', '110105', undefined, agent)).rejects.toMatchObject({
+      fields: [{ field: 'utilityCode', reason: 'not_an_active_utility' }],
+    });
+    calls.set('call-2', { id: 'call-2', caseId: null });
+    expect(await reasonOf(service.transfer('call-2', 'UTIL-WATER', undefined, agent))).toBe('call.not_registered');
+    expect(await reasonOf(service.transfer('call-9', 'UTIL-WATER', undefined, agent))).toBe('call.not_found');
+  });
+
+  it('takes the utility’s acknowledgement once (a repeat changes nothing), and hides it from other units', async () => {
+    const { kernel, calls, sent, service } = setUp();
+    const c = kernel.given(aCase());
+    calls.set('call-1', { id: 'call-1', caseId: c.id, callerNumber: '13812345678' });
+    const transfer = await service.transfer('call-1', 'UTIL-WATER', '停水了', agent);
+    expect(await reasonOf(service.acknowledge(transfer.id, { ...water, unitCode: 'UTIL-GAS' }))).toBe(
+      'transfer.not_found',
+    );
+    kernel.clock.at = addMs(kernel.clock.at, 31 * MINUTE_MS);
+    const acknowledged = await service.acknowledge(transfer.id, water);
+    expect(acknowledged).toMatchObject({ status: 'acknowledged', acknowledgedAt: kernel.clock.at });
+    expect(kernel.events(c.id, 'transfer_acknowledged')[0].data).toMatchObject({
+      late: true,
+      utilityCode: 'UTIL-WATER',
+    });
+    await service.acknowledge(transfer.id, water);
+    expect(kernel.types(c.id).filter((t) => t === 'transfer_acknowledged')).toHaveLength(1);
+    expect(sent.filter((m) => m.kind === 'transferAcknowledged')).toHaveLength(1);
+  });
+});
