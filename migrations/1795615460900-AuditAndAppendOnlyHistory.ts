@@ -9,7 +9,7 @@ export class AuditAndAppendOnlyHistory1795615460900 implements MigrationInterfac
     );
     await queryRunner.query(`CREATE INDEX "ix_audit_log_at" ON "audit_log"  ("at") `);
     await queryRunner.query(`CREATE INDEX "ix_audit_log_entity" ON "audit_log"  ("entity", "entity_id", "at") `);
-    // History cannot be rewritten (SPEC §4, §8): the database itself refuses UPDATE and DELETE.
+    // History cannot be rewritten (docs/product.md, "Lifecycle"; docs/product.md, "Privacy and access"): the database itself refuses UPDATE and DELETE.
     await queryRunner.query(`CREATE FUNCTION refuse_history_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               RAISE EXCEPTION '% on % is not allowed: the history is append-only', TG_OP, TG_TABLE_NAME

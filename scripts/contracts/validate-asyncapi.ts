@@ -1,5 +1,5 @@
 /**
- * Validates the event contract `asyncapi.yaml` (SPEC §6) and cross-checks it against the code.
+ * Validates the event contract `asyncapi.yaml` (docs/events.md) and cross-checks it against the code.
  *
  *   TS_NODE_TRANSPILE_ONLY=true npx ts-node -r tsconfig-paths/register scripts/contracts/validate-asyncapi.ts [file]
  *

@@ -17,7 +17,7 @@ export interface FuzzReport {
 }
 
 /**
- * What a client must get back (SPEC §7): never a 5xx for anything it sent; a 4xx in the one error
+ * What a client must get back (docs/api.md): never a 5xx for anything it sent; a 4xx in the one error
  * shape, with a code and a message, and for a 400 the fields at fault.
  */
 export function judge(status: number, text: string): string | null {

@@ -142,7 +142,7 @@ describe('reference data (seeded, real api on PostgreSQL)', () => {
       transferAckWithin,
     });
 
-    it('serves the SPEC §3 defaults for the four urgencies', async () => {
+    it('serves the docs/product.md, "Reference data" defaults for the four urgencies', async () => {
       const res = await get('/sla-policy').expect(200);
       const byUrgency = Object.fromEntries(
         res.body.items

@@ -376,7 +376,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toContain('dialedNumber');
   });
 
-  it('shows a case only to units assigned to it, with the caller masked or hidden as SPEC §8 says', async () => {
+  it('shows a case only to units assigned to it, with the caller masked or hidden as docs/product.md, "Privacy and access" says', async () => {
     const c = await register({ confidential: false });
     await agent
       .post(`/cases/${c.id}/dispatch`, { leadUnitCode: '110105001', coUnitCodes: ['DEPT-URBAN-MANAGEMENT'] })

@@ -128,7 +128,7 @@ const caseHistory = fc
   });
 
 /**
- * The independent, straightforward computation: each metric of SPEC §5 read directly off a case's
+ * The independent, straightforward computation: each metric of docs/kpi.md read directly off a case's
  * event list, with no facts, no rollups and no SQL.
  */
 function independent(histories: FactEvent[][], from: string, to: string, groupBy: GroupBy) {

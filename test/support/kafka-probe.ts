@@ -4,7 +4,7 @@ import { TEST_TOPIC_PREFIX } from './test-topic-prefix';
 import { testTopic } from './test-topics';
 
 export interface ProbedMessage {
-  /** The topic's name of SPEC §6, without the test suite's broker prefix. */
+  /** The topic's name of docs/events.md, without the test suite's broker prefix. */
   topic: string;
   partition: number;
   offset: string;
@@ -17,7 +17,7 @@ export interface ProbedMessage {
 /**
  * A plain kafkajs consumer, as a department's own system would run: its own group, reading the
  * topics from the end at the time it joins. One per test file (group joins take seconds).
- * Takes and reports the topics' names of SPEC §6; on the broker they carry the test prefix.
+ * Takes and reports the topics' names of docs/events.md; on the broker they carry the test prefix.
  */
 export class KafkaProbe {
   readonly messages: ProbedMessage[] = [];

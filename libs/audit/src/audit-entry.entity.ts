@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * The audit trail (SPEC §8): changes to reference data, users and the SLA policy with before and
+ * The audit trail (docs/product.md, "Privacy and access"): changes to reference data, users and the SLA policy with before and
  * after, and every read of a caller's identity by a handling unit. Append-only: the database
  * refuses UPDATE and DELETE (a trigger, and the app's role lacks the grants).
  */

@@ -6,8 +6,9 @@ import { TransactionService } from '@hotline/database';
 export class CaseNumbersRepository {
   constructor(private readonly db: TransactionService) {}
 
+  /** On the pool, never in the caller's transaction: the block is shared by concurrent registrations. */
   async take(count: number): Promise<number[]> {
-    const rows: { n: string }[] = await this.db.manager.query(
+    const rows: { n: string }[] = await this.db.poolManager.query(
       `SELECT nextval('case_number_seq') AS n FROM generate_series(1, $1)`,
       [count],
     );

@@ -12,7 +12,7 @@ export interface CaseDeadlines {
   callback: string | null;
 }
 
-/** A case as the api shows it (SPEC §7), with the caller masked or hidden per SPEC §8. */
+/** A case as the api shows it (docs/api.md), with the caller masked or hidden per docs/product.md, "Privacy and access". */
 export interface CaseView {
   id: string;
   caseNumber: string;

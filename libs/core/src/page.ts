@@ -1,4 +1,4 @@
-/** Every collection answers `{items, total}`, paged with limit/offset (SPEC §7). */
+/** Every collection answers `{items, total}`, paged with limit/offset (docs/api.md). */
 export interface Page<T> {
   items: T[];
   total: number;

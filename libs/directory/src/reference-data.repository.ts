@@ -66,8 +66,12 @@ export class ReferenceDataRepository {
     return new Set(found.map((c) => c.code));
   }
 
+  /**
+   * The whole snapshot, on the pool, never in the caller's transaction: the load is shared by every
+   * request waiting for it (and runs its five reads at once, on five connections).
+   */
   async all(): Promise<ReferenceRows> {
-    const m = this.db.manager;
+    const m = this.db.poolManager;
     const [units, categories, activeHotlines, slaPolicies, activeDispatchRules] = await Promise.all([
       m.find(UnitEntity),
       m.find(CategoryEntity),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /**
- * The one event envelope (SPEC §6): CloudEvents 1.0, structured JSON mode. `subject` is the case
+ * The one event envelope (docs/events.md): CloudEvents 1.0, structured JSON mode. `subject` is the case
  * id for case events; `type` is reverse-DNS, e.g. `cn.gov.12345.case.dispatched.v1`.
  */
 export interface CloudEvent<T = unknown> {

@@ -1,4 +1,4 @@
-/** The Kafka topics of SPEC §6. Every topic has a dead-letter twin `<topic>.dlq`. */
+/** The Kafka topics of docs/events.md. Every topic has a dead-letter twin `<topic>.dlq`. */
 export const TOPICS = {
   /** in: telephony call events, key = call id */
   calls: 'hotline.calls.v1',
@@ -19,7 +19,7 @@ export function deadLetterTopic(topic: Topic): string {
 /**
  * The topic's name on the broker. Environments that share one broker (dev, tests, benchmarks)
  * give their topics different prefixes, so no environment's consumers read another's events.
- * Outbox rows, handlers and the AsyncAPI document use the unprefixed names of SPEC §6.
+ * Outbox rows, handlers and the AsyncAPI document use the unprefixed names of docs/events.md.
  */
 export function brokerTopic(prefix: string, topic: string): string {
   return `${prefix}${topic}`;

@@ -14,8 +14,9 @@ interface ChineseDays {
 export class CalendarRepository {
   constructor(private readonly db: TransactionService) {}
 
+  /** Every day, on the pool, never in the caller's transaction: the calendar cache shares this load. */
   all(): Promise<CalendarDayEntity[]> {
-    return this.db.manager.find(CalendarDayEntity);
+    return this.db.poolManager.find(CalendarDayEntity);
   }
 
   year(year: number): Promise<CalendarDayEntity[]> {
@@ -43,7 +44,7 @@ export class CalendarRepository {
  * `fromYear` on, where the calendar has no entry for the day (an admin's edit wins). Returns rows
  * added. Run by `npm run prepare:stack` with the schema owner's connection.
  */
-export async function seedCalendar(tx: EntityManager, fromYear: number): Promise<number> {
+export async function seedCalendar(manager: EntityManager, fromYear: number): Promise<number> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const data = require('chinese-days/dist/chinese-days.json') as ChineseDays;
   const rows = [
@@ -55,7 +56,7 @@ export async function seedCalendar(tx: EntityManager, fromYear: number): Promise
     })),
   ].filter((row) => Number(row.day.slice(0, 4)) >= fromYear);
   if (rows.length === 0) return 0;
-  const result = await tx
+  const result = await manager
     .createQueryBuilder()
     .insert()
     .into(CalendarDayEntity)

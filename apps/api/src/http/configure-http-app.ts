@@ -11,7 +11,7 @@ import { buildOpenApiDocument, mountApiDocs } from './swagger';
 
 export const API_PREFIX = 'api/v1';
 
-/** Everything under /api/v1 except the operational endpoints SPEC §7 puts at the root. */
+/** Everything under /api/v1 except the operational endpoints docs/api.md puts at the root. */
 export function applyGlobalPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
 }

@@ -16,7 +16,7 @@ import {
 } from './dto/kpi.dto';
 
 /**
- * The five 100% targets, the three rates and today's figures (SPEC §5, §7). Handlers see their own
+ * The five 100% targets, the three rates and today's figures (docs/kpi.md; docs/api.md). Handlers see their own
  * unit only. Every answer is also available as CSV (`format=csv`).
  */
 @ApiTags('kpi')

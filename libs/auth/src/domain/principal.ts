@@ -1,4 +1,4 @@
-/** Who is calling (SPEC §1). A handler always belongs to exactly one unit; nobody else does. */
+/** Who is calling (docs/product.md, "Who uses it"). A handler always belongs to exactly one unit; nobody else does. */
 export const ROLES = ['agent', 'handler', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -12,14 +12,14 @@ export interface CallbackDecision {
   /** The case's next state, or null to leave it as it is. */
   next: 'closed' | 'reopened' | null;
   closeReason: 'callback' | 'unreachable' | null;
-  /** Unsolved or unsatisfied: a supervision trigger (SPEC §5). */
+  /** Unsolved or unsatisfied: a supervision trigger (docs/kpi.md). */
   supervisionTrigger: boolean;
   /** The callback clock stops: the citizen was reached, or the attempts are exhausted. */
   callbackDone: boolean;
 }
 
 /**
- * 回访 (SPEC §4): on a resolved case, a reached citizen who is solved and not unsatisfied closes it;
+ * 回访 (docs/product.md, "Lifecycle"): on a resolved case, a reached citizen who is solved and not unsatisfied closes it;
  * unsolved or unsatisfied reopens it for re-dispatch and triggers supervision; the third attempt
  * that reaches nobody closes it as unreachable. On a case called back because its resolve deadline
  * passed unresolved, the answer is recorded (and may trigger supervision) but the state stays.

@@ -1,4 +1,4 @@
-/** Telephony call events (SPEC §6 `hotline.calls.v1`) folded into one call record. */
+/** Telephony call events (docs/events.md `hotline.calls.v1`) folded into one call record. */
 export const CALL_EVENT_KINDS = ['offered', 'answered', 'ended', 'abandoned', 'transferred', 'overflowed'] as const;
 export type CallEventKind = (typeof CALL_EVENT_KINDS)[number];
 export type CallStatus = 'offered' | 'answered' | 'ended' | 'abandoned' | 'transferred';

@@ -3,7 +3,7 @@ import type { Actor } from './actor';
 export type CallerVisibility = 'full' | 'masked' | 'hidden';
 
 /**
- * SPEC §8: centre staff see the caller; a unit sees the caller's phone only when it is the lead
+ * docs/product.md, "Privacy and access": centre staff see the caller; a unit sees the caller's phone only when it is the lead
  * (it must call the citizen back), masked otherwise; a confidential case (e.g. a whistle-blower's
  * report) never shows the caller to any unit.
  */

@@ -9,7 +9,7 @@ export interface LineFacts {
 export type SourceLine = { hotlineCode: string; overflowFrom: string | null } | { problems: FieldError[] };
 
 /**
- * Which line a call came in on (SPEC §3): 12345, a merged government line (a 12345 call that keeps
+ * Which line a call came in on (docs/product.md, "Reference data"): 12345, a merged government line (a 12345 call that keeps
  * its source), or a utility line whose overflow 12345 agents take (溢出承接). A utility line's call
  * is always an overflow from that utility; a call on 12345 may say which utility overflowed to it.
  */

@@ -1,4 +1,4 @@
-/** Reference-data vocabularies (SPEC §3, §7). Plain values: domain code imports no framework. */
+/** Reference-data vocabularies (docs/product.md, "Reference data"; docs/api.md). Plain values: domain code imports no framework. */
 export const HOTLINE_KINDS = ['primary', 'merged', 'utility'] as const;
 export type HotlineKind = (typeof HOTLINE_KINDS)[number];
 

@@ -13,7 +13,7 @@ import { Duration, sqlList, URGENCIES, Urgency } from '../domain/reference-types
 import { CategoryEntity } from './category.entity';
 
 /**
- * Time limits for one urgency (SPEC §3), optionally narrowed to a category (and everything below
+ * Time limits for one urgency (docs/product.md, "Reference data"), optionally narrowed to a category (and everything below
  * it). Each urgency has exactly one default row (no category).
  */
 @Entity({ name: 'sla_policies' })

@@ -19,17 +19,17 @@ export type SeedReport = Record<'units' | 'hotlines' | 'categories' | 'dispatchR
  * edits survive every re-run. Safe to run on every start. Run by `npm run prepare:stack` with the
  * schema owner's connection, outside the apps (so it takes the EntityManager of that script).
  */
-export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
+export async function seedDirectory(manager: EntityManager): Promise<SeedReport> {
   const unitRank = { district: 0, department: 0, utility: 0, street: 1 } as const;
   const units = [...UNITS].sort((a, b) => unitRank[a.kind] - unitRank[b.kind]);
   return {
     units: await insertMissing(
-      tx,
+      manager,
       UnitEntity,
       units.map((u) => ({ ...u, parentCode: u.parentCode ?? null })),
     ),
     hotlines: await insertMissing(
-      tx,
+      manager,
       HotlineEntity,
       HOTLINES.map((h) => ({
         ...h,
@@ -38,9 +38,9 @@ export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
         unitCode: h.unitCode ?? null,
       })),
     ),
-    categories: await insertMissing(tx, CategoryEntity, flattenCategories(CATEGORIES)),
+    categories: await insertMissing(manager, CategoryEntity, flattenCategories(CATEGORIES)),
     dispatchRules: await insertMissing(
-      tx,
+      manager,
       DispatchRuleEntity,
       DISPATCH_RULES.map((r) => ({
         ...r,
@@ -52,7 +52,7 @@ export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
       })),
     ),
     slaPolicies: await insertMissing(
-      tx,
+      manager,
       SlaPolicyEntity,
       SLA_POLICIES.map((p) => ({ ...p, categoryCode: null })),
     ),
@@ -63,10 +63,10 @@ export async function seedDirectory(tx: EntityManager): Promise<SeedReport> {
  * Loads the full street/township list from its CSV (`npm run import:streets`): new codes are
  * added, existing ones take the file's name and district (the official list wins). Returns rows.
  */
-export async function importStreets(tx: EntityManager, csv: string): Promise<number> {
-  const districts = await tx.find(UnitEntity, { where: { kind: 'district' }, select: { code: true } });
+export async function importStreets(manager: EntityManager, csv: string): Promise<number> {
+  const districts = await manager.find(UnitEntity, { where: { kind: 'district' }, select: { code: true } });
   const rows = parseStreetsCsv(csv, new Set(districts.map((d) => d.code)));
-  await tx
+  await manager
     .createQueryBuilder()
     .insert()
     .into(UnitEntity)
@@ -89,14 +89,14 @@ export function flattenCategories(
 }
 
 async function insertMissing<T extends ObjectLiteral>(
-  tx: EntityManager,
+  manager: EntityManager,
   entity: EntityTarget<T>,
   rows: readonly object[],
 ): Promise<number> {
   let inserted = 0;
   // Chunks keep each statement well under PostgreSQL's 65535-parameter limit.
   for (let i = 0; i < rows.length; i += 500) {
-    const result = await tx
+    const result = await manager
       .createQueryBuilder()
       .insert()
       .into(entity)

@@ -1,5 +1,5 @@
 /**
- * Shapes of the default reference data (SPEC §3). The data files under `data/` are plain values
+ * Shapes of the default reference data (docs/product.md, "Reference data"). The data files under `data/` are plain values
  * of these types; the seeder upserts them idempotently. Admins edit the live rows afterwards, so
  * nothing in the domain logic may depend on a particular seeded code.
  */

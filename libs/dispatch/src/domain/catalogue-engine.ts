@@ -54,7 +54,7 @@ export interface CatalogueDecision {
 }
 
 /**
- * The dispatch catalogue (派单目录), SPEC §3: an overflow goes back to its utility; otherwise the
+ * The dispatch catalogue (派单目录), docs/product.md, "Reference data": an overflow goes back to its utility; otherwise the
  * first rule in priority order whose category covers the case's and whose place (if any) is the
  * case's, with an active lead unit; else the district government of the location (兜底); with no
  * location, a person decides. Inactive co-handlers are dropped.

@@ -1,6 +1,6 @@
 import { instant } from '@hotline/clock/domain';
 /**
- * What the KPIs need to know about one case, folded from its events (SPEC §5). Pure: the
+ * What the KPIs need to know about one case, folded from its events (docs/kpi.md). Pure: the
  * projection applies the same fold to events from Kafka, and the rebuild to the stored event log.
  */
 export interface CaseFacts {

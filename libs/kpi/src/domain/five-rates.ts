@@ -1,7 +1,7 @@
 import { addMs } from '@hotline/clock/domain';
 import type { CaseFacts } from './case-facts';
 
-/** The five 100% targets of SPEC §5, in the order the centre reports them. */
+/** The five 100% targets of docs/kpi.md, in the order the centre reports them. */
 export const METRICS = [
   'onTimeDispatch',
   'dispatchAccuracy',
@@ -58,7 +58,7 @@ export function metricPosition(f: CaseFacts, metric: Metric): MetricPosition | n
   }
 }
 
-/** An open case is pending until its deadline, then a miss (SPEC §5). */
+/** An open case is pending until its deadline, then a miss (docs/kpi.md). */
 export function outcomeAt(position: MetricPosition, now: Date): Outcome {
   if (position.state === 'open') return position.dueAt && now < position.dueAt ? 'pending' : 'miss';
   return position.state;

@@ -76,7 +76,7 @@ export function rollupDelta(before: CaseFacts | null, after: CaseFacts | null): 
   return [...deltas.values()].filter((d) => d.delta !== 0);
 }
 
-/** What one callback that reached the citizen adds to the three rates, per grouping (SPEC §5). */
+/** What one callback that reached the citizen adds to the three rates, per grouping (docs/kpi.md). */
 export interface CallbackContribution {
   groupKind: GroupKind;
   day: string;

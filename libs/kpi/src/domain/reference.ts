@@ -6,7 +6,7 @@ import { GroupBy, groupKey } from './grouping';
 export type ReferenceRatesRow = { groupKey: string } & Record<Metric, Rate>;
 
 /**
- * The five rates computed the plain way, case by case (SPEC §5): a case counts in a metric's
+ * The five rates computed the plain way, case by case (docs/kpi.md): a case counts in a metric's
  * cohort when the metric's cohort date falls in [from, to) (Beijing days); pending cases count in
  * neither numerator nor denominator. The projection's fast answer must always equal this.
  */

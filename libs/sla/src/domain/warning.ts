@@ -1,6 +1,6 @@
 import { addMs } from '@hotline/clock/domain';
 
-/** Deadline warnings go out when this share of the time allowed has passed (SPEC: "before a breach"). */
+/** Deadline warnings go out when this share of the time allowed has passed (docs/product.md, "Deadlines"). */
 export const WARNING_FRACTION = 0.75;
 
 export function warningTime(startsAt: Date, dueAt: Date, fraction = WARNING_FRACTION): Date {

@@ -1,7 +1,7 @@
 import type { CategorySeed } from '../seed-types';
 
 /**
- * Default demand categories (诉求分类, SPEC §3): 大类 › 中类 › 小类.
+ * Default demand categories (诉求分类, docs/product.md, "Reference data"): 大类 › 中类 › 小类.
  * Codes are stable and hierarchical: level 1 `NN`, level 2 parent + `NN`, level 3 parent + `NN`.
  * New nodes take the next free number under their parent; codes are never reused.
  */

@@ -1,7 +1,7 @@
 import type { DispatchRuleSeed } from '../seed-types';
 
 /**
- * Default dispatch catalogue (派单目录, SPEC §3). Rules are tried in ascending `priority`; the first
+ * Default dispatch catalogue (派单目录, docs/product.md, "Reference data"). Rules are tried in ascending `priority`; the first
  * rule whose category covers the case's category (a rule on a 大类/中类 covers everything below it)
  * and whose district/street, if set, matches the case's location wins.
  *

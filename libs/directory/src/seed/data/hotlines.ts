@@ -1,7 +1,7 @@
 import type { HotlineSeed } from '../seed-types';
 
 /**
- * Default hotlines (SPEC §3): the primary 12345 line, the 16 government lines merged into it and
+ * Default hotlines (docs/product.md, "Reference data"): the primary 12345 line, the 16 government lines merged into it and
  * the 11 public-utility enterprise lines reachable by one-key transfer / overflow.
  *
  * Merge dates are plausible defaults, not official records: per the press article, nine lines had
@@ -136,7 +136,7 @@ export const HOTLINES: readonly HotlineSeed[] = [
   { code: '96166', number: '96166', name: '公交', kind: 'utility', unitCode: 'UTIL-BUS' },
   { code: '96165', number: '96165', name: '地铁', kind: 'utility', unitCode: 'UTIL-SUBWAY' },
   { code: '96196', number: '96196', name: '歌华有线', kind: 'utility', unitCode: 'UTIL-GEHUA' },
-  // Number deliberately unset: an admin enters it (SPEC §3).
+  // Number deliberately unset: an admin enters it (docs/product.md, "Reference data").
   { code: 'drainage', number: null, name: '排水', kind: 'utility', unitCode: 'UTIL-DRAINAGE' },
   { code: '10086', number: '10086', name: '中国移动', kind: 'utility', unitCode: 'UTIL-CMCC' },
   { code: '10010', number: '10010', name: '中国联通', kind: 'utility', unitCode: 'UTIL-CUCC' },

@@ -17,7 +17,7 @@ const days = (amount: number): Duration => ({ amount, unit: 'calendar_days' });
 const common = { callbackWithin: hours(48), transferAckWithin: minutes(30) };
 
 /**
- * The default SLA table of SPEC §3, one row per urgency. Day limits are seeded as calendar days;
+ * The default SLA table of docs/product.md, "Reference data", one row per urgency. Day limits are seeded as calendar days;
  * an admin may switch them to working days (counted on the holiday calendar) with PUT /sla-policy.
  */
 export const SLA_POLICIES: readonly SlaPolicySeed[] = [

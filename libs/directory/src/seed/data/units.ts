@@ -1,7 +1,7 @@
 import type { UnitSeed } from '../seed-types';
 
 /**
- * Default handling units (承办单位, SPEC §3).
+ * Default handling units (承办单位, docs/product.md, "Reference data").
  *
  * - Districts: the 16 district governments, coded with their GB/T 2260 administrative division code.
  * - Streets/townships (街道/地区/镇/乡): every one of 东城区 and 西城区 (and 石景山区), and a
