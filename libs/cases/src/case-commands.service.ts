@@ -112,9 +112,10 @@ export class CaseCommandsService {
   }
 
   /**
-   * The system acting on many cases at once (the SLA sweep): the cases are locked in id order and
-   * those another transaction holds are skipped (the next round takes them); `decideAll` decides
-   * for each locked case, and every event is appended in one statement.
+   * The system acting on many cases at once (the SLA sweep, supervision escalation): the cases are
+   * locked in id order — waiting briefly for one a user's action holds — before `decideAll` claims
+   * anything else, so every writer takes a case before the rows around it and none can deadlock.
+   * `decideAll` decides for each case; every event is appended in one statement.
    */
   runMany(
     caseIds: readonly string[],
@@ -122,7 +123,7 @@ export class CaseCommandsService {
     decideAll: (locked: CaseEntity[], now: Date) => Promise<Map<string, CaseDecision>>,
   ): Promise<number> {
     return this.db.run(async () => {
-      const locked = await this.cases.lockMany(caseIds, true);
+      const locked = await this.cases.lockMany(caseIds);
       if (locked.length === 0) return 0;
       const now = this.clock.now();
       const decisions = await decideAll(locked, now);

@@ -6,9 +6,13 @@ import { TransactionService } from '@hotline/database';
 export class CaseNumbersRepository {
   constructor(private readonly db: TransactionService) {}
 
-  /** On the pool, never in the caller's transaction: the block is shared by concurrent registrations. */
+  /**
+   * On the caller's connection (inside its transaction: sequence values are never rolled back). Not
+   * on a second pool connection: with every connection held by a registration waiting for this
+   * block, that would wait for ever.
+   */
   async take(count: number): Promise<number[]> {
-    const rows: { n: string }[] = await this.db.poolManager.query(
+    const rows: { n: string }[] = await this.db.manager.query(
       `SELECT nextval('case_number_seq') AS n FROM generate_series(1, $1)`,
       [count],
     );

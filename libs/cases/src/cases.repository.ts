@@ -54,18 +54,15 @@ export class CasesRepository {
     return found;
   }
 
-  /**
-   * Locks the cases in id order (no deadlocks between batch writers). With `skipLocked`, cases
-   * another transaction holds are left out: a batch job takes them on its next round.
-   */
-  lockMany(ids: readonly string[], skipLocked: boolean): Promise<CaseEntity[]> {
+  /** Locks the cases in id order, so two batch writers never deadlock each other. */
+  lockMany(ids: readonly string[]): Promise<CaseEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    const query = this.db.manager
+    return this.db.manager
       .createQueryBuilder(CaseEntity, 'c')
       .where('c.id IN (:...ids)', { ids: [...new Set(ids)] })
       .orderBy('c.id')
-      .setLock('pessimistic_write');
-    return (skipLocked ? query.setOnLocked('skip_locked') : query).getMany();
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   async insert(row: CaseEntity): Promise<void> {

@@ -78,16 +78,15 @@ describe('DeadlineSweepService', () => {
     }
   });
 
-  it('claims only the clocks of cases it could lock: a busy case waits for the next round', async () => {
-    const [free, busy] = [aDispatchedCase(), aDispatchedCase()];
+  it('claims clocks only after locking their cases, and says when a full round left more to do', async () => {
+    const [a, b] = [aDispatchedCase(), aDispatchedCase()];
     const { kernel, sweep, claimedFor } = setUp(
-      [free, busy].map((c) => ({ caseId: c.id, kind: 'sign' as const, unitCode: '110105001', dueAt: c.signDueAt! })),
+      [a, b].map((c) => ({ caseId: c.id, kind: 'sign' as const, unitCode: '110105001', dueAt: c.signDueAt! })),
     );
-    kernel.given(free);
-    kernel.given(busy);
-    kernel.cases.busy.add(busy.id);
-    expect(await sweep.sweepOnce(2)).toEqual({ breaches: 1, warnings: 0, more: true });
-    expect(claimedFor).toEqual([[free.id]]);
-    expect(kernel.types(busy.id)).toEqual([]);
+    kernel.given(a);
+    kernel.given(b);
+    expect(await sweep.sweepOnce(2)).toEqual({ breaches: 2, warnings: 0, more: true });
+    expect(claimedFor).toEqual([[a.id, b.id].sort()]);
+    expect(await sweep.sweepOnce(3)).toMatchObject({ more: false });
   });
 });

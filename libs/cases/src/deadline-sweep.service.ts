@@ -15,9 +15,9 @@ export interface SweepResult {
 /**
  * The SLA clocks' sweep: raises a warning at 75% of each running deadline and a breach when it
  * passes, as case events; every breach is also a supervision trigger, and a missed resolve
- * deadline starts the callback clock. Cases are locked before their clocks are claimed — the same
- * order as every case action, so the sweep and a unit's action never deadlock — and a case
- * another transaction holds waits for the next round. Two workers never raise the same breach.
+ * deadline starts the callback clock. The due cases are locked before their clocks are claimed —
+ * the order of every case action, so the sweep and a unit's action never deadlock — and the clocks
+ * are claimed with SKIP LOCKED and `status = 'open'`, so two workers never raise the same breach.
  */
 @Injectable()
 export class DeadlineSweepService {

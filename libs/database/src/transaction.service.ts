@@ -19,7 +19,8 @@ export class TransactionService {
 
   /** Runs `work` in the caller's transaction, or in a new one committed when `work` resolves. */
   run<T>(work: () => Promise<T>): Promise<T> {
-    return this.host.withTransaction(work);
+    // Joining needs no new context: skip the library's nested CLS context on the hot path.
+    return this.host.isTransactionActive() ? work() : this.host.withTransaction(work);
   }
 
   get manager(): EntityManager {

@@ -67,19 +67,22 @@ export class ReferenceDataRepository {
   }
 
   /**
-   * The whole snapshot, on the pool, never in the caller's transaction: the load is shared by every
-   * request waiting for it (and runs its five reads at once, on five connections).
+   * The whole snapshot, one read after the other on the caller's connection: it may be inside a
+   * transaction, and asking the pool for a second connection there could wait for ever on a pool
+   * that busy transactions have drained.
    */
   async all(): Promise<ReferenceRows> {
-    const m = this.db.poolManager;
-    const [units, categories, activeHotlines, slaPolicies, activeDispatchRules] = await Promise.all([
-      m.find(UnitEntity),
-      m.find(CategoryEntity),
-      m.find(HotlineEntity, { where: { active: true } }),
-      m.find(SlaPolicyEntity),
-      m.find(DispatchRuleEntity, { where: { active: true }, order: { priority: 'ASC', name: 'ASC' } }),
-    ]);
-    return { units, categories, activeHotlines, slaPolicies, activeDispatchRules };
+    const m = this.db.manager;
+    return {
+      units: await m.find(UnitEntity),
+      categories: await m.find(CategoryEntity),
+      activeHotlines: await m.find(HotlineEntity, { where: { active: true } }),
+      slaPolicies: await m.find(SlaPolicyEntity),
+      activeDispatchRules: await m.find(DispatchRuleEntity, {
+        where: { active: true },
+        order: { priority: 'ASC', name: 'ASC' },
+      }),
+    };
   }
 
   private async page<T extends object>(

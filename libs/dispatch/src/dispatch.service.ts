@@ -60,19 +60,26 @@ export class DispatchService {
    */
   async autoDispatch(caseId: string): Promise<void> {
     const snapshot = await this.reference.snapshot();
-    const known = await this.queries.byIds([caseId]);
-    if (known.length === 0) return; // not ours to route (nothing to dispatch)
+    // Most cases wait for an agent: decide on a plain read, and lock only a case the catalogue routes.
+    const [waiting] = await this.queries.byIds([caseId]);
+    if (!waiting || !this.autoSuggestion(waiting, snapshot)) return;
     await this.commands.run(caseId, SYSTEM_ACTOR, {
       lifecycle: 'any',
       decide: async (c, { now }) => {
-        if (c.status !== 'registered' || c.dispatchCount > 0) return null;
-        const suggestion = this.decide(c, snapshot).suggestion;
-        if (!suggestion?.auto) return null;
+        const suggestion = this.autoSuggestion(c, snapshot);
+        if (!suggestion) return null; // an agent got there first
         const { leadUnitCode, coUnitCodes, ruleId, reason } = suggestion;
         const decision = await this.dispatchDecision(c, { leadUnitCode, coUnitCodes, ruleId, reason }, now);
         return { ...decision, update: { ...decision.update, status: nextStatus(c.status, 'dispatch') } };
       },
     });
+  }
+
+  /** The catalogue's suggestion for a case still waiting, when its rule dispatches without an agent. */
+  private autoSuggestion(c: CaseEntity, snapshot: ReferenceSnapshot) {
+    if (c.status !== 'registered' || c.dispatchCount > 0) return undefined;
+    const suggestion = this.decide(c, snapshot).suggestion;
+    return suggestion?.auto ? suggestion : undefined;
   }
 
   private decide(c: CaseEntity, snapshot: ReferenceSnapshot): CatalogueDecision {

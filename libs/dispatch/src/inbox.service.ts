@@ -22,7 +22,7 @@ export class InboxService {
 
   open(unitCode: string, viewer: Actor, page: PageRequest): Promise<Page<UnitInboxItemEntity>> {
     if (viewer.role === 'handler' && viewer.unitCode !== unitCode) {
-      throw new DomainError('inbox.other_unit', 'A handler may read only their own unit’s inbox');
+      return Promise.reject(new DomainError('inbox.other_unit', 'A handler may read only their own unit’s inbox'));
     }
     return this.inbox.open(unitCode, page);
   }

@@ -14,9 +14,8 @@ interface ChineseDays {
 export class CalendarRepository {
   constructor(private readonly db: TransactionService) {}
 
-  /** Every day, on the pool, never in the caller's transaction: the calendar cache shares this load. */
   all(): Promise<CalendarDayEntity[]> {
-    return this.db.poolManager.find(CalendarDayEntity);
+    return this.db.manager.find(CalendarDayEntity);
   }
 
   year(year: number): Promise<CalendarDayEntity[]> {

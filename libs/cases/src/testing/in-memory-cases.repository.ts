@@ -20,12 +20,10 @@ type Cases = Pick<
 
 /**
  * The `cases` table in memory, for service specs: the same contract as CasesRepository (the
- * version check, the units that may see a case), no database. `busy` ids stand for cases another
- * transaction holds (lockMany skips them).
+ * version check, the units that may see a case), no database.
  */
 export class InMemoryCasesRepository implements Cases {
   readonly rows = new Map<string, CaseEntity>();
-  readonly busy = new Set<string>();
 
   async get(id: string): Promise<CaseEntity> {
     const found = this.rows.get(id);
@@ -37,10 +35,10 @@ export class InMemoryCasesRepository implements Cases {
     return this.get(id);
   }
 
-  async lockMany(ids: readonly string[], skipLocked: boolean): Promise<CaseEntity[]> {
+  async lockMany(ids: readonly string[]): Promise<CaseEntity[]> {
     return [...new Set(ids)]
       .sort()
-      .filter((id) => this.rows.has(id) && !(skipLocked && this.busy.has(id)))
+      .filter((id) => this.rows.has(id))
       .map((id) => ({ ...this.rows.get(id)! }));
   }
 

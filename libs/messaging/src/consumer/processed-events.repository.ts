@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionService } from '@hotline/database';
-import { ProcessedEventEntity } from './processed-event.entity';
 
 /** `processed_events`: the consumers' inbox of applied event ids. */
 @Injectable()
@@ -9,15 +8,13 @@ export class ProcessedEventsRepository {
 
   /** Records that `consumer` applies `eventId` now; false when it already had (a redelivery). */
   async record(consumer: string, eventId: string, topic: string): Promise<boolean> {
-    const inserted = await this.db.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ProcessedEventEntity)
-      .values({ consumer, eventId, topic })
-      .orIgnore()
-      .returning('event_id')
-      .execute();
-    return (inserted.raw as unknown[]).length > 0;
+    // Plain SQL: this runs for every message every consumer applies.
+    const inserted: unknown[] = await this.db.manager.query(
+      `INSERT INTO processed_events (consumer, event_id, topic) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [consumer, eventId, topic],
+    );
+    return inserted.length > 0;
   }
 
   /** Forgets processed-event ids older than the retention, a batch at a time; returns rows deleted. */
