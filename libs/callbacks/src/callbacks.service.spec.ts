@@ -1,11 +1,11 @@
 import { addMs, HOUR_MS } from '@hotline/clock';
 import type { Actor } from '@hotline/cases';
 import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
-import { DomainError } from '@hotline/core';
 import type { CaseQueriesService } from '@hotline/cases';
 import type { DeadlinesService, DueDatesService } from '@hotline/sla';
 import type { CallbacksRepository } from './callbacks.repository';
 import { CallbacksService } from './callbacks.service';
+import { rejectionOf } from '@hotline/core/testing';
 
 const agent: Actor = { userId: 'a1', role: 'agent', unitCode: null };
 
@@ -34,15 +34,6 @@ function setUp() {
     );
   return { kernel, callbacks, attempts, openCallbacks, resolved };
 }
-
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
 
 describe('CallbacksService', () => {
   it('closes a resolved case when the citizen is solved and satisfied', async () => {
@@ -93,7 +84,7 @@ describe('CallbacksService', () => {
   it('refuses a callback that is not due, and names missing answers', async () => {
     const { kernel, callbacks } = setUp();
     const c = kernel.given(aDispatchedCase());
-    expect(await reasonOf(callbacks.record(c.id, { reached: false }, agent))).toBe('callback.not_due');
+    expect(await rejectionOf(callbacks.record(c.id, { reached: false }, agent))).toBe('callback.not_due');
     await expect(callbacks.record(c.id, { reached: true }, agent)).rejects.toMatchObject({
       reason: 'input.invalid',
       fields: [
@@ -109,7 +100,7 @@ describe('CallbacksService', () => {
     const marked = await callbacks.markUnreasonable(c.id, '超出职责范围', agent);
     expect(marked).toMatchObject({ reasonable: false, unreasonableReason: '超出职责范围' });
     expect(kernel.clockChanges(c.id)).toEqual(['cancel:callback']);
-    expect(await reasonOf(callbacks.markUnreasonable(c.id, '再次', agent))).toBe('case.already_unreasonable');
+    expect(await rejectionOf(callbacks.markUnreasonable(c.id, '再次', agent))).toBe('case.already_unreasonable');
   });
 
   it('lists the due queue in the clocks’ order', async () => {

@@ -1,17 +1,9 @@
 import { DomainError } from '@hotline/core';
 import { aCase, aDispatchedCase, fakeCaseKernel } from './testing';
+import { rejectionOf } from '@hotline/core/testing';
 
 const handlerOf = (unitCode: string) => ({ userId: 'u1', role: 'handler' as const, unitCode });
 const agent = { userId: 'a1', role: 'agent' as const, unitCode: null };
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
-
 describe('CaseCommandsService (the case-command kernel)', () => {
   it('applies a transition: the next status, the versioned update, the clocks and the events', async () => {
     const k = fakeCaseKernel();
@@ -56,7 +48,7 @@ describe('CaseCommandsService (the case-command kernel)', () => {
     const k = fakeCaseKernel();
     const c = k.given(aDispatchedCase('110105001'));
     const decide = jest.fn();
-    expect(await reasonOf(k.commands.run(c.id, handlerOf('110108001'), { lifecycle: 'open', decide }))).toBe(
+    expect(await rejectionOf(k.commands.run(c.id, handlerOf('110108001'), { lifecycle: 'open', decide }))).toBe(
       'case.not_found',
     );
     expect(decide).not.toHaveBeenCalled();
@@ -78,9 +70,9 @@ describe('CaseCommandsService (the case-command kernel)', () => {
     const k = fakeCaseKernel();
     const closed = k.given(aCase({ status: 'closed', unitCodes: ['110105001'] }));
     const authorize = jest.fn();
-    expect(await reasonOf(k.commands.run(closed.id, agent, { lifecycle: 'open', authorize, decide: () => null }))).toBe(
-      'case.finished',
-    );
+    expect(
+      await rejectionOf(k.commands.run(closed.id, agent, { lifecycle: 'open', authorize, decide: () => null })),
+    ).toBe('case.finished');
     expect(authorize).not.toHaveBeenCalled();
 
     const dispatched = k.given(aDispatchedCase('110105001'));
@@ -89,11 +81,11 @@ describe('CaseCommandsService (the case-command kernel)', () => {
     };
     // resolve on a dispatched (unsigned) case: the role check wins over the state check.
     expect(
-      await reasonOf(
+      await rejectionOf(
         k.commands.run(dispatched.id, agent, { lifecycle: 'resolve', authorize: refuse, decide: () => null }),
       ),
     ).toBe('order.lead_only');
-    expect(await reasonOf(k.commands.run(dispatched.id, agent, { lifecycle: 'resolve', decide: () => null }))).toBe(
+    expect(await rejectionOf(k.commands.run(dispatched.id, agent, { lifecycle: 'resolve', decide: () => null }))).toBe(
       'case.not_signed',
     );
   });

@@ -6,17 +6,11 @@ import type { CallsService } from './calls.service';
 import type { CaseNumbersService } from './case-numbers.service';
 import { CaseRegistrationService, NewCase } from './case-registration.service';
 import type { CasesRepository } from './cases.repository';
-import { fakeCaseKernel, NO_TRANSACTION } from './testing';
+import { A_PLACED_COMPLAINT, fakeCaseKernel, NO_TRANSACTION } from './testing';
 
 const agent = { userId: 'a1', role: 'agent' as const, unitCode: null };
 const demand = (overrides: Partial<NewCase> = {}): NewCase => ({
-  channel: 'phone',
-  demandType: 'complaint',
-  categoryCode: '010101',
-  urgency: 'general',
-  districtCode: '110105',
-  streetCode: '110105001',
-  address: '建国门外大街1号',
+  ...A_PLACED_COMPLAINT,
   callerPhone: '138 1234 5678',
   description: '停水了',
   ...overrides,

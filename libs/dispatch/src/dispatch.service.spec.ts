@@ -1,11 +1,11 @@
 import { addMs, HOUR_MS } from '@hotline/clock';
 import type { Actor, CaseQueriesService } from '@hotline/cases';
 import { aCase, fakeCaseKernel } from '@hotline/cases/testing';
-import { DomainError } from '@hotline/core';
 import type { ReferenceDataService } from '@hotline/directory';
 import type { DueDatesService } from '@hotline/sla';
 import { DispatchService } from './dispatch.service';
 import { fakeOrders } from './testing';
+import { rejectionOf } from '@hotline/core/testing';
 
 const agent: Actor = { userId: 'a1', role: 'agent', unitCode: null };
 const unit = (code: string, kind: string, parentCode: string | null = null, active = true) =>
@@ -51,15 +51,6 @@ function setUp(rules: object[] = [rule({})]) {
   );
   return { kernel, dispatching, sent, assignments };
 }
-
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
 
 describe('DispatchService', () => {
   it('dispatches by the catalogue: an order per unit to its unit, the clocks started, the case dispatched', async () => {
@@ -116,7 +107,7 @@ describe('DispatchService', () => {
     const { kernel, dispatching } = setUp();
     const c = kernel.given(aCase());
     await dispatching.dispatch(c.id, {}, agent);
-    expect(await reasonOf(dispatching.dispatch(c.id, {}, agent))).toBe('case.already_dispatched');
+    expect(await rejectionOf(dispatching.dispatch(c.id, {}, agent))).toBe('case.already_dispatched');
   });
 
   it('auto-dispatches only a waiting case whose rule says auto, and leaves the rest to agents', async () => {

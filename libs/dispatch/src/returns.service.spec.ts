@@ -1,10 +1,10 @@
 import type { Actor } from '@hotline/cases';
 import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
-import { DomainError } from '@hotline/core';
 import type { CaseReturnEntity } from './entities/case-return.entity';
 import type { ReturnsRepository } from './returns.repository';
 import { ReturnsService } from './returns.service';
 import { fakeOrders } from './testing';
+import { rejectionOf } from '@hotline/core/testing';
 
 const STREET = '110105001';
 const handler = (unitCode: string): Actor => ({ userId: `u-${unitCode}`, role: 'handler', unitCode });
@@ -39,26 +39,17 @@ function setUp() {
   return { kernel, returns, rows, sent, dispatched };
 }
 
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
-
 describe('ReturnsService', () => {
   it('takes a return from the lead only, once at a time', async () => {
     const { kernel, returns, dispatched } = setUp();
     const c = await dispatched();
     expect(
-      await reasonOf(returns.request(c.id, { reasonCode: 'wrong_location', reason: '不在辖区' }, handler('DEPT-A'))),
+      await rejectionOf(returns.request(c.id, { reasonCode: 'wrong_location', reason: '不在辖区' }, handler('DEPT-A'))),
     ).toBe('order.lead_only');
     const request = await returns.request(c.id, { reasonCode: 'wrong_location', reason: '不在辖区' }, handler(STREET));
     expect(request).toMatchObject({ unitCode: STREET, dispatchNo: 1, askedFrom: 'dispatched', status: 'pending' });
     expect(kernel.stored(c.id).status).toBe('return_requested');
-    expect(await reasonOf(returns.request(c.id, { reasonCode: 'other', reason: '再退' }, handler(STREET)))).toBe(
+    expect(await rejectionOf(returns.request(c.id, { reasonCode: 'other', reason: '再退' }, handler(STREET)))).toBe(
       'return.pending',
     );
   });
@@ -82,7 +73,7 @@ describe('ReturnsService', () => {
     });
     expect(sent.filter((m) => m.kind === 'orderCancelled').map((m) => m.data.unitCode)).toEqual([STREET, 'DEPT-A']);
     expect(kernel.clockChanges(c.id)).toEqual(['cancel:sign', 'cancel:response', 'cancel:resolve']);
-    expect(await reasonOf(returns.review(c.id, request.id, false, undefined, supervisor))).toBe(
+    expect(await rejectionOf(returns.review(c.id, request.id, false, undefined, supervisor))).toBe(
       'return.already_reviewed',
     );
   });
@@ -98,6 +89,6 @@ describe('ReturnsService', () => {
       data: { approved: false, note: '请继续办理' },
       after: { status: 'signed', leadUnitCode: STREET },
     });
-    expect(await reasonOf(returns.review(c.id, 'nope', true, undefined, supervisor))).toBe('return.not_found');
+    expect(await rejectionOf(returns.review(c.id, 'nope', true, undefined, supervisor))).toBe('return.not_found');
   });
 });

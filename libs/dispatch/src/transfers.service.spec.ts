@@ -8,6 +8,7 @@ import type { DispatchMessagesService } from './dispatch-messages.service';
 import type { TransferEntity } from './entities/transfer.entity';
 import { TransfersService } from './transfers.service';
 import type { TransfersRepository } from './transfers.repository';
+import { rejectionOf } from '@hotline/core/testing';
 
 const agent: Actor = { userId: 'a1', role: 'agent', unitCode: null };
 const water: Actor = { userId: null, role: 'handler', unitCode: 'UTIL-WATER' };
@@ -61,15 +62,6 @@ function setUp() {
   return { kernel, calls, transfers, sent, service };
 }
 
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
-
 describe('TransfersService', () => {
   it('transfers a registered call’s case to a utility: a transfer order with the caller, its acknowledgement clock', async () => {
     const { kernel, calls, sent, service } = setUp();
@@ -94,8 +86,8 @@ describe('TransfersService', () => {
       fields: [{ field: 'utilityCode', reason: 'not_an_active_utility' }],
     });
     calls.set('call-2', { id: 'call-2', caseId: null });
-    expect(await reasonOf(service.transfer('call-2', 'UTIL-WATER', undefined, agent))).toBe('call.not_registered');
-    expect(await reasonOf(service.transfer('call-9', 'UTIL-WATER', undefined, agent))).toBe('call.not_found');
+    expect(await rejectionOf(service.transfer('call-2', 'UTIL-WATER', undefined, agent))).toBe('call.not_registered');
+    expect(await rejectionOf(service.transfer('call-9', 'UTIL-WATER', undefined, agent))).toBe('call.not_found');
   });
 
   it('takes the utility’s acknowledgement once (a repeat changes nothing), and hides it from other units', async () => {
@@ -103,7 +95,7 @@ describe('TransfersService', () => {
     const c = kernel.given(aCase());
     calls.set('call-1', { id: 'call-1', caseId: c.id, callerNumber: '13812345678' });
     const transfer = await service.transfer('call-1', 'UTIL-WATER', '停水了', agent);
-    expect(await reasonOf(service.acknowledge(transfer.id, { ...water, unitCode: 'UTIL-GAS' }))).toBe(
+    expect(await rejectionOf(service.acknowledge(transfer.id, { ...water, unitCode: 'UTIL-GAS' }))).toBe(
       'transfer.not_found',
     );
     kernel.clock.at = addMs(kernel.clock.at, 31 * MINUTE_MS);

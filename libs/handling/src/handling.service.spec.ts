@@ -1,12 +1,12 @@
 import { addMs, DAY_MS, HOUR_MS } from '@hotline/clock';
 import { type Actor, type CaseEntity } from '@hotline/cases';
 import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
-import { DomainError } from '@hotline/core';
 import { fakeOrders } from '@hotline/dispatch/testing';
 import type { DueDatesService } from '@hotline/sla';
 import type { CaseExtensionEntity } from './entities/case-extension.entity';
 import type { ExtensionsRepository } from './extensions.repository';
 import { HandlingService } from './handling.service';
+import { rejectionOf } from '@hotline/core/testing';
 
 const STREET = '110105001';
 const DEPT = 'DEPT-URBAN-MANAGEMENT';
@@ -70,15 +70,6 @@ function setUp() {
   return { kernel, handling, assignments, extensions, sent, dispatched };
 }
 
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
-
 describe('HandlingService', () => {
   it('signs as the lead: the case is signed, its sign clock met, the order stamped', async () => {
     const { kernel, handling, assignments, dispatched } = setUp();
@@ -88,7 +79,7 @@ describe('HandlingService', () => {
     expect(kernel.clockChanges(c.id)).toEqual(['meet:sign']);
     expect(kernel.types(c.id)).toEqual(['signed']);
     expect(assignments.rows.find((o) => o.unitCode === STREET)?.signedAt).toEqual(kernel.clock.at);
-    expect(await reasonOf(handling.sign(c.id, handler(STREET)))).toBe('case.already_signed');
+    expect(await rejectionOf(handling.sign(c.id, handler(STREET)))).toBe('case.already_signed');
   });
 
   it('signs a co-handler’s own order without touching the case, once', async () => {
@@ -98,27 +89,27 @@ describe('HandlingService', () => {
     expect(after).toMatchObject({ status: 'dispatched', version: 1 });
     expect(kernel.types(c.id)).toEqual(['co_signed']);
     expect(kernel.clockChanges(c.id)).toEqual([]);
-    expect(await reasonOf(handling.sign(c.id, handler(DEPT)))).toBe('order.already_signed');
+    expect(await rejectionOf(handling.sign(c.id, handler(DEPT)))).toBe('order.already_signed');
   });
 
   it('refuses a unit without an active order (403) and one that never saw the case (404)', async () => {
     const { kernel, handling, dispatched } = setUp();
     const c = await dispatched();
     kernel.given({ ...kernel.stored(c.id), unitCodes: [STREET, '110105'] }); // the district was once on it
-    expect(await reasonOf(handling.sign(c.id, handler('110105')))).toBe('order.none_active');
-    expect(await reasonOf(handling.sign(c.id, handler('110108001')))).toBe('case.not_found');
+    expect(await rejectionOf(handling.sign(c.id, handler('110105')))).toBe('order.none_active');
+    expect(await rejectionOf(handling.sign(c.id, handler('110108001')))).toBe('case.not_found');
   });
 
   it('responds once, late or on time, and only as the lead', async () => {
     const { kernel, handling, dispatched } = setUp();
     const c = await dispatched([DEPT]);
-    expect(await reasonOf(handling.respond(c.id, '已联系', handler(DEPT)))).toBe('order.lead_only');
+    expect(await rejectionOf(handling.respond(c.id, '已联系', handler(DEPT)))).toBe('order.lead_only');
     kernel.clock.at = addMs(c.responseDueAt!, 1000);
     const responded = await handling.respond(c.id, '已电话联系市民', handler(STREET));
     expect(responded.respondedAt).toEqual(kernel.clock.at);
     expect(kernel.events(c.id, 'responded')[0].data).toEqual({ note: '已电话联系市民', late: true });
     expect(kernel.clockChanges(c.id)).toEqual(['meet:response']);
-    expect(await reasonOf(handling.respond(c.id, '再次联系', handler(STREET)))).toBe('case.already_responded');
+    expect(await rejectionOf(handling.respond(c.id, '再次联系', handler(STREET)))).toBe('case.already_responded');
   });
 
   it('lets a co-handler, and only a co-handler, report its part', async () => {
@@ -126,7 +117,7 @@ describe('HandlingService', () => {
     const c = await dispatched([DEPT]);
     await handling.reportPart(c.id, '已派执法队', handler(DEPT));
     expect(kernel.events(c.id, 'co_handler_reported')[0].data).toMatchObject({ note: '已派执法队' });
-    expect(await reasonOf(handling.reportPart(c.id, 'x', handler(STREET)))).toBe('order.co_only');
+    expect(await rejectionOf(handling.reportPart(c.id, 'x', handler(STREET)))).toBe('order.co_only');
   });
 
   it('takes one extension request at a time, and an approval moves the resolve deadline with its reason', async () => {
@@ -135,7 +126,7 @@ describe('HandlingService', () => {
     const request = await handling.requestExtension(c.id, 72, '需协调产权单位', handler(STREET));
     expect(request).toMatchObject({ caseId: c.id, unitCode: STREET, hours: 72, status: 'pending' });
     expect(kernel.stored(c.id).version).toBe(2); // touched: a concurrent action conflicts
-    expect(await reasonOf(handling.requestExtension(c.id, 24, '再延', handler(STREET)))).toBe('extension.pending');
+    expect(await rejectionOf(handling.requestExtension(c.id, 24, '再延', handler(STREET)))).toBe('extension.pending');
 
     const moved = await handling.reviewExtension(c.id, request.id, true, supervisor);
     expect(moved.resolveDueAt).toEqual(addMs(c.resolveDueAt!, 72 * HOUR_MS));
@@ -146,10 +137,10 @@ describe('HandlingService', () => {
       after: { resolveDueAt: moved.resolveDueAt!.toISOString() },
     });
     expect(extensions.rows[0]).toMatchObject({ status: 'approved', reviewedBy: 's1' });
-    expect(await reasonOf(handling.reviewExtension(c.id, request.id, false, supervisor))).toBe(
+    expect(await rejectionOf(handling.reviewExtension(c.id, request.id, false, supervisor))).toBe(
       'extension.already_reviewed',
     );
-    expect(await reasonOf(handling.reviewExtension(c.id, 'nope', true, supervisor))).toBe('extension.not_found');
+    expect(await rejectionOf(handling.reviewExtension(c.id, 'nope', true, supervisor))).toBe('extension.not_found');
   });
 
   it('records a rejected extension without moving anything', async () => {
@@ -165,7 +156,7 @@ describe('HandlingService', () => {
   it('resolves a signed case: callback clock started for a reasonable demand, every order completed', async () => {
     const { kernel, handling, sent, dispatched } = setUp();
     const c = await dispatched([DEPT]);
-    expect(await reasonOf(handling.resolve(c.id, 'solved', '已清理', handler(STREET)))).toBe('case.not_signed');
+    expect(await rejectionOf(handling.resolve(c.id, 'solved', '已清理', handler(STREET)))).toBe('case.not_signed');
     await handling.sign(c.id, handler(STREET));
     const resolved = await handling.resolve(c.id, 'solved', '已清理占道摊位', handler(STREET));
     expect(resolved).toMatchObject({

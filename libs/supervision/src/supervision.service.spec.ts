@@ -1,10 +1,10 @@
 import { addMs, HOUR_MS } from '@hotline/clock';
 import type { Actor } from '@hotline/cases';
 import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
-import { DomainError } from '@hotline/core';
 import type { SupervisionEntity } from './entities/supervision.entity';
 import { SupervisionService } from './supervision.service';
 import type { SupervisionsRepository } from './supervisions.repository';
+import { rejectionOf } from '@hotline/core/testing';
 
 const supervisor: Actor = { userId: 's1', role: 'supervisor', unitCode: null };
 const handler = (unitCode: string): Actor => ({ userId: `u-${unitCode}`, role: 'handler', unitCode });
@@ -64,15 +64,6 @@ const trigger = (caseId: string, eventId = 'ev-1') => ({
   detail: '时限超期 (sign)',
 });
 
-const reasonOf = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'done';
-};
-
 describe('SupervisionService', () => {
   it('issues one order per trigger, addressed to the lead unit, due in 24 h', async () => {
     const { kernel, store, service } = setUp();
@@ -96,12 +87,12 @@ describe('SupervisionService', () => {
     const c = kernel.given(aDispatchedCase('110105001'));
     const order = await service.issueByHand(c.id, 'listed', '挂牌督办', undefined, supervisor);
     expect(order.dueAt).toEqual(addMs(kernel.clock.at, 4 * HOUR_MS));
-    expect(await reasonOf(service.reply(order.id, 'x', handler('110108001')))).toBe('supervision.not_found');
+    expect(await rejectionOf(service.reply(order.id, 'x', handler('110108001')))).toBe('supervision.not_found');
     const replied = await service.reply(order.id, '已处理', handler('110105001'));
     expect(replied).toMatchObject({ status: 'replied', reply: '已处理', repliedAt: kernel.clock.at });
-    expect(await reasonOf(service.reply(order.id, '再答', handler('110105001')))).toBe('supervision.not_open');
+    expect(await rejectionOf(service.reply(order.id, '再答', handler('110105001')))).toBe('supervision.not_open');
     expect((await service.close(order.id, supervisor)).status).toBe('closed');
-    expect(await reasonOf(service.close(order.id, supervisor))).toBe('supervision.already_closed');
+    expect(await rejectionOf(service.close(order.id, supervisor))).toBe('supervision.already_closed');
     expect(kernel.types(c.id)).toEqual(['supervision_issued', 'supervision_replied', 'supervision_closed']);
   });
 

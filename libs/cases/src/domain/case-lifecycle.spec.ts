@@ -1,14 +1,6 @@
 import { DomainError } from '@hotline/core';
 import { assertOpen, nextStatus } from './case-lifecycle';
-
-const reasonOf = (work: () => unknown): string | undefined => {
-  try {
-    work();
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return undefined;
-};
+import { reasonOf } from '@hotline/core/testing';
 
 describe('case lifecycle', () => {
   it('routes a demand: answered, transferred, dispatched, returned', () => {

@@ -3,6 +3,17 @@ import type { CaseEntity } from '../entities/case.entity';
 
 let sequence = 0;
 
+/** What an agent records for a general complaint on 建外街道's patch. */
+export const A_PLACED_COMPLAINT = {
+  channel: 'phone',
+  demandType: 'complaint',
+  categoryCode: '010101',
+  urgency: 'general',
+  districtCode: '110105',
+  streetCode: '110105001',
+  address: '建国门外大街1号',
+} as const;
+
 /** A registered general complaint on 建外街道's patch, with whatever `overrides` say. */
 export function aCase(overrides: Partial<CaseEntity> = {}): CaseEntity {
   sequence += 1;
@@ -12,13 +23,7 @@ export function aCase(overrides: Partial<CaseEntity> = {}): CaseEntity {
     caseNumber: `20261130-${String(sequence).padStart(7, '0')}`,
     status: 'registered',
     version: 1,
-    channel: 'phone',
-    demandType: 'complaint',
-    categoryCode: '010101',
-    urgency: 'general',
-    districtCode: '110105',
-    streetCode: '110105001',
-    address: '建国门外大街1号',
+    ...A_PLACED_COMPLAINT,
     callerName: '王女士',
     callerPhone: '13812345678',
     description: '小区门口有商贩占道经营',

@@ -1,14 +1,5 @@
-import { DomainError } from '@hotline/core';
 import { assertOrderRole } from './order-access';
-
-const reasonOf = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'none';
-};
+import { reasonOf } from '@hotline/core/testing';
 
 describe('acting through an order', () => {
   const lead = { id: 'o1', role: 'lead' as const };

@@ -1,4 +1,3 @@
-import { DomainError } from '@hotline/core';
 import {
   assertCanRequestExtension,
   assertCanRespond,
@@ -7,15 +6,8 @@ import {
   extendedDeadline,
   isLate,
 } from './handling-rules';
+import { reasonOf } from '@hotline/core/testing';
 
-const reasonOf = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    return (error as DomainError).reason;
-  }
-  return 'allowed';
-};
 const at = (iso: string) => new Date(iso);
 
 describe('handling rules', () => {

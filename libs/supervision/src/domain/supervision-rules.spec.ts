@@ -1,13 +1,5 @@
 import { assertCanClose, assertCanReply, replyDueAt } from './supervision-rules';
-
-const reasonOf = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    return (error as { reason: string }).reason;
-  }
-  return 'allowed';
-};
+import { reasonOf } from '@hotline/core/testing';
 
 describe('supervision rules', () => {
   const open = { unitCode: '110105001', status: 'open' as const };
