@@ -21,7 +21,7 @@ const LIB_EDGES = {
   messaging: ['core', 'clock', 'config', 'database'],
   audit: ['core', 'database'],
   directory: ['core', 'config', 'database', 'audit'],
-  auth: ['core', 'config', 'database', 'audit', 'directory'],
+  auth: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   sla: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla'],
   dispatch: ['core', 'clock', 'config', 'database', 'messaging', 'directory', 'sla', 'cases'],

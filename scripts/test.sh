@@ -41,6 +41,7 @@ fi
 
 step "services up (PostgreSQL, Kafka)" bash scripts/services.sh up
 step "browser for the dashboard test (chromium)" bash scripts/services/browser.sh
+step "kcat for the Kafka trust test" bash scripts/services/kcat.sh
 step "test database prepared" env DATABASE_URL="$TEST_DB_URL" npm run -s prepare:stack
 if [ "$#" -eq 0 ]; then
   step "no drift between entities and migrations" env DATABASE_URL="$TEST_DB_URL" npm run -s migration:check

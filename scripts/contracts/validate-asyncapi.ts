@@ -6,26 +6,30 @@
  * 1. Schema and rules: `@asyncapi/parser` — the library behind `asyncapi validate` of the AsyncAPI CLI.
  *    The CLI itself needs Node 24 and this project runs on Node 20, so the parser is called directly.
  *    Every diagnostic is printed; errors fail the check, warnings, infos and hints do not.
- * 2. Topics: every topic of `TOPICS` / `allTopicNames()` (DLQ twins included) has a channel with that
- *    address and every channel address is such a topic; every DLQ message documents all
+ * 2. Topics: every topic of `TOPICS` / `allTopicNames()` (DLQ twins included) and each kind of unit
+ *    channel (`hotline.unit-inbox.{unitCode}.v1`, `hotline.unit-replies.{unitCode}.v1`, built from
+ *    `UNIT_INBOX_PREFIX` / `UNIT_REPLIES_PREFIX`, with a `unitCode` parameter) has a channel with that
+ *    address and every channel address is one of them; every DLQ message documents all
  *    `DEAD_LETTER_HEADERS`; every message documents its Kafka key; every event message's `name` is
  *    its CloudEvent `type` (`cn.gov.12345.<aggregate>.<event>.v1`) and its payload pins that type.
- * 3. Event types: per topic, the types the code emits (`CASE_EVENT_NAMES` → `caseEventType()`,
- *    `DISPATCH_EVENT_TYPES`) and the types the worker's consumers accept (their `dataTypes`, read
- *    from the consumers `ConsumersStartupService` starts) each have a message on that topic's channel,
- *    not marked `x-draft`; every message not marked `x-draft` is such a type, and its payload
- *    contains no `x-draft` schema. A draft says "not yet" in its description.
+ * 3. Event types: per channel, the types the code emits (`CASE_EVENT_NAMES` → `caseEventType()`,
+ *    `DISPATCH_EVENT_TYPES`, on a unit's inbox also `UNIT_REPLY_REJECTED_TYPE`) and the types the
+ *    worker's consumers accept (their `dataTypes`, read from the consumers `ConsumersStartupService`
+ *    starts; a unit's replies channel is read by the consumers of `TOPICS.unitReplies`, which add
+ *    the units' topics they find at run time) each have a message on that channel, not marked
+ *    `x-draft`; every message not marked `x-draft` is such a type, and its payload contains no
+ *    `x-draft` schema. A draft says "not yet" in its description.
  * 4. Consumers: each worker consumer is listed under its channel's `x-consumers` with its name,
  *    group id `<KAFKA_GROUP_PREFIX>.<name>`, types and unknown-type / unknown-field policy, and
  *    nothing else is listed.
  *    The telephony consumer accepts exactly the `CALL_EVENT_KINDS` types.
  * 5. Data classes: for every type with a class-validator `data` class (the consumers' `dataTypes`
- *    and the dispatch topic's producers), the message's `data` schema has exactly the class's
- *    fields (at least them for a projection that ignores unknown fields), the same required ones
- *    (not `@IsOptional`), and matching string type, uuid / date-time formats, `maxLength`,
- *    `pattern` and `enum`; nested classes are compared the same way. A consumer that rejects unknown
- *    fields needs `additionalProperties: false`. Case events' `data` is built inline, with no class:
- *    their fields are not compared (the output says so).
+ *    and the classes the order and rejection producers build), the message's `data` schema has
+ *    exactly the class's fields (at least them for a projection that ignores unknown fields), the
+ *    same required ones (not `@IsOptional`), and matching string type, uuid / date-time formats,
+ *    `maxLength`, `pattern` and `enum`; nested classes are compared the same way. A consumer that
+ *    rejects unknown fields needs `additionalProperties: false`. Case events' `data` is built
+ *    inline, with no class: their fields are not compared (the output says so).
  * 6. Vocabularies: the enums of CaseStatus, Urgency, Channel, DemandType, ReturnReason and
  *    Actor.role equal the code's lists.
  *
@@ -52,10 +56,12 @@ import { URGENCIES } from '@hotline/directory';
 import {
   DISPATCH_EVENT_TYPES,
   OrderCancelledData,
+  OrderCompletedData,
   OrderIssuedData,
   TransferAcknowledgedData,
   TransferIssuedData,
 } from '@hotline/dispatch';
+import { UNIT_REPLY_REJECTED_TYPE, UnitReplyRejectedData } from '@hotline/handling';
 import {
   allTopicNames,
   DataClass,
@@ -63,8 +69,13 @@ import {
   deadLetterTopic,
   EVENT_TYPE_PREFIX,
   EventConsumer,
-  Topic,
   TOPICS,
+  UNIT_INBOX_PREFIX,
+  UNIT_REPLIES_PREFIX,
+  unitInboxTopic,
+  unitOfInboxTopic,
+  unitOfRepliesTopic,
+  unitRepliesTopic,
 } from '@hotline/messaging';
 import { ConsumersStartupService } from '../../apps/worker/src/consumers/consumers-startup.service';
 
@@ -77,18 +88,74 @@ const SEVERITY: Record<number, string> = {
 
 const EVENT_TYPE = new RegExp(`^${EVENT_TYPE_PREFIX.replace(/\./g, '\\.')}\\.[a-z_]+\\.[a-z_]+\\.v1$`);
 
-/** What the platform publishes, per topic (consumed types come from the consumers themselves). */
-const EMITTED: Partial<Record<Topic, { source: string; types: string[] }>> = {
+/**
+ * Each unit's own channels (docs/events.md, "Unit channels"): one topic per unit, documented as one
+ * channel whose address has a `{unitCode}` parameter.
+ */
+const UNIT_CODE_PARAMETER = 'unitCode';
+const UNIT_INBOX_ADDRESS = `${UNIT_INBOX_PREFIX}{${UNIT_CODE_PARAMETER}}.v1`;
+const UNIT_REPLIES_ADDRESS = `${UNIT_REPLIES_PREFIX}{${UNIT_CODE_PARAMETER}}.v1`;
+
+interface UnitChannel {
+  address: string;
+  /** The code's topic name for a unit (topics.ts), and how it recognizes one. */
+  topicOf: (unitCode: string) => string;
+  unitOf: (topic: string) => string | null;
+  /** The worker consumers that read this kind of topic. */
+  readers: (consumer: EventConsumer) => boolean;
+  readersNote: string;
+}
+
+const UNIT_CHANNELS: UnitChannel[] = [
+  {
+    address: UNIT_INBOX_ADDRESS,
+    topicOf: unitInboxTopic,
+    unitOf: unitOfInboxTopic,
+    readers: (c) => c.topics.some((t) => unitOfInboxTopic(t) !== null),
+    readersNote: 'worker consumers subscribed to a unit inbox topic',
+  },
+  {
+    address: UNIT_REPLIES_ADDRESS,
+    topicOf: unitRepliesTopic,
+    unitOf: unitOfRepliesTopic,
+    // The units' replies topics are found at run time; the consumers of the gateway's shared topic read them.
+    readers: (c) => c.topics.includes(TOPICS.unitReplies) || c.topics.some((t) => unitOfRepliesTopic(t) !== null),
+    readersNote: `worker consumers of ${TOPICS.unitReplies}, which add the units' replies topics found at run time`,
+  },
+];
+
+/** Every address the code's channels have: the shared topics and the units' channels. */
+function codeChannels(): { address: string; readers: (consumer: EventConsumer) => boolean }[] {
+  return [
+    ...Object.values(TOPICS).map((topic) => ({
+      address: topic,
+      readers: (c: EventConsumer) => c.topics.includes(topic),
+    })),
+    ...UNIT_CHANNELS,
+  ];
+}
+
+/** What the platform publishes, per channel address (consumed types come from the consumers themselves). */
+const EMITTED: Partial<Record<string, { source: string; types: string[] }>> = {
   [TOPICS.cases]: { source: 'CASE_EVENT_NAMES', types: CASE_EVENT_NAMES.map((name) => caseEventType(name)) },
   [TOPICS.dispatch]: { source: 'DISPATCH_EVENT_TYPES', types: Object.values(DISPATCH_EVENT_TYPES) },
+  [UNIT_INBOX_ADDRESS]: {
+    source: 'DISPATCH_EVENT_TYPES + UNIT_REPLY_REJECTED_TYPE',
+    types: [...Object.values(DISPATCH_EVENT_TYPES), UNIT_REPLY_REJECTED_TYPE],
+  },
 };
 
-/** The class each published `data` is built as (the dispatch producers type their objects with it). */
+/**
+ * The class each published `data` is built as (the order producers type their objects with it, the
+ * rejection notices theirs).
+ */
 const EMITTED_DATA: Record<string, DataClass> = {
   [DISPATCH_EVENT_TYPES.orderIssued]: OrderIssuedData,
   [DISPATCH_EVENT_TYPES.orderCancelled]: OrderCancelledData,
+  [DISPATCH_EVENT_TYPES.orderCompleted]: OrderCompletedData,
   [DISPATCH_EVENT_TYPES.transferIssued]: TransferIssuedData,
   [DISPATCH_EVENT_TYPES.transferAcknowledged]: TransferAcknowledgedData,
+  [UNIT_REPLY_REJECTED_TYPE]: UnitReplyRejectedData,
 };
 
 /** Telephony's types are built from CALL_EVENT_KINDS; the consumer must accept exactly those. */
@@ -136,16 +203,29 @@ function crossCheck(document: AsyncAPIDocumentInterface): string[] {
   const channels = document.channels().all();
   const byAddress = new Map(channels.map((c) => [c.address() ?? '', c]));
   const codeTopics = new Set(allTopicNames());
+  const unitAddresses = new Set(UNIT_CHANNELS.map((u) => u.address));
 
   for (const topic of Object.values(TOPICS)) {
     for (const name of [topic, deadLetterTopic(topic)]) {
       if (!byAddress.has(name)) problems.push(`topic ${name} (libs/messaging/src/topics.ts) has no channel`);
     }
   }
+  for (const unit of UNIT_CHANNELS) {
+    problems.push(...checkUnitAddress(unit));
+    const channel = byAddress.get(unit.address);
+    if (!channel) {
+      problems.push(`unit channel ${unit.address} (libs/messaging/src/topics.ts) has no channel`);
+    } else if (!channel.parameters().has(UNIT_CODE_PARAMETER)) {
+      problems.push(`channel ${channel.id()}: address "${unit.address}" has no parameters.${UNIT_CODE_PARAMETER}`);
+    }
+  }
   for (const channel of channels) {
     const address = channel.address() ?? '';
-    if (!codeTopics.has(address)) {
-      problems.push(`channel ${channel.id()}: address "${address}" is not a topic of allTopicNames()`);
+    if (!codeTopics.has(address) && !unitAddresses.has(address)) {
+      problems.push(
+        `channel ${channel.id()}: address "${address}" is neither a topic of allTopicNames() nor a unit channel ` +
+          `(${[...unitAddresses].join(', ')})`,
+      );
     }
   }
 
@@ -164,6 +244,19 @@ function crossCheck(document: AsyncAPIDocumentInterface): string[] {
         problems.push(...checkEventType(where, message));
       }
     }
+  }
+  return problems;
+}
+
+/** The documented address names the code's topics: a sample unit's topic fills it in, and the code reads it back. */
+function checkUnitAddress(unit: UnitChannel): string[] {
+  const sample = 'UTIL-POWER';
+  const topic = unit.topicOf(sample);
+  const expected = unit.address.replace(`{${UNIT_CODE_PARAMETER}}`, sample);
+  const problems: string[] = [];
+  if (topic !== expected) problems.push(`unit channel ${unit.address}: the code names ${sample}'s topic ${topic}`);
+  if (unit.unitOf(topic) !== sample) {
+    problems.push(`unit channel ${unit.address}: the code does not read back ${topic}`);
   }
   return problems;
 }
@@ -217,13 +310,16 @@ function checkCode(document: AsyncAPIDocumentInterface): string[] {
   problems.push(...sameSet(`types accepted on ${TOPICS.calls} ⇄ CALL_EVENT_KINDS`, CALL_TYPES, [...accepted]));
 
   const channels = document.channels().all();
-  for (const topic of Object.values(TOPICS)) {
-    const channel = channels.find((c) => c.address() === topic);
+  for (const unit of UNIT_CHANNELS) {
+    compared(`${unit.address}: read by the ${unit.readersNote} ⇒ ${names(consumers.filter(unit.readers))}`);
+  }
+  for (const { address, readers: reads } of codeChannels()) {
+    const channel = channels.find((c) => c.address() === address);
     if (!channel) continue; // reported by crossCheck
-    const readers = consumers.filter((c) => c.topics.includes(topic));
-    problems.push(...checkTypes(topic, channel, readers));
-    problems.push(...checkConsumers(topic, channel, readers));
-    problems.push(...checkDataClasses(topic, channel, readers));
+    const readers = consumers.filter(reads);
+    problems.push(...checkTypes(address, channel, readers));
+    problems.push(...checkConsumers(address, channel, readers));
+    problems.push(...checkDataClasses(address, channel, readers));
   }
   problems.push(...checkVocabularies(document));
   return problems;
@@ -247,7 +343,7 @@ function messagesByType(channel: ChannelInterface): Map<string, MessageInterface
 }
 
 /** Every type the code emits or accepts on the topic ⇄ the channel's messages that are not drafts. */
-function checkTypes(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
+function checkTypes(topic: string, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const emitted = EMITTED[topic];
   const code = new Map<string, string>(); // type → who, in the code
@@ -301,7 +397,7 @@ interface DocumentedConsumer {
 }
 
 /** The channel's `x-consumers` list exactly the worker consumers reading its topic. */
-function checkConsumers(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
+function checkConsumers(topic: string, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const raw = channel.json<Record<string, unknown>>()['x-consumers'] ?? [];
   const listed = (Array.isArray(raw) ? raw : []) as DocumentedConsumer[];
@@ -350,7 +446,7 @@ function sameSet(where: string, code: readonly unknown[], documented: readonly u
  * class's fields (what the platform emits, what a strict consumer accepts); otherwise the class —
  * a projection that ignores unknown fields — may read a subset of the documented fields.
  */
-function checkDataClasses(topic: Topic, channel: ChannelInterface, readers: EventConsumer[]): string[] {
+function checkDataClasses(topic: string, channel: ChannelInterface, readers: EventConsumer[]): string[] {
   const problems: string[] = [];
   const documented = messagesByType(channel);
   // One use per type and class: emitted by the platform and/or read by consumers.

@@ -3,7 +3,7 @@ import dataSource from '../../migrations/data-source';
 import { loadAppConfig } from '@hotline/config';
 import { seedDirectory } from '@hotline/directory';
 import { seedCalendar } from '@hotline/sla';
-import { createKafkaClient, ensureTopics } from '@hotline/messaging';
+import { createKafkaClient, ensureTopics, kafkaClientOptions } from '@hotline/messaging';
 import { ensureDatabase } from './ensure-database';
 
 /**
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     await dataSource.destroy();
   }
 
-  const kafka = createKafkaClient({ clientId: `${config.KAFKA_CLIENT_ID}-prepare`, brokers: config.KAFKA_BROKERS });
+  const kafka = createKafkaClient(kafkaClientOptions(config, `${config.KAFKA_CLIENT_ID}-prepare`));
   const created = await ensureTopics(kafka, {
     partitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,

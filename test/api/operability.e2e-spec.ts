@@ -109,22 +109,57 @@ describe('when the database goes away', () => {
 });
 
 describe('configuration', () => {
+  /** The api's main.ts in a child process: its exit code (null when stopped at `until`) and output. */
+  const runApi = (env: NodeJS.ProcessEnv, until?: RegExp) =>
+    new Promise<{ code: number | null; output: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+        { env: { ...env, TS_NODE_TRANSPILE_ONLY: 'true' }, stdio: 'pipe' },
+      );
+      let output = '';
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (until?.test(output)) child.kill('SIGTERM');
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      // A notice that never comes must fail the test, not leave an api behind holding the port.
+      const deadline = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      child.on('exit', (code) => {
+        clearTimeout(deadline);
+        resolve({ code: until?.test(output) ? null : code, output });
+      });
+    });
+
   it('stops the api at start, naming each bad variable', async () => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      {
-        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', PORT: 'eighty', KAFKA_BROKERS: 'nowhere' },
-        stdio: 'pipe',
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, output } = await runApi({ ...process.env, PORT: 'eighty', KAFKA_BROKERS: 'nowhere' });
     expect(code).not.toBe(0);
     expect(output).toContain('Invalid configuration');
     expect(output).toMatch(/PORT: /);
     expect(output).toMatch(/KAFKA_BROKERS: must be host:port/);
+  });
+
+  it('refuses production with an empty admin password (an unset compose variable) or the role switch off', async () => {
+    const { code, output } = await runApi({
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-real-secret-of-at-least-thirty-two-characters',
+      BOOTSTRAP_ADMIN_PASSWORD: '',
+      DATABASE_APP_ROLE: 'none',
+      KAFKA_SASL_PASSWORD: 'irrelevant',
+    });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/BOOTSTRAP_ADMIN_PASSWORD: must be set \(not empty\) in production/);
+    expect(output).toMatch(/DATABASE_APP_ROLE: must name the application role in production/);
+    expect(output).not.toMatch(/listening/);
+  });
+
+  it('says loudly that it runs in development mode when NODE_ENV is not set', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '3391', LOG_LEVEL: 'info' };
+    delete env.NODE_ENV;
+    const { code, output } = await runApi(env, /DEVELOPMENT mode/);
+    expect(code).toBeNull(); // stopped once the notice was seen
+    expect(output).toMatch(/NODE_ENV is not set: running in DEVELOPMENT mode/);
   });
 });

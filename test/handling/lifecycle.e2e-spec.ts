@@ -6,8 +6,9 @@ import {
   createCloudEvent,
   DEAD_LETTER_HEADERS,
   deadLetterTopic,
-  KafkaProducerService,
   TOPICS,
+  unitInboxTopic,
+  unitRepliesTopic,
 } from '@hotline/messaging';
 import { HOUR_MS, MINUTE_MS } from '@hotline/clock';
 import { ClocksJob } from '../../apps/worker/src/clocks/clocks.job';
@@ -16,7 +17,7 @@ import { tokenFor } from '../support/auth';
 import { as, caseBody } from '../support/cases';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
 import { testClock } from '../support/test-clock';
-import { testTopic } from '../support/test-topics';
+import { connectUnitSystems, produceAs, unitPrincipal } from '../support/kafka-principals';
 
 type Client = ReturnType<typeof as>;
 
@@ -29,6 +30,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
   let supervisor: Client;
   let admin: Client;
   const probe = new KafkaProbe([deadLetterTopic(TOPICS.unitReplies)]);
+  const intruderInbox = new KafkaProbe([unitInboxTopic('110108001')], unitPrincipal('110108001'));
   const handlers = new Map<string, Client>();
   const handlerOf = async (unit: string) => {
     if (!handlers.has(unit)) handlers.set(unit, as(http, await tokenFor(http, 'handler', unit)));
@@ -61,7 +63,9 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
   beforeAll(async () => {
     ({ app: api, http } = await startApi());
     db = api.get(DataSource);
-    await probe.start();
+    // Before the worker starts, so it subscribes to these units' replies topics as it joins.
+    connectUnitSystems('110105001', '110108001');
+    await Promise.all([probe.start(), intruderInbox.start()]);
     worker = await startWorker();
     agent = as(http, await tokenFor(http, 'agent'));
     supervisor = as(http, await tokenFor(http, 'supervisor'));
@@ -73,7 +77,7 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
   afterAll(async () => {
     await worker?.close();
     await api?.close();
-    await probe.stop();
+    await Promise.all([probe.stop(), intruderInbox.stop()]);
   });
 
   it('runs dispatch → sign → respond → resolve → callback → closed, and a closed case is read-only', async () => {
@@ -195,9 +199,8 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     expect(closed.status).toBe('closed');
   });
 
-  it('takes a unit’s sign and resolve from its own system over Kafka, and dead-letters another unit’s', async () => {
+  it('takes a unit’s sign and resolve from its own system over Kafka, and refuses another unit’s, telling it why', async () => {
     const c = await dispatched();
-    const producer = worker.get(KafkaProducerService);
     const reply = (name: string, data: object, unitCode = '110105001') =>
       createCloudEvent({
         time: new Date(),
@@ -206,19 +209,20 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
         subject: c.id,
         data: { caseId: c.id, unitCode, ...data },
       });
+    const send = (unitCode: string, events: object[]) =>
+      produceAs(
+        unitPrincipal(unitCode),
+        unitRepliesTopic(unitCode),
+        events.map((e) => ({ key: c.id, value: JSON.stringify(e) })),
+      );
+    // Another street's system, on its own channel, for a case it does not hold.
     const intruder = reply('signed', {}, '110108001');
-    await producer.send(
-      [
-        intruder,
-        reply('signed', {}),
-        reply('responded', { note: '系统回复：已联系' }),
-        reply('resolved', { outcome: 'partly', reply: '部分解决' }),
-      ].map((e) => ({
-        topic: testTopic(TOPICS.unitReplies),
-        key: c.id,
-        value: JSON.stringify(e),
-      })),
-    );
+    await send('110108001', [intruder]);
+    await send('110105001', [
+      reply('signed', {}),
+      reply('responded', { note: '系统回复：已联系' }),
+      reply('resolved', { outcome: 'partly', reply: '部分解决' }),
+    ]);
     const resolved = await eventually(async () => {
       const d = await detail(c.id);
       return d.status === 'resolved' ? d : undefined;
@@ -229,6 +233,11 @@ describe('handling, SLA clocks, callback and supervision (real api + worker on P
     const [dead] = await probe.waitFor((m) => m.json().id === intruder.id);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/not found/);
     expect(dead.headers[DEAD_LETTER_HEADERS.reasonCode]).toBe('case.not_found');
+    const [rejection] = await intruderInbox.waitFor((m) => m.json().data.replyId === intruder.id);
+    expect(rejection.json()).toMatchObject({
+      type: 'cn.gov.12345.unit_reply.rejected.v1',
+      data: { caseId: c.id, unitCode: '110108001', reason: 'case.not_found', replyType: intruder.type },
+    });
   });
 
   it('lets exactly one of two handlers signing at once succeed; the other gets 409', async () => {

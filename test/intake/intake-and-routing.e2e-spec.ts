@@ -1,19 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
-import {
-  createCloudEvent,
-  DEAD_LETTER_HEADERS,
-  deadLetterTopic,
-  KafkaProducerService,
-  TOPICS,
-} from '@hotline/messaging';
+import { createCloudEvent, DEAD_LETTER_HEADERS, deadLetterTopic, TOPICS, unitInboxTopic } from '@hotline/messaging';
 import { DataSource } from 'typeorm';
 import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
 import { as, caseBody, uniquePhone } from '../support/cases';
 import { eventually, KafkaProbe } from '../support/kafka-probe';
-import { testTopic } from '../support/test-topics';
+import { connectUnitSystems, produceAs, unitPrincipal } from '../support/kafka-principals';
 
 describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () => {
   let api: NestExpressApplication;
@@ -27,6 +21,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     deadLetterTopic(TOPICS.calls),
     deadLetterTopic(TOPICS.unitReplies),
   ]);
+  const streetInbox = new KafkaProbe([unitInboxTopic('110105001')], unitPrincipal('110105001'));
   const handlers = new Map<string, ReturnType<typeof as>>();
   const handlerOf = async (unitCode: string) => {
     if (!handlers.has(unitCode)) handlers.set(unitCode, as(http, await tokenFor(http, 'handler', unitCode)));
@@ -48,7 +43,8 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
 
   beforeAll(async () => {
     ({ app: api, http } = await startApi());
-    await probe.start();
+    connectUnitSystems('110105001');
+    await Promise.all([probe.start(), streetInbox.start()]);
     worker = await startWorker();
     agent = as(http, await tokenFor(http, 'agent'));
     supervisor = as(http, await tokenFor(http, 'supervisor'));
@@ -56,7 +52,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
   afterAll(async () => {
     await worker?.close();
     await api?.close();
-    await probe.stop();
+    await Promise.all([probe.stop(), streetInbox.stop()]);
   });
 
   it('routes a call on 12319 to its street through the catalogue and Kafka, into the street’s inbox', async () => {
@@ -92,12 +88,16 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     expect(order.key).toBe('110105001');
     expect(order.json()).toMatchObject({
       type: 'cn.gov.12345.dispatch.order_issued.v1',
-      data: {
-        unitCode: '110105001',
-        role: 'lead',
-        caseNumber: created.caseNumber,
-        caller: { phone: call.callerNumber },
-      },
+      data: { unitCode: '110105001', role: 'lead', caseNumber: created.caseNumber },
+    });
+    // The shared topic carries no caller identity; the street's own inbox has the caller to contact.
+    expect(order.value).not.toContain(call.callerNumber);
+    expect(order.json().data).not.toHaveProperty('caller');
+    const [own] = await streetInbox.waitFor((m) => m.json().data.caseId === created.id);
+    expect(own.key).toBe(created.id);
+    expect(own.json()).toMatchObject({
+      type: 'cn.gov.12345.dispatch.order_issued.v1',
+      data: { orderId: order.json().data.orderId, caller: { phone: call.callerNumber } },
     });
     const item = await inboxHas('110105001', created.id);
     expect(item).toMatchObject({ kind: 'dispatch', role: 'lead', orderId: order.json().data.orderId });
@@ -275,7 +275,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
       categoryCode: '030202',
     });
     const t2 = (await agent.post(`/calls/${call2.id}/transfer`, { utilityCode: 'UTIL-POWER' }).expect(201)).body;
-    const producer = worker.get(KafkaProducerService);
+    // Through the gateway's shared topic: it speaks for the unit it names (docs/events.md).
     const reply = (unitCode: string) =>
       createCloudEvent({
         time: new Date(),
@@ -285,10 +285,8 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
         data: { caseId: c2.id, unitCode, transferId: t2.id },
       });
     const wrong = reply('UTIL-GAS');
-    await producer.send([{ topic: testTopic(TOPICS.unitReplies), key: c2.id, value: JSON.stringify(wrong) }]);
-    await producer.send([
-      { topic: testTopic(TOPICS.unitReplies), key: c2.id, value: JSON.stringify(reply('UTIL-POWER')) },
-    ]);
+    await produceAs('gateway', TOPICS.unitReplies, [{ key: c2.id, value: JSON.stringify(wrong) }]);
+    await produceAs('gateway', TOPICS.unitReplies, [{ key: c2.id, value: JSON.stringify(reply('UTIL-POWER')) }]);
     const [dead] = await probe.waitFor(
       (m) => m.topic === deadLetterTopic(TOPICS.unitReplies) && m.json().id === wrong.id,
     );
@@ -341,7 +339,6 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
   });
 
   it('folds telephony events from Kafka into calls, whatever their order, and dead-letters an unknown line', async () => {
-    const producer = worker.get(KafkaProducerService);
     const callId = `cti-${randomUUID()}`;
     const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
     const callEvent = (kind: string, seconds: number, dialedNumber = '12319') =>
@@ -351,13 +348,11 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
         source: '/cti',
         data: { callId, dialedNumber, callerNumber: '13800001111', occurredAt: at(seconds) },
       });
-    await producer.send(
+    await produceAs(
+      'telephony',
+      TOPICS.calls,
       [callEvent('ended', 30), callEvent('offered', 0), callEvent('answered', 5), callEvent('abandoned', 40)].map(
-        (e) => ({
-          topic: testTopic(TOPICS.calls),
-          key: callId,
-          value: JSON.stringify(e),
-        }),
+        (e) => ({ key: callId, value: JSON.stringify(e) }),
       ),
     );
     const dataSource = api.get(DataSource);
@@ -371,7 +366,7 @@ describe('intake and routing (real api + worker on PostgreSQL and Kafka)', () =>
     expect(row).toMatchObject({ status: 'ended', source_hotline_code: '12319', abandoned_at: null });
 
     const unknown = callEvent('offered', 0, '110');
-    await producer.send([{ topic: testTopic(TOPICS.calls), key: callId, value: JSON.stringify(unknown) }]);
+    await produceAs('telephony', TOPICS.calls, [{ key: callId, value: JSON.stringify(unknown) }]);
     const [dead] = await probe.waitFor((m) => m.topic === deadLetterTopic(TOPICS.calls) && m.json().id === unknown.id);
     expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toContain('dialedNumber');
   });

@@ -20,6 +20,7 @@ import {
   OutboxRepository,
   OutboxService,
   OutboxWakeupsRepository,
+  UnitChannelsService,
   TOPICS,
 } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
@@ -153,6 +154,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
       messaging.get(KafkaProducerService),
       messaging.get(MessagingMetricsService),
       messaging.get(OutboxWakeupsRepository),
+      messaging.get(UnitChannelsService),
       messaging.get(AppConfig),
     );
     await expect(crashing.relayBatch()).rejects.toThrow('simulated crash after publish');
@@ -246,6 +248,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
       messaging.get(KafkaProducerService),
       messaging.get(MessagingMetricsService),
       messaging.get(OutboxWakeupsRepository),
+      messaging.get(UnitChannelsService),
       messaging.get(AppConfig),
     );
     second.onApplicationBootstrap();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import { Consumer, IHeaders } from 'kafkajs';
+import { kafkaAs } from './kafka-principals';
 import { TEST_TOPIC_PREFIX } from './test-topic-prefix';
 import { testTopic } from './test-topics';
 
@@ -16,22 +17,23 @@ export interface ProbedMessage {
 
 /**
  * A plain kafkajs consumer, as a department's own system would run: its own group, reading the
- * topics from the end at the time it joins. One per test file (group joins take seconds).
+ * topics from the end at the time it joins, signed in as `principal` (the centre by default; a
+ * unit reads only its own inbox). One per test file (group joins take seconds).
  * Takes and reports the topics' names of docs/events.md; on the broker they carry the test prefix.
  */
 export class KafkaProbe {
   readonly messages: ProbedMessage[] = [];
-  private readonly kafka = new Kafka({
-    clientId: 'test-probe',
-    brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-    logLevel: logLevel.ERROR,
-  });
   private consumer: Consumer | undefined;
 
-  constructor(private readonly topics: string[]) {}
+  constructor(
+    private readonly topics: string[],
+    private readonly principal = 'centre',
+  ) {}
 
   async start(): Promise<this> {
-    this.consumer = this.kafka.consumer({ groupId: `test-probe-${randomUUID()}`, maxWaitTimeInMs: 500 });
+    // A unit may use only its own groups (`unit.<code>.…`); the centre any.
+    const groupId = `${this.principal === 'centre' ? 'test' : this.principal}.probe-${randomUUID()}`;
+    this.consumer = kafkaAs(this.principal).consumer({ groupId, maxWaitTimeInMs: 500 });
     const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics.map(testTopic), fromBeginning: false });

@@ -13,3 +13,5 @@ process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 process.env.WORKER_METRICS_PORT = '0';
 // A new group reads only what is produced after it joins, not every earlier run's messages.
 process.env.KAFKA_NEW_GROUP_START = 'latest';
+// A unit connected mid-run (`npm run kafka:unit`) is read within half a second.
+process.env.UNIT_CHANNELS_REFRESH_MS = '500';

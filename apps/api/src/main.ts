@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@hotline/config';
+import { AppConfig, developmentModeNotice } from '@hotline/config';
 import { ApiModule } from './api.module';
 import { configureHttpApp } from './http/configure-http-app';
 
@@ -11,6 +11,8 @@ async function bootstrap(): Promise<void> {
   configureHttpApp(app);
   const config = app.get(AppConfig);
   await app.listen(config.PORT, config.HOST);
+  const notice = developmentModeNotice(process.env);
+  if (notice) app.get(Logger).warn(notice, 'Bootstrap');
   app.get(Logger).log(`api listening on http://${config.HOST}:${config.PORT} (Swagger UI: /docs)`, 'Bootstrap');
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
+import { developmentModeNotice } from '@hotline/config';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -8,6 +9,8 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   // SIGTERM/SIGINT: stop consuming, finish the relay's batch in flight, close the pools.
   app.enableShutdownHooks();
+  const notice = developmentModeNotice(process.env);
+  if (notice) app.get(Logger).warn(notice, 'Bootstrap');
   app.get(Logger).log('worker started: outbox relay and consumers running', 'Bootstrap');
 }
 

@@ -18,6 +18,7 @@ import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
 import { KpiProjectorConsumer } from './consumers/kpi-projector.consumer';
 import { TelephonyConsumer } from './consumers/telephony.consumer';
 import { UnitRepliesConsumer } from './consumers/unit-replies.consumer';
+import { UnitChannelsJob } from './consumers/unit-channels.job';
 import { MetricsServerService } from './ops/metrics-server.service';
 import { MessagePruneJob } from './outbox/message-prune.job';
 import { OutboxRelayJob } from './outbox/outbox-relay.job';
@@ -49,6 +50,7 @@ import { OutboxRelayJob } from './outbox/outbox-relay.job';
     SupervisionIssuerConsumer,
     KpiProjectorConsumer,
     ConsumersStartupService,
+    UnitChannelsJob,
     ClocksJob,
   ],
 })

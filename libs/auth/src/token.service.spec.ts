@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+import { addMs, Clock, SystemClock } from '@hotline/clock';
 import { loadAppConfig } from '@hotline/config';
 import { TokenService } from './token.service';
 
@@ -10,12 +11,22 @@ const principal = {
   role: 'agent' as const,
   unitCode: null,
 };
+// jsonwebtoken stamps `iat` from the machine's time; the retirement window is read from the Clock.
+const STARTED = new SystemClock().now();
+class MovableClock extends Clock {
+  at = STARTED;
+  now(): Date {
+    return this.at;
+  }
+}
+const clock = new MovableClock();
 const service = (env: NodeJS.ProcessEnv) =>
-  new TokenService(new JwtService({ signOptions: { expiresIn: 60 } }), loadAppConfig(env));
+  new TokenService(new JwtService({ signOptions: { expiresIn: 3600 } }), loadAppConfig(env), clock);
+const RETIRED_AT = addMs(STARTED, 30_000).toISOString();
 
 describe('TokenService key rotation', () => {
   const before = service({ JWT_SECRET: OLD, JWT_KEY_ID: 'k1' });
-  const after = service({ JWT_SECRET: NEW, JWT_KEY_ID: 'k2', JWT_PREVIOUS_KEYS: `k1:${OLD}` });
+  const after = service({ JWT_SECRET: NEW, JWT_KEY_ID: 'k2', JWT_PREVIOUS_KEYS: `k1:${RETIRED_AT}:${OLD}` });
   const dropped = service({ JWT_SECRET: NEW, JWT_KEY_ID: 'k2' });
 
   it('writes the kid in the header', async () => {
@@ -30,6 +41,26 @@ describe('TokenService key rotation', () => {
     const old = await before.issue(principal);
     await expect(after.verify(old)).resolves.toMatchObject({ username: 'li', role: 'agent' });
     await expect(dropped.verify(old)).rejects.toThrow('Invalid or expired token');
+  });
+
+  it('refuses a token of a retired key signed after its retirement time', async () => {
+    const early = service({
+      JWT_SECRET: NEW,
+      JWT_KEY_ID: 'k2',
+      JWT_PREVIOUS_KEYS: `k1:${addMs(STARTED, -60_000).toISOString()}:${OLD}`,
+    });
+    const old = await before.issue(principal);
+    await expect(early.verify(old)).rejects.toThrow('Invalid or expired token');
+  });
+
+  it('refuses a retired key one token lifetime after its retirement', async () => {
+    const old = await before.issue(principal);
+    clock.at = addMs(STARTED, 30_000 + 3600_000 + 1000);
+    try {
+      await expect(after.verify(old)).rejects.toThrow('Invalid or expired token');
+    } finally {
+      clock.at = STARTED;
+    }
   });
 
   it('refuses a token whose kid names the right key id but was signed with another secret', async () => {

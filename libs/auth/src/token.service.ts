@@ -2,13 +2,15 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { AppConfig } from '@hotline/config';
+import { Clock, instant } from '@hotline/clock';
+import { AppConfig, parseRetiredKeys, RetiredKey, retiredKeyAccepts } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import { principalFromOidc } from './domain/oidc-claims';
 import { Principal, ROLES, Role } from './domain/principal';
 
 interface TokenClaims {
   sub: string;
+  iat?: number;
   username: string;
   role: Role;
   unitCode: string | null;
@@ -16,27 +18,29 @@ interface TokenClaims {
 
 /**
  * Bearer tokens. Our own: JWT HS256 with expiry, signed with JWT_SECRET under its `kid`; keys
- * retired by a rotation (JWT_PREVIOUS_KEYS) still verify. Optionally, tokens of an external OIDC
+ * retired by a rotation (JWT_PREVIOUS_KEYS) still verify what they signed before retirement, for one
+ * token lifetime (docs/operations.md, "Rotating the token key"). Optionally, tokens of an external OIDC
  * provider (single sign-on), verified against its JWKS and mapped to a role and unit.
  */
 @Injectable()
 export class TokenService {
   private readonly keys: ReadonlyMap<string, KeyObject>;
+  private readonly retired: ReadonlyMap<string, RetiredKey>;
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
-    const previous = config.JWT_PREVIOUS_KEYS.split(',')
-      .filter(Boolean)
-      .map((pair) => pair.split(/:(.*)/s) as [string, string]);
+    // The config class has validated the format already.
+    const previous = parseRetiredKeys(config.JWT_PREVIOUS_KEYS) ?? [];
+    this.retired = new Map(previous.map((key) => [key.kid, key]));
     // KeyObjects made once: given a string, jsonwebtoken re-parses it on every verification.
     this.keys = new Map(
-      [[config.JWT_KEY_ID, config.JWT_SECRET], ...previous].map(([kid, secret]) => [
-        kid,
-        createSecretKey(Buffer.from(secret, 'utf8')),
-      ]),
+      [[config.JWT_KEY_ID, config.JWT_SECRET] as const, ...previous.map((key) => [key.kid, key.secret] as const)].map(
+        ([kid, secret]) => [kid, createSecretKey(Buffer.from(secret, 'utf8'))],
+      ),
     );
     this.jwks = config.OIDC_JWKS_URL ? createRemoteJWKSet(new URL(config.OIDC_JWKS_URL)) : undefined;
   }
@@ -75,6 +79,10 @@ export class TokenService {
         secret: key as unknown as string,
       });
     } catch {
+      throw new DomainError('auth.token_invalid', 'Invalid or expired token');
+    }
+    const retired = this.retired.get(header.kid ?? '');
+    if (retired && !retiredKeyAccepts(retired, instant((claims.iat ?? 0) * 1000), this.clock.now(), this.ttlSeconds)) {
       throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     }
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) {

@@ -8,8 +8,17 @@ import { AppConfig, loadAppConfig } from './app-config';
  */
 @Global()
 @Module({
-  imports: [ConfigModule.forRoot({ envFilePath: '.env', validate: (env) => ({ ...env, ...loadAppConfig(env) }) })],
+  imports: [ConfigModule.forRoot({ envFilePath: '.env', validate })],
   providers: [{ provide: AppConfig, useFactory: () => loadAppConfig(process.env) }],
   exports: [AppConfig],
 })
 export class AppConfigModule {}
+
+/**
+ * Fails start-up on a bad variable; hands the environment back as it was, so defaults are not
+ * written into process.env (the start-up notice must see whether NODE_ENV was set at all).
+ */
+function validate(env: Record<string, unknown>): Record<string, unknown> {
+  loadAppConfig(env as NodeJS.ProcessEnv);
+  return env;
+}

@@ -22,9 +22,15 @@ describe('loadAppConfig', () => {
     );
   });
 
-  it('refuses the development JWT secret and admin password in production', () => {
+  it('refuses the development JWT secret and admin password in production, naming both', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: must be set in production[\s\S]*BOOTSTRAP_ADMIN_PASSWORD/,
     );
+  });
+
+  it('takes booleans as true/false/1/0 and names anything else', () => {
+    expect(loadAppConfig({ KAFKA_SSL: 'true' }).KAFKA_SSL).toBe(true);
+    expect(loadAppConfig({ KAFKA_SSL: '0' }).KAFKA_SSL).toBe(false);
+    expect(() => loadAppConfig({ KAFKA_SSL: 'yes' })).toThrow(/KAFKA_SSL/);
   });
 });

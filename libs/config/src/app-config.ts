@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -12,13 +13,24 @@ import {
   Matches,
 } from 'class-validator';
 
+import { parseRetiredKeys, RETIRED_KEY_FORMAT } from './jwt-keys';
+import { DEV_ADMIN_PASSWORD, DEV_JWT_SECRET, productionProblems } from './production-rules';
+
 /**
  * Every setting the apps and scripts read, parsed from the environment once and validated; a bad
- * value stops the process at start with the variable named. Defaults are for a developer machine.
+ * value stops the process at start with the variable named. Defaults are for a developer machine;
+ * production refuses them (production-rules.ts).
  */
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-in-every-real-deployment';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const BOOLEANS = new Map<unknown, boolean>([
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false],
+]);
+/** `true`/`1`/`false`/`0`; anything else is left as it is, for IsBoolean to refuse by name. */
+const toBoolean = ({ value }: { value: unknown }) => BOOLEANS.get(value) ?? value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
     ? value
@@ -59,9 +71,10 @@ export class AppConfig {
 
   /**
    * The role the apps' sessions run as (SET ROLE at connect): it may not UPDATE or DELETE case
-   * events or the audit log. Migrations run as the DATABASE_URL user. Empty: no role switch.
+   * events or the audit log. Migrations run as the DATABASE_URL user. `none`: no role switch
+   * (development only; production refuses it).
    */
-  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/)
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DATABASE_APP_ROLE = 'hotline_app';
 
   @Transform(toList)
@@ -72,6 +85,50 @@ export class AppConfig {
   @IsString()
   @IsNotEmpty()
   KAFKA_CLIENT_ID = 'hotline-12345';
+
+  /**
+   * How the apps prove who they are to the broker (docs/operations.md, "Kafka security"). `none`
+   * only with a client certificate (mTLS) or on a broker without authentication.
+   */
+  @IsIn(['scram-sha-512', 'scram-sha-256', 'plain', 'none'])
+  KAFKA_SASL_MECHANISM: 'scram-sha-512' | 'scram-sha-256' | 'plain' | 'none' = 'scram-sha-512';
+
+  /** The centre's principal: the api and the worker speak as it. */
+  @IsString()
+  KAFKA_SASL_USERNAME = 'centre';
+
+  /**
+   * Empty: read from KAFKA_SASL_PASSWORD_FILE, else (outside production) from the development
+   * credentials that `npm run up` writes under KAFKA_CREDENTIALS_DIR.
+   */
+  @IsString()
+  KAFKA_SASL_PASSWORD = '';
+
+  @IsString()
+  KAFKA_SASL_PASSWORD_FILE = '';
+
+  /** TLS to the brokers (a real cluster's SASL_SSL or SSL listener). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_SSL = false;
+
+  /** PEM file of the CA that signed the brokers' certificates; empty: the system's CAs. */
+  @IsString()
+  KAFKA_SSL_CA_FILE = '';
+
+  /** PEM client certificate and key, for brokers that authenticate clients by certificate (mTLS). */
+  @IsString()
+  KAFKA_SSL_CERT_FILE = '';
+
+  @IsString()
+  KAFKA_SSL_KEY_FILE = '';
+
+  /**
+   * Where the development broker's credentials are (written by `npm run up`); empty:
+   * `$XDG_STATE_HOME/hotline-12345/kafka/credentials` (`~/.local/state/…`). Never read in production.
+   */
+  @IsString()
+  KAFKA_CREDENTIALS_DIR = '';
 
   /** Consumer groups are `<prefix>.<consumer name>`; tests give each run its own prefix. */
   @Matches(/^[A-Za-z0-9._-]+$/)
@@ -100,6 +157,20 @@ export class AppConfig {
   @Max(10)
   KAFKA_REPLICATION_FACTOR = 1;
 
+  /** Partitions of each unit's inbox and replies topics: a unit's traffic is small, order per case is kept. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  KAFKA_UNIT_TOPIC_PARTITIONS = 1;
+
+  /** How often the worker looks for newly connected units' reply topics and starts reading them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  UNIT_CHANNELS_REFRESH_MS = 30_000;
+
   /** CloudEvents `source` of every event this deployment emits. */
   @IsString()
   @IsNotEmpty()
@@ -114,8 +185,9 @@ export class AppConfig {
   JWT_KEY_ID = 'k1';
 
   /**
-   * Signing keys retired by a rotation, still accepted until the tokens they signed expire:
-   * `kid:secret,kid:secret`. Rotate: move the current pair here, set a new JWT_SECRET and JWT_KEY_ID.
+   * Signing keys retired by a rotation, `kid:retired-at:secret,…`: each verifies the tokens it signed
+   * before `retired-at`, for one JWT_TTL_SECONDS after it, then nothing. Rotate: move the current
+   * pair here with the time, set a new JWT_SECRET and JWT_KEY_ID.
    */
   @IsString()
   JWT_PREVIOUS_KEYS = '';
@@ -163,7 +235,7 @@ export class AppConfig {
 
   @IsString()
   @MinLength(8)
-  BOOTSTRAP_ADMIN_PASSWORD = 'admin12345';
+  BOOTSTRAP_ADMIN_PASSWORD = DEV_ADMIN_PASSWORD;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -221,18 +293,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const config = plainToInstance(AppConfig, present);
   const problems = validateSync(config).map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-  if (config.NODE_ENV === 'production' && config.JWT_SECRET === DEV_JWT_SECRET) {
-    problems.push('JWT_SECRET: must be set in production');
-  }
-  for (const pair of config.JWT_PREVIOUS_KEYS.split(',').filter(Boolean)) {
-    const [kid, secret] = pair.split(/:(.*)/s);
-    if (!kid || !secret || secret.length < 32)
-      problems.push('JWT_PREVIOUS_KEYS: each entry must be kid:secret (secret ≥ 32 characters)');
+  if (parseRetiredKeys(config.JWT_PREVIOUS_KEYS) === null) {
+    problems.push(`JWT_PREVIOUS_KEYS: each entry must be ${RETIRED_KEY_FORMAT}`);
   }
   if (config.OIDC_JWKS_URL && !config.OIDC_ISSUER) problems.push('OIDC_ISSUER: must be set with OIDC_JWKS_URL');
-  if (config.NODE_ENV === 'production' && env.BOOTSTRAP_ADMIN_PASSWORD === undefined) {
-    problems.push('BOOTSTRAP_ADMIN_PASSWORD: must be set in production');
-  }
+  problems.push(...productionProblems(config, env));
   if (problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }

@@ -54,6 +54,8 @@ export const ERROR_REASONS = {
 
   'message.malformed': 'VALIDATION_FAILED',
   'message.unknown_type': 'VALIDATION_FAILED',
+  /** A reply on a unit's own channel that names another unit. */
+  'reply.wrong_sender': 'FORBIDDEN',
 
   'dependency.unavailable': 'DEPENDENCY_UNAVAILABLE',
 } as const satisfies Record<string, ErrorCode>;

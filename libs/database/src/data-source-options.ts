@@ -12,12 +12,15 @@ export const MIGRATIONS_GLOB = join(__dirname, '..', '..', '..', 'migrations', '
  * migrations/data-source.ts (every entity listed, as the owner). Never `synchronize`: the schema
  * changes only through migrations.
  */
+/** DATABASE_APP_ROLE's value for "sessions keep the DATABASE_URL user" (development only). */
+export const NO_ROLE_SWITCH = 'none';
+
 export function dataSourceOptions(
   config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATABASE_APP_ROLE'>,
   applicationName: string,
   session: 'app' | 'owner' = 'owner',
 ): DataSourceOptions {
-  const role = session === 'app' && config.DATABASE_APP_ROLE ? config.DATABASE_APP_ROLE : undefined;
+  const role = session === 'app' && config.DATABASE_APP_ROLE !== NO_ROLE_SWITCH ? config.DATABASE_APP_ROLE : undefined;
   return {
     type: 'postgres',
     url: config.DATABASE_URL,

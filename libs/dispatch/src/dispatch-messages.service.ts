@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
-import { createCloudEvent, OutboxService, TOPICS } from '@hotline/messaging';
+import { createCloudEvent, OutboxService, OutgoingMessage, TOPICS, unitInboxTopic } from '@hotline/messaging';
+import { withoutCallerIdentity } from './domain/dispatch-order';
 import {
   DISPATCH_EVENT_TYPES,
   OrderCancelledData,
@@ -19,9 +20,10 @@ type DataOf = {
 };
 
 /**
- * The one place messages on `hotline.dispatch.v1` are built and sent (through the outbox, in the
- * ambient transaction): keyed by the receiving unit, so a unit's system finds exactly its own under
- * its code; the subject is the case.
+ * The one place order messages are built and sent (through the outbox, in the ambient
+ * transaction), each twice (docs/events.md, "Unit channels"): to the receiving unit's own inbox
+ * topic, keyed by case, with the caller where that unit may see them; and to the centre's shared
+ * `hotline.dispatch.v1`, keyed by unit code, without any caller identity.
  */
 @Injectable()
 export class DispatchMessagesService {
@@ -32,17 +34,21 @@ export class DispatchMessagesService {
 
   async send<K extends keyof DataOf>(kind: K, messages: readonly DataOf[K][], time: Date): Promise<void> {
     await this.outbox.append(
-      messages.map((data) => ({
-        topic: TOPICS.dispatch,
-        key: 'utilityCode' in data ? data.utilityCode : data.unitCode,
-        event: createCloudEvent({
-          type: DISPATCH_EVENT_TYPES[kind],
-          source: this.config.EVENT_SOURCE,
-          subject: data.caseId,
-          time,
-          data,
-        }),
-      })),
+      messages.flatMap((data): OutgoingMessage[] => {
+        const unitCode = 'utilityCode' in data ? data.utilityCode : data.unitCode;
+        const event = (payload: object) =>
+          createCloudEvent({
+            type: DISPATCH_EVENT_TYPES[kind],
+            source: this.config.EVENT_SOURCE,
+            subject: data.caseId,
+            time,
+            data: payload,
+          });
+        return [
+          { topic: unitInboxTopic(unitCode), key: data.caseId, event: event(data) },
+          { topic: TOPICS.dispatch, key: unitCode, event: event(withoutCallerIdentity(data)) },
+        ];
+      }),
     );
   }
 }

@@ -126,7 +126,12 @@ export class DispatchService {
       { unitCode: choice.leadUnitCode, role: 'lead' as const },
       ...choice.coUnitCodes.map((unitCode) => ({ unitCode, role: 'co' as const })),
     ];
-    const asDispatched = { ...c, leadUnitCode: choice.leadUnitCode, coUnitCodes: choice.coUnitCodes };
+    const asDispatched = {
+      ...c,
+      status: 'dispatched' as const,
+      leadUnitCode: choice.leadUnitCode,
+      coUnitCodes: choice.coUnitCodes,
+    };
     await this.orders.issue(asDispatched, dispatchNo, units, deadlines, now);
     const lead = choice.leadUnitCode;
     return {

@@ -59,7 +59,7 @@ export class TransfersService {
               urgency: c.urgency,
               summary: transfer.summary,
               address: c.address,
-              callerNumber: call.callerNumber,
+              ...(c.confidential ? {} : { callerNumber: call.callerNumber }),
               ackDueAt: ackDueAt.toISOString(),
             },
           ],

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Kafka } from 'kafkajs';
 import { AppConfig } from '@hotline/config';
-import { createKafkaClient } from './kafka/kafka-client';
+import { createKafkaClient, kafkaClientOptions } from './kafka/kafka-client';
 import { KafkaProducerService } from './kafka/kafka-producer.service';
 import { OutboxMessageEntity } from './outbox/outbox-message.entity';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -13,6 +13,7 @@ import { ConsumerRunnerService } from './consumer/consumer-runner.service';
 import { ProcessedEventEntity } from './consumer/processed-event.entity';
 import { ProcessedEventsRepository } from './consumer/processed-events.repository';
 import { MessagingMetricsService } from './messaging-metrics.service';
+import { UnitChannelsService } from './kafka/unit-channels.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessageEntity, ProcessedEventEntity])],
@@ -20,8 +21,7 @@ import { MessagingMetricsService } from './messaging-metrics.service';
     {
       provide: Kafka,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        createKafkaClient({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
+      useFactory: (config: AppConfig) => createKafkaClient(kafkaClientOptions(config)),
     },
     KafkaProducerService,
     OutboxService,
@@ -31,6 +31,7 @@ import { MessagingMetricsService } from './messaging-metrics.service';
     ConsumerRunnerService,
     MessagingMetricsService,
     ProcessedEventsRepository,
+    UnitChannelsService,
   ],
   exports: [
     Kafka,
@@ -41,6 +42,7 @@ import { MessagingMetricsService } from './messaging-metrics.service';
     ConsumerRunnerService,
     MessagingMetricsService,
     ProcessedEventsRepository,
+    UnitChannelsService,
   ],
 })
 export class MessagingModule {}

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ConsumerRunnerService } from '@hotline/messaging';
+import { ConsumerRunnerService, UnitChannelsService } from '@hotline/messaging';
 import { AutoDispatchConsumer } from './auto-dispatch.consumer';
 import { InboxProjectorConsumer } from './inbox-projector.consumer';
 import { KpiProjectorConsumer } from './kpi-projector.consumer';
@@ -10,8 +10,13 @@ import { UnitRepliesConsumer } from './unit-replies.consumer';
 /** Starts every consumer of the worker, each in its own consumer group. */
 @Injectable()
 export class ConsumersStartupService implements OnApplicationBootstrap {
+  private done: () => void = () => undefined;
+  /** Resolves once every consumer has joined its group. */
+  readonly started = new Promise<void>((resolve) => (this.done = resolve));
+
   constructor(
     private readonly runner: ConsumerRunnerService,
+    private readonly channels: UnitChannelsService,
     private readonly telephony: TelephonyConsumer,
     private readonly inbox: InboxProjectorConsumer,
     private readonly router: AutoDispatchConsumer,
@@ -21,10 +26,12 @@ export class ConsumersStartupService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.unitReplies.useUnitTopics(await this.channels.replyTopics());
     await Promise.all(
       [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer, this.kpi].map((consumer) =>
         this.runner.start(consumer),
       ),
     );
+    this.done();
   }
 }

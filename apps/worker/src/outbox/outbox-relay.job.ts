@@ -7,6 +7,7 @@ import {
   MessagingMetricsService,
   OutboxRepository,
   OutboxWakeupsRepository,
+  UnitChannelsService,
 } from '@hotline/messaging';
 
 /**
@@ -32,6 +33,7 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
     private readonly producer: KafkaProducerService,
     private readonly metrics: MessagingMetricsService,
     private readonly wakeups: OutboxWakeupsRepository,
+    private readonly channels: UnitChannelsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -55,13 +57,14 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
     return this.db.run(async () => {
       const rows = await this.outbox.claimBatch(this.config.OUTBOX_BATCH_SIZE);
       if (rows.length === 0) return 0;
-      await this.producer.send(
-        rows.map((row) => ({
-          topic: brokerTopic(this.config.KAFKA_TOPIC_PREFIX, row.topic),
-          key: row.messageKey,
-          value: JSON.stringify(row.payload),
-        })),
-      );
+      const messages = rows.map((row) => ({
+        topic: brokerTopic(this.config.KAFKA_TOPIC_PREFIX, row.topic),
+        key: row.messageKey,
+        value: JSON.stringify(row.payload),
+      }));
+      // A unit's first order creates its inbox (topics are never created by a send).
+      await this.channels.ensureInboxes(messages.map((m) => m.topic));
+      await this.producer.send(messages);
       await this.outbox.markPublished(rows.map((row) => row.id));
       for (const row of rows) this.metrics.published.inc({ topic: row.topic });
       return rows.length;

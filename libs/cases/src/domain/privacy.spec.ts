@@ -1,7 +1,7 @@
 import { callerVisibility } from './privacy';
 
 describe('callerVisibility', () => {
-  const open = { confidential: false, leadUnitCode: '110105001' };
+  const open = { confidential: false, leadUnitCode: '110105001', status: 'signed' as const };
 
   it('shows centre staff everything, even on confidential cases', () => {
     for (const role of ['agent', 'supervisor', 'admin'] as const) {
@@ -12,6 +12,15 @@ describe('callerVisibility', () => {
   it('shows the lead unit the caller, and masks it for other units', () => {
     expect(callerVisibility({ role: 'handler', unitCode: '110105001' }, open)).toBe('full');
     expect(callerVisibility({ role: 'handler', unitCode: 'DEPT-WATER' }, open)).toBe('masked');
+  });
+
+  it('shows the lead the full phone only while its orders are active (the case needs contact)', () => {
+    for (const status of ['dispatched', 'signed', 'return_requested'] as const) {
+      expect(callerVisibility({ role: 'handler', unitCode: '110105001' }, { ...open, status })).toBe('full');
+    }
+    for (const status of ['resolved', 'closed', 'reopened', 'registered'] as const) {
+      expect(callerVisibility({ role: 'handler', unitCode: '110105001' }, { ...open, status })).toBe('masked');
+    }
   });
 
   it('hides the caller of a confidential case from every unit, the lead included', () => {

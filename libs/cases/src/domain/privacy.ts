@@ -1,17 +1,20 @@
 import type { Actor } from './actor';
+import { ACTIVE_ORDER_STATUSES, type CaseStatus } from './case-vocabulary';
 
 export type CallerVisibility = 'full' | 'masked' | 'hidden';
 
 /**
- * docs/product.md, "Privacy and access": centre staff see the caller; a unit sees the caller's phone only when it is the lead
- * (it must call the citizen back), masked otherwise; a confidential case (e.g. a whistle-blower's
- * report) never shows the caller to any unit.
+ * docs/product.md, "Privacy and access": centre staff see the caller; a unit sees the caller's
+ * phone only when it is the lead and only while the case needs contact (its orders are active:
+ * dispatched, signed, return requested) — masked otherwise; a confidential case (e.g. a
+ * whistle-blower's report) never shows the caller to any unit.
  */
 export function callerVisibility(
   viewer: Pick<Actor, 'role' | 'unitCode'>,
-  subject: { confidential: boolean; leadUnitCode: string | null },
+  subject: { confidential: boolean; leadUnitCode: string | null; status: CaseStatus },
 ): CallerVisibility {
   if (viewer.role !== 'handler' && viewer.role !== 'system') return 'full';
   if (subject.confidential) return 'hidden';
-  return viewer.unitCode !== null && viewer.unitCode === subject.leadUnitCode ? 'full' : 'masked';
+  const lead = viewer.unitCode !== null && viewer.unitCode === subject.leadUnitCode;
+  return lead && ACTIVE_ORDER_STATUSES.includes(subject.status) ? 'full' : 'masked';
 }

@@ -1,4 +1,4 @@
-import { callerVisibility, maskPhone } from '@hotline/cases/domain';
+import { callerVisibility, type CaseStatus, maskPhone } from '@hotline/cases/domain';
 
 /** What an order tells a unit about the caller. */
 export interface CallerShown {
@@ -7,6 +7,7 @@ export interface CallerShown {
 }
 
 export interface OrderSubject {
+  status: CaseStatus;
   confidential: boolean;
   leadUnitCode: string | null;
   callerName: string | null;
@@ -22,4 +23,10 @@ export function callerForUnit(subject: OrderSubject, unitCode: string): CallerSh
   if (visibility === 'hidden') return undefined;
   if (visibility === 'masked') return { name: null, phone: maskPhone(subject.callerPhone) };
   return { name: subject.callerName, phone: subject.callerPhone };
+}
+
+/** An order message as the shared topic carries it: no caller name, phone or number. */
+export function withoutCallerIdentity<T extends object>(data: T): Omit<T, 'caller' | 'callerNumber'> {
+  const { caller: _caller, callerNumber: _number, ...rest } = data as T & { caller?: unknown; callerNumber?: unknown };
+  return rest;
 }

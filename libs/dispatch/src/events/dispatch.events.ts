@@ -3,8 +3,9 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNeste
 import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
 
 /**
- * `hotline.dispatch.v1` (key = unit code; docs/events.md): what handling units — and their own
- * systems — receive: dispatch orders, their cancellation and completion, one-click transfers.
+ * Order messages (docs/events.md): dispatch orders, their cancellation and completion, one-click
+ * transfers. Each goes to the receiving unit's inbox (`hotline.unit-inbox.<code>.v1`, key = case
+ * id) and, without caller identity, to the centre's `hotline.dispatch.v1` (key = unit code).
  */
 export const DISPATCH_EVENT_TYPES = {
   orderIssued: `${EVENT_TYPE_PREFIX}.dispatch.order_issued.v1`,
@@ -16,7 +17,10 @@ export const DISPATCH_EVENT_TYPES = {
 
 export class OrderCaller {
   @IsOptional() @IsString() @MaxLength(100) name?: string | null;
-  /** Full for the lead unit, masked for co-handlers; the whole caller is omitted when confidential. */
+  /**
+   * Only on the unit's own inbox: full for the lead unit, masked for co-handlers; the whole caller
+   * is omitted when confidential, and always on the shared topic.
+   */
   @IsString() @MaxLength(40) phone!: string;
 }
 
@@ -65,8 +69,11 @@ export class TransferIssuedData {
   @IsString() urgency!: string;
   @IsString() summary!: string;
   @IsString() address!: string;
-  /** The caller is put through to the utility, who must be able to call back. */
-  @IsString() callerNumber!: string;
+  /**
+   * Only on the utility's own inbox, so it can call back the caller put through to it; omitted
+   * when the case is confidential, and always on the shared topic.
+   */
+  @IsOptional() @IsString() callerNumber?: string;
   @IsISO8601() ackDueAt!: string;
 }
 

@@ -4,13 +4,14 @@ import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { isDomainError } from '@hotline/core';
 import { isDatabaseUnavailable, TransactionService } from '@hotline/database';
-import { KafkaProducerService } from '../kafka/kafka-producer.service';
+import { KafkaProducerService, ProducedMessage } from '../kafka/kafka-producer.service';
 import { isKafkaUnavailable } from '../kafka/kafka-errors';
-import type { EventConsumer } from './event-consumer';
+import { UnitChannelsService } from '../kafka/unit-channels.service';
+import type { EventConsumer, Refusal } from './event-consumer';
 import { decodeEvent } from './decode-event';
 import { decideOnFailure, retryDelayMs } from './failure-policy';
 import { toDeadLetter } from './dead-letter';
-import { brokerTopic } from '../topics';
+import { brokerTopic, deadLetterTopicOf, unprefixedTopic } from '../topics';
 import { ProcessedEventsRepository } from './processed-events.repository';
 import { MessagingMetricsService } from '../messaging-metrics.service';
 
@@ -20,12 +21,13 @@ type Outcome = 'applied' | 'duplicate' | 'skipped' | 'dead_lettered';
  * Runs each EventConsumer as its own kafkajs consumer group. Per message: decode and validate
  * (poison → DLQ), then in one transaction record the event id and apply the consumer (duplicate →
  * no-op). Failures follow the failure policy: retry with backoff without committing the offset,
- * or dead-letter and move on. Nothing is dropped silently.
+ * or dead-letter and move on — telling the sender too where the consumer says how. Nothing is
+ * dropped silently.
  */
 @Injectable()
 export class ConsumerRunnerService implements OnApplicationShutdown {
   private readonly logger = new Logger(ConsumerRunnerService.name);
-  private readonly consumers: Consumer[] = [];
+  private readonly running = new Map<string, Consumer>();
   private stopping = false;
 
   constructor(
@@ -35,6 +37,7 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     private readonly metrics: MessagingMetricsService,
     private readonly db: TransactionService,
     private readonly processed: ProcessedEventsRepository,
+    private readonly channels: UnitChannelsService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +45,7 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     return `${this.config.KAFKA_GROUP_PREFIX}.${consumer.name}`;
   }
 
-  /** Joins the consumer's group and starts consuming; resolves once the group is joined. */
+  /** Joins the consumer's group on its topics as they are now; resolves once the group is joined. */
   async start(consumer: EventConsumer): Promise<void> {
     const kafkaConsumer = this.kafka.consumer({
       groupId: this.groupId(consumer),
@@ -52,11 +55,12 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
     });
-    this.consumers.push(kafkaConsumer);
+    this.running.set(consumer.name, kafkaConsumer);
+    const topics = [...consumer.topics];
     const joined = new Promise<void>((resolve) => kafkaConsumer.on(kafkaConsumer.events.GROUP_JOIN, () => resolve()));
     await kafkaConsumer.connect();
     await kafkaConsumer.subscribe({
-      topics: consumer.topics.map((topic) => brokerTopic(this.config.KAFKA_TOPIC_PREFIX, topic)),
+      topics: topics.map((topic) => brokerTopic(this.config.KAFKA_TOPIC_PREFIX, topic)),
       fromBeginning: this.config.KAFKA_NEW_GROUP_START === 'earliest',
     });
     await kafkaConsumer.run({
@@ -64,12 +68,21 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
       eachMessage: (payload) => this.process(consumer, payload),
     });
     await joined;
-    this.logger.log(`consumer ${this.groupId(consumer)} joined ${consumer.topics.join(', ')}`);
+    this.logger.log(`consumer ${this.groupId(consumer)} joined ${topics.length} topic(s): ${summary(topics)}`);
+  }
+
+  /** Leaves the group and joins again, reading `consumer.topics` anew (a new unit's channel). */
+  async restart(consumer: EventConsumer): Promise<void> {
+    await this.running.get(consumer.name)?.disconnect();
+    this.running.delete(consumer.name);
+    if (!this.stopping) await this.start(consumer);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.consumers.splice(0).map((c) => c.disconnect()));
+    const consumers = [...this.running.values()];
+    this.running.clear();
+    await Promise.all(consumers.map((c) => c.disconnect()));
   }
 
   private async process(consumer: EventConsumer, payload: EachMessagePayload): Promise<void> {
@@ -79,6 +92,7 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
 
   private async processWithRetry(consumer: EventConsumer, payload: EachMessagePayload): Promise<Outcome> {
     const { topic, partition, message } = payload;
+    const source = { topic: unprefixedTopic(this.config.KAFKA_TOPIC_PREFIX, topic) };
     const decoded = decodeEvent(message.value, consumer);
     if (decoded.kind === 'skip') return 'skipped';
     if (decoded.kind === 'poison') return this.deadLetter(consumer, payload, decoded.reason, decoded.code);
@@ -87,7 +101,7 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
       try {
         return await this.db.run(async () => {
           if (!(await this.processed.record(consumer.name, decoded.event.id, topic))) return 'duplicate';
-          await consumer.handle(decoded.event);
+          await consumer.handle(decoded.event, source);
           return 'applied';
         });
       } catch (error) {
@@ -110,17 +124,29 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     }
   }
 
+  /** The dead letter and the consumer's rejection notices, in one send (retried with the message if it fails). */
   private async deadLetter(
     consumer: EventConsumer,
     payload: EachMessagePayload,
     reason: string,
-    reasonCode: string,
+    reasonCode: Refusal['reasonCode'],
   ): Promise<Outcome> {
     const { topic, partition, message } = payload;
+    const prefix = this.config.KAFKA_TOPIC_PREFIX;
+    const source = unprefixedTopic(prefix, topic);
     this.logger.warn(`${consumer.name}: dead-lettering ${topic}[${partition}]@${message.offset}: ${reason}`);
+    const notices: ProducedMessage[] = (
+      consumer.rejectionNotices?.({ topic: source, envelope: envelopeOf(message.value), reason, reasonCode }) ?? []
+    ).map((notice) => ({
+      topic: brokerTopic(prefix, notice.topic),
+      key: notice.key,
+      value: JSON.stringify(notice.event),
+    }));
+    await this.channels.ensureInboxes(notices.map((n) => n.topic));
     await this.producer.send([
       toDeadLetter({
         topic,
+        deadLetterTopic: brokerTopic(prefix, deadLetterTopicOf(source)),
         partition,
         message,
         consumer: consumer.name,
@@ -128,9 +154,24 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
         reasonCode,
         failedAt: this.clock.now(),
       }),
+      ...notices,
     ]);
     return 'dead_lettered';
   }
+}
+
+/** The message as far as it parses as a JSON object, for a rejection notice to cite. */
+function envelopeOf(value: Buffer | null): Refusal['envelope'] {
+  try {
+    const parsed: unknown = JSON.parse(value?.toString('utf8') ?? '');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function summary(topics: readonly string[]): string {
+  return topics.length > 4 ? `${topics.slice(0, 4).join(', ')}, …` : topics.join(', ');
 }
 
 function sleep(ms: number): Promise<void> {

@@ -15,6 +15,8 @@ export const DEAD_LETTER_HEADERS = {
 
 export interface DeadLetterSource {
   topic: string;
+  /** Where it goes: the topic's `<topic>.dlq` twin (units' replies share one, see topics.ts). */
+  deadLetterTopic: string;
   partition: number;
   message: KafkaMessage;
   consumer: string;
@@ -23,9 +25,10 @@ export interface DeadLetterSource {
   failedAt: Date;
 }
 
-/** The original bytes and key, unchanged, to `<topic>.dlq`, with the reason in the headers. */
+/** The original bytes and key, unchanged, to the dead-letter topic, with the reason in the headers. */
 export function toDeadLetter({
   topic,
+  deadLetterTopic,
   partition,
   message,
   consumer,
@@ -34,7 +37,7 @@ export function toDeadLetter({
   failedAt,
 }: DeadLetterSource): ProducedMessage {
   return {
-    topic: `${topic}.dlq`,
+    topic: deadLetterTopic,
     key: message.key?.toString('utf8') ?? '',
     value: message.value?.toString('utf8') ?? '',
     headers: {

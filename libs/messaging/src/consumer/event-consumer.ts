@@ -1,5 +1,5 @@
 import type { CloudEvent } from '../cloud-event';
-import type { Topic } from '../topics';
+import type { ErrorReason } from '@hotline/core';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type DataClass<T = unknown> = new (...args: any[]) => T;
@@ -13,7 +13,8 @@ export type DataClass<T = unknown> = new (...args: any[]) => T;
 export interface EventConsumer {
   /** Stable name; it becomes the consumer group id and the key of processed-event records. */
   readonly name: string;
-  readonly topics: readonly Topic[];
+  /** Unprefixed topic names, read when the consumer (re)starts: a consumer may add topics over time. */
+  readonly topics: readonly string[];
   /** The event types this consumer applies, each with the class its `data` must validate against. */
   readonly dataTypes: Readonly<Record<string, DataClass>>;
   /**
@@ -27,5 +28,31 @@ export interface EventConsumer {
    * consumer reads type-specific fields its class does not list.
    */
   readonly unknownFields: 'reject' | 'ignore' | 'keep';
-  handle(event: CloudEvent): Promise<void>;
+  /** Applies the event; `source.topic` is where it arrived (for a unit's channel: who sent it). */
+  handle(event: CloudEvent, source: MessageSource): Promise<void>;
+  /**
+   * Messages that tell the sender its message was refused, besides the dead letter — e.g. a
+   * rejection on a unit's own inbox (docs/events.md). Sent with the dead letter.
+   */
+  rejectionNotices?(refusal: Refusal): RejectionNotice[];
+}
+
+export interface MessageSource {
+  /** Unprefixed topic name. */
+  topic: string;
+}
+
+/** A message that could not be processed, and why. */
+export interface Refusal extends MessageSource {
+  /** The parsed envelope when the message was a well-formed event (its data may still be invalid). */
+  envelope: { id?: unknown; type?: unknown; data?: unknown } | null;
+  reason: string;
+  reasonCode: ErrorReason | 'internal.error';
+}
+
+export interface RejectionNotice {
+  /** Unprefixed topic name (a unit's inbox). */
+  topic: string;
+  key: string;
+  event: CloudEvent;
 }

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionService } from '@hotline/database';
 import type { CloudEvent } from '../cloud-event';
-import type { Topic } from '../topics';
+import type { Topic, UnitInboxTopic } from '../topics';
 import { laneOf } from './outbox-lane';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxNotifierService } from './outbox-notifier.service';
 
 export interface OutgoingMessage {
-  topic: Topic;
+  /** A shared topic, or a unit's inbox (the centre writes no other unit channel). */
+  topic: Topic | UnitInboxTopic;
   /** Kafka key: events of one key keep their order (case id, unit code, …). */
   key: string;
   event: CloudEvent;
