@@ -29,6 +29,7 @@ const LIB_EDGES = {
   callbacks: ['core', 'clock', 'database', 'sla', 'cases'],
   supervision: ['core', 'clock', 'database', 'directory', 'cases'],
   kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases'],
+  idempotency: ['core', 'clock', 'config', 'database'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

@@ -9,6 +9,7 @@ import { DIRECTORY_ENTITIES } from '@hotline/directory';
 import { DISPATCH_ENTITIES } from '@hotline/dispatch';
 import { CALLBACKS_ENTITIES } from '@hotline/callbacks';
 import { HANDLING_ENTITIES } from '@hotline/handling';
+import { IDEMPOTENCY_ENTITIES } from '@hotline/idempotency';
 import { KPI_ENTITIES } from '@hotline/kpi';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { SUPERVISION_ENTITIES } from '@hotline/supervision';
@@ -32,6 +33,7 @@ export default new DataSource({
     ...SUPERVISION_ENTITIES,
     ...AUDIT_ENTITIES,
     ...KPI_ENTITIES,
+    ...IDEMPOTENCY_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

@@ -6,9 +6,10 @@ import { startStack, waitUntilQuiet } from './stack';
 import { benchDispatchToInbox } from './suites/dispatch';
 import { benchIntake } from './suites/intake';
 import { benchKpi } from './suites/kpi';
+import { benchSignInFlood } from './suites/sign-in-flood';
 import { benchSlaSweep } from './suites/sla';
 
-const SUITES = ['pipeline', 'kpi'] as const;
+const SUITES = ['pipeline', 'kpi', 'sign-in-flood'] as const;
 type Suite = (typeof SUITES)[number];
 
 /**
@@ -17,6 +18,7 @@ type Suite = (typeof SUITES)[number];
  * bench/results/latest.json and latest.md (the figures of suites not run are kept from before).
  *   pipeline  intake, dispatch → inbox, SLA sweep: PostgreSQL, Kafka, the built api and worker
  *   kpi       five rates over 10 million generated cases (BENCH_KPI_CASES) vs a naive GROUP BY
+ *   sign-in-flood  the case list's latency while 200 wrong sign-ins/s hit the api, vs the quiet api
  */
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
@@ -26,6 +28,14 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   if (suites.includes('pipeline')) figures.push(...(await benchPipeline()).map((f) => ({ ...f, suite: 'pipeline' })));
   if (suites.includes('kpi')) figures.push(...(await benchKpi()).map((f) => ({ ...f, suite: 'kpi' })));
+  if (suites.includes('sign-in-flood')) {
+    const stack = await startStack();
+    try {
+      figures.push(...(await benchSignInFlood(stack)).map((f) => ({ ...f, suite: 'sign-in-flood' })));
+    } finally {
+      await stack.stop();
+    }
+  }
   printTable(figures);
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;

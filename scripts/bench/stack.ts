@@ -1,6 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { devCredentialsDir } from '@hotline/messaging';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -8,6 +10,8 @@ export interface BenchStack {
   baseUrl: string;
   databaseUrl: string;
   env: NodeJS.ProcessEnv;
+  /** CPU time (user + system, ms) the api process has used so far, from /proc. */
+  apiCpuMs(): number;
   /** SIGKILL: no shutdown hooks, as in a crash. */
   killWorker(): Promise<void>;
   startWorker(): void;
@@ -32,6 +36,10 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     ...process.env,
     NODE_ENV: 'production',
     JWT_SECRET: `bench-${randomUUID()}-${randomUUID()}`,
+    // Production reads no development credentials by itself: name the centre's password file.
+    KAFKA_SASL_PASSWORD_FILE:
+      process.env.KAFKA_SASL_PASSWORD_FILE ??
+      join(devCredentialsDir({ KAFKA_CREDENTIALS_DIR: process.env.KAFKA_CREDENTIALS_DIR ?? '' }), 'centre.password'),
     BOOTSTRAP_ADMIN_PASSWORD: 'bench-admin-pass',
     DATABASE_URL: databaseUrl,
     PORT: String(port),
@@ -41,6 +49,8 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     KAFKA_NEW_GROUP_START: 'latest',
     LOG_LEVEL: 'warn',
     TS_NODE_TRANSPILE_ONLY: 'true',
+    // The load generator sets X-Forwarded-For to stand for many clients (the sign-in flood).
+    TRUST_PROXY: 'loopback',
   };
   run('bash', ['scripts/services.sh', 'up'], env);
   run('npm', ['run', '-s', 'prepare:stack'], env);
@@ -60,6 +70,7 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     baseUrl,
     databaseUrl,
     env,
+    apiCpuMs: () => processCpuMs(children.api.pid),
     killWorker: async () => {
       const exited = new Promise((resolve) => children.worker.once('exit', resolve));
       children.worker.kill('SIGKILL');
@@ -76,6 +87,14 @@ export async function startStack(port = 3100): Promise<BenchStack> {
       await Promise.all(all.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     },
   };
+}
+
+/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {

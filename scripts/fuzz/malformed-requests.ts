@@ -58,6 +58,66 @@ const nastyString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
 );
 
+/**
+ * Numbers at the limits of the types they meet on the way: int4 and bigint in PostgreSQL, doubles and
+ * safe integers in JavaScript (`OFFSET 100000000000000000000` overflowed bigint: a 500 once).
+ */
+const LIMIT_NUMBERS = [
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  2 ** 63,
+  1e20,
+  1e300,
+  -1,
+  -0,
+  0.5,
+  Number.MIN_VALUE,
+  -Number.MAX_VALUE,
+];
+
+/** The same limits as a query string or a path writes them, and numbers that are not quite numbers. */
+const limitNumberText = fc.constantFrom(
+  '2147483648',
+  '-2147483649',
+  '9007199254740993',
+  '9223372036854775808',
+  '100000000000000000000',
+  '1e20',
+  '1e300',
+  '-1',
+  '-0',
+  '0.5',
+  '1.0',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '0x10',
+  ' 1',
+  '1_000',
+  '',
+);
+
+/** Days and times at the edges of what JavaScript and PostgreSQL read (PostgreSQL has no year 0000). */
+const limitDateText = fc.constantFrom(
+  '0000-01-01',
+  '0000-01-01T00:00:00Z',
+  '1969-12-31T23:59:59.999Z',
+  '9999-12-31T23:59:59.999Z',
+  '10000-01-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '-271821-04-20T00:00:00.000Z',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-02-29T24:00:00Z',
+);
+
+/** Strings at and just over a field's maxLength, in one-byte and three-byte characters, and far over it. */
+function limitString(schema: Schema): fc.Arbitrary<string> {
+  const max = schema.maxLength ?? 4000;
+  return fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1), '界'.repeat(max + 1), 'x'.repeat(65_536));
+}
+
 /** Any JSON value of the wrong kind. */
 const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   nastyString,
@@ -66,9 +126,47 @@ const wrongValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.constant(Number.MAX_SAFE_INTEGER * 1000),
+  fc.constantFrom(...LIMIT_NUMBERS),
   fc.array(nastyString, { maxLength: 3 }),
+  fc.constant(Array.from({ length: 10_000 }, (_, i) => String(i))),
   fc.dictionary(nastyString, nastyString, { maxKeys: 3 }),
 );
+
+/** Values at the limits of a field's own type: out-of-range numbers, absurd dates, over-long strings. */
+function limitValue(schema: Schema): fc.Arbitrary<unknown> {
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return fc.constantFrom(...LIMIT_NUMBERS);
+    case 'array':
+      return fc.constant(Array.from({ length: 10_000 }, () => 'x'));
+    case 'string':
+      if (schema.format === 'date-time' || schema.format === 'date') return limitDateText;
+      return limitString(schema);
+    default:
+      return wrongValue;
+  }
+}
+
+/** A query value at the limits of its declared type, written as text; of every type when none is declared. */
+function limitText(schema: Schema): fc.Arbitrary<string> {
+  if (schema.type === 'integer' || schema.type === 'number') return limitNumberText;
+  if (schema.format === 'date-time' || schema.format === 'date') return limitDateText;
+  if (schema.type === 'string') return limitString(schema);
+  return fc.oneof(limitNumberText, limitDateText, limitString(schema));
+}
+
+/**
+ * A query value: mostly valid, so that the one bad value of a request is the one tested (a bad `status`
+ * beside `offset=1e20` hides the offset); else a nasty string or, except for an enum, a value at its limits.
+ */
+function queryValue(schema: Schema): fc.Arbitrary<string> {
+  const valid = { weight: 2, arbitrary: validValue(schema).map(String) };
+  const nasty = { weight: 1, arbitrary: nastyString };
+  return schema.enum?.length
+    ? fc.oneof(valid, nasty)
+    : fc.oneof(valid, nasty, { weight: 2, arbitrary: limitText(schema) });
+}
 
 /** A value that fits the schema (so the other defects of a request are the ones tested). */
 function validValue(schema: Schema): fc.Arbitrary<unknown> {
@@ -86,6 +184,8 @@ function validValue(schema: Schema): fc.Arbitrary<unknown> {
     default:
       if (schema.format === 'uuid') return fc.uuid();
       if (schema.format === 'date-time') return fc.date({ noInvalidDate: true }).map((d) => d.toISOString());
+      if (schema.format === 'date')
+        return fc.date({ min: new Date('2000-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
       return fc.string({ maxLength: 20 });
   }
 }
@@ -95,7 +195,11 @@ function objectOf(schema: Schema, bad: () => number): fc.Arbitrary<Record<string
   const entries = Object.entries(schema.properties ?? {}).map(([name, property]) =>
     fc
       .tuple(
-        fc.oneof({ weight: 4, arbitrary: validValue(property) }, { weight: bad(), arbitrary: wrongValue }),
+        fc.oneof(
+          { weight: 4, arbitrary: validValue(property) },
+          { weight: bad(), arbitrary: wrongValue },
+          { weight: bad(), arbitrary: limitValue(property) },
+        ),
         fc.integer({ min: 0, max: 9 }),
       )
       .map(([value, roll]) => [name, roll === 0 ? undefined : value] as const),
@@ -103,7 +207,10 @@ function objectOf(schema: Schema, bad: () => number): fc.Arbitrary<Record<string
   return fc.tuple(...entries).map((pairs) => Object.fromEntries(pairs.filter(([, v]) => v !== undefined)));
 }
 
-const BODY_DEFECTS = ['fields', 'extra field', 'not an object', 'malformed JSON', 'empty'] as const;
+const BODY_DEFECTS = ['fields', 'extra field', 'not an object', 'malformed JSON', 'empty', 'deeply nested'] as const;
+
+/** 10,000 nested arrays: 20 KB of text, too deep for JSON.stringify to write and for recursive walks to read. */
+const DEEPLY_NESTED = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 
 /** `mustBeRefused`: only defects no valid request has (an unknown field, broken JSON). */
 function bodyOf(operation: Operation, mustBeRefused: boolean): fc.Arbitrary<{ text: string; label: string }> {
@@ -124,6 +231,10 @@ function bodyOf(operation: Operation, mustBeRefused: boolean): fc.Arbitrary<{ te
           return { text: `${JSON.stringify(object).slice(0, -1)},"`, label: 'body: malformed JSON' };
         case 'empty':
           return { text: '', label: 'body: empty' };
+        case 'deeply nested': {
+          const [field = 'value'] = Object.keys(schema.properties ?? {});
+          return { text: `{"${field}":${DEEPLY_NESTED}}`, label: 'body: a field nested 10,000 deep' };
+        }
         case 'extra field':
           return {
             text: JSON.stringify({ ...object, [`${key}_unknown`]: wrong }),
@@ -141,6 +252,7 @@ function pathValue(name: string, context: FuzzContext): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.constant(real) },
     { weight: 2, arbitrary: fc.uuid() },
     { weight: 3, arbitrary: nastyString.map((s) => (s === '' ? ' ' : s)) },
+    { weight: 1, arbitrary: fc.oneof(limitNumberText, limitDateText).map((s) => (s === '' ? ' ' : s)) },
   );
 }
 
@@ -177,12 +289,12 @@ export function malformedRequests(operation: Operation, context: FuzzContext): f
   return fc
     .record({
       path: fc.tuple(...pathParams.map((p) => pathValue(p.name, context))),
-      query: fc.tuple(
-        ...queryParams.map((p) =>
-          fc.option(fc.oneof(validValue(p.schema).map(String), nastyString), { nil: undefined, freq: 2 }),
-        ),
+      query: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p.schema), { nil: undefined, freq: 2 }))),
+      // One request in four: an unknown parameter refuses the whole query, hiding its other values.
+      extraQuery: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.tuple(nastyString, nastyString) },
       ),
-      extraQuery: fc.option(fc.tuple(nastyString, nastyString), { freq: 4 }),
       body: SHARED_STATE.has(key)
         ? bodyOf(operation, true)
         : operation.body || operation.method !== 'GET'

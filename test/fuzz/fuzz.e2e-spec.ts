@@ -47,6 +47,44 @@ describe('fuzzing every endpoint from the OpenAPI document', () => {
     expect([year.status, year.body.errors?.[0].field]).toEqual([400, 'from']);
   });
 
+  it('refuses numbers past their bounds, days PostgreSQL cannot hold and bodies nested too deep, naming field and reason (all were 500s)', async () => {
+    const refusal = async (path: string, init: RequestInit = {}, token = context.tokens.admin) => {
+      const res = await fetch(`${baseUrl}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+      const body = (await res.json()) as { errors?: { field: string; reason: string }[] };
+      return [res.status, ...(body.errors ?? []).map((e) => `${e.field}:${e.reason}`)];
+    };
+    expect(await refusal('/cases?offset=100000000000000000000')).toEqual([400, 'offset:max']);
+    expect(await refusal('/hotlines?limit=0&offset=-1')).toEqual([400, 'limit:min', 'offset:min']);
+    expect(await refusal('/units?limit=1e3')).toEqual([400, 'limit:isInt']);
+    expect(await refusal('/calendar?year=2147483648')).toEqual([400, 'year:max']);
+    expect(await refusal('/kpi/five-rates?from=2026-02-30&to=2026-03-30')).toEqual([400, 'from:not_a_date']);
+    expect(await refusal('/kpi/three-rates?from=0000-01-01&to=0000-02-01')).toEqual([
+      400,
+      'from:minDate',
+      'to:minDate',
+    ]);
+    // A valid body, so the day itself is judged (the request is refused: nothing changes).
+    const day = { method: 'PUT', body: JSON.stringify({ kind: 'holiday', name: '测试' }) };
+    expect(await refusal('/calendar/days/0000-01-01', day)).toEqual([400, 'day:minDate']);
+    expect(await refusal('/calendar/days/2026-02-30', day)).toEqual([400, 'day:not_a_date']);
+    expect(
+      await refusal(
+        `/cases/${context.ids.caseId}/extensions`,
+        { method: 'POST', body: '{"hours":1e20,"reason":"需要协调"}' },
+        context.tokens.handler, // a handler of the case's unit
+      ),
+    ).toEqual([400, 'hours:max']);
+    // 10,000 nested arrays overflowed the stack of the walks after JSON.parse.
+    const deep = `{"description":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    expect(await refusal('/cases', { method: 'POST', body: deep }, context.tokens.agent)).toEqual([
+      400,
+      'description:too_deep',
+    ]);
+  });
+
   it('answers 1,000 malformed requests without a 5xx, naming the problem in every 4xx', async () => {
     // Fixed, so CI is repeatable; FUZZ_SEED=<n> npm test -- test/fuzz tries other requests (as does npm run fuzz -- --seed).
     const seed = Number(process.env.FUZZ_SEED ?? 20_261_125);

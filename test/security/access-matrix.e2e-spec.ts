@@ -17,10 +17,13 @@ const CENTRE: Role[] = ['agent', 'supervisor', 'admin'];
  */
 const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit' }> = {
   'POST /api/v1/auth/token': { roles: 'public' },
+  'POST /api/v1/auth/password': { roles: ALL },
   'GET /health': { roles: 'public' },
   'GET /metrics': { roles: 'public' },
   'POST /api/v1/users': { roles: ['admin'] },
   'GET /api/v1/users': { roles: ['admin'] },
+  'PATCH /api/v1/users/{id}': { roles: ['admin'] },
+  'POST /api/v1/users/{id}/password': { roles: ['admin'] },
   'GET /api/v1/hotlines': { roles: ALL },
   'GET /api/v1/units': { roles: ALL },
   'GET /api/v1/categories': { roles: ALL },

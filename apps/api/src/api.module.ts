@@ -1,11 +1,10 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@hotline/audit';
 import { AuthModule } from '@hotline/auth';
 import { ClockModule } from '@hotline/clock';
-import { AppConfig, AppConfigModule } from '@hotline/config';
+import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
@@ -13,6 +12,7 @@ import { DispatchModule } from '@hotline/dispatch';
 import { CallbacksModule } from '@hotline/callbacks';
 import { HandlingModule } from '@hotline/handling';
 import { KpiModule } from '@hotline/kpi';
+import { IdempotencyModule } from '@hotline/idempotency';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
@@ -49,12 +49,6 @@ import { MetricsController } from './ops/metrics.controller';
     ObservabilityModule.forRoot('api'),
     DatabaseModule.forRoot('hotline-api'),
     MessagingModule,
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'sign-in', ttl: 60_000, limit: config.AUTH_RATE_LIMIT_PER_MINUTE }],
-      }),
-    }),
     TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
     AuditModule,
     AuthModule,
@@ -66,6 +60,7 @@ import { MetricsController } from './ops/metrics.controller';
     SupervisionModule,
     SlaModule,
     KpiModule,
+    IdempotencyModule,
   ],
   controllers: [
     AuthController,

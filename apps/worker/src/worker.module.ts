@@ -5,6 +5,7 @@ import { AppConfigModule } from '@hotline/config';
 import { DatabaseModule } from '@hotline/database';
 import { DispatchModule } from '@hotline/dispatch';
 import { HandlingModule } from '@hotline/handling';
+import { IdempotencyModule } from '@hotline/idempotency';
 import { KpiModule } from '@hotline/kpi';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
@@ -20,6 +21,7 @@ import { TelephonyConsumer } from './consumers/telephony.consumer';
 import { UnitRepliesConsumer } from './consumers/unit-replies.consumer';
 import { UnitChannelsJob } from './consumers/unit-channels.job';
 import { MetricsServerService } from './ops/metrics-server.service';
+import { IdempotencyPurgeJob } from './idempotency/idempotency-purge.job';
 import { MessagePruneJob } from './outbox/message-prune.job';
 import { OutboxRelayJob } from './outbox/outbox-relay.job';
 
@@ -37,11 +39,13 @@ import { OutboxRelayJob } from './outbox/outbox-relay.job';
     SupervisionModule,
     SlaModule,
     KpiModule,
+    IdempotencyModule,
   ],
   providers: [
     TopicsBootstrapService,
     OutboxRelayJob,
     MessagePruneJob,
+    IdempotencyPurgeJob,
     MetricsServerService,
     TelephonyConsumer,
     InboxProjectorConsumer,

@@ -6,8 +6,10 @@ import { AppConfig } from '@hotline/config';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { PasswordHasherService } from './password-hasher.service';
+import { SignInLimitsRepository } from './sign-in-limits.repository';
 import { TokenService } from './token.service';
 import { UserEntity } from './user.entity';
+import { UserStatusService } from './user-status.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -22,7 +24,16 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  providers: [AuthService, BootstrapAdminService, PasswordHasherService, TokenService, UsersRepository, UsersService],
+  providers: [
+    AuthService,
+    BootstrapAdminService,
+    PasswordHasherService,
+    SignInLimitsRepository,
+    TokenService,
+    UsersRepository,
+    UserStatusService,
+    UsersService,
+  ],
   exports: [AuthService, TokenService, UsersService],
 })
 export class AuthModule {}

@@ -1,20 +1,44 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import pLimit from 'p-limit';
+import { AppConfig } from '@hotline/config';
+import { DomainError } from '@hotline/core';
 
+/**
+ * argon2id, bounded: each check costs tens of milliseconds of CPU, so a flood of sign-ins would
+ * otherwise take every core from the agents' requests. At most AUTH_HASH_CONCURRENCY run at once;
+ * beyond AUTH_HASH_QUEUE waiting, a sign-in answers 503 `auth.busy` at once (docs/decisions.md,
+ * "Sign-in abuse").
+ */
 @Injectable()
 export class PasswordHasherService {
   /** A hash of a random password, verified when the username is unknown so timing tells nothing. */
   private readonly decoy = argon2.hash(`decoy-${Math.random()}`);
+  private readonly limit: pLimit.Limit;
 
-  hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+  constructor(private readonly config: AppConfig) {
+    this.limit = pLimit(config.AUTH_HASH_CONCURRENCY);
   }
 
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
-    try {
-      return await argon2.verify(hash ?? (await this.decoy), password);
-    } catch {
-      return false;
+  hash(password: string): Promise<string> {
+    return this.bounded(() => argon2.hash(password, { type: argon2.argon2id }));
+  }
+
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
+    const against = hash ?? (await this.decoy);
+    return this.bounded(async () => {
+      try {
+        return await argon2.verify(against, password);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  private bounded<T>(work: () => Promise<T>): Promise<T> {
+    if (this.limit.pendingCount >= this.config.AUTH_HASH_QUEUE) {
+      return Promise.reject(new DomainError('auth.busy', 'Too many sign-ins at once; retry shortly', [], 2));
     }
+    return this.limit(work);
   }
 }

@@ -30,7 +30,7 @@ describe('TokenService key rotation', () => {
   const dropped = service({ JWT_SECRET: NEW, JWT_KEY_ID: 'k2' });
 
   it('writes the kid in the header', async () => {
-    const token = await after.issue(principal);
+    const token = await after.issue(principal, 1);
     expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toMatchObject({
       alg: 'HS256',
       kid: 'k2',
@@ -38,8 +38,11 @@ describe('TokenService key rotation', () => {
   });
 
   it('still accepts tokens of a retired key while it is listed, then refuses them', async () => {
-    const old = await before.issue(principal);
-    await expect(after.verify(old)).resolves.toMatchObject({ username: 'li', role: 'agent' });
+    const old = await before.issue(principal, 1);
+    await expect(after.verify(old)).resolves.toMatchObject({
+      principal: { username: 'li', role: 'agent' },
+      tokenVersion: 1,
+    });
     await expect(dropped.verify(old)).rejects.toThrow('Invalid or expired token');
   });
 
@@ -49,12 +52,12 @@ describe('TokenService key rotation', () => {
       JWT_KEY_ID: 'k2',
       JWT_PREVIOUS_KEYS: `k1:${addMs(STARTED, -60_000).toISOString()}:${OLD}`,
     });
-    const old = await before.issue(principal);
+    const old = await before.issue(principal, 1);
     await expect(early.verify(old)).rejects.toThrow('Invalid or expired token');
   });
 
   it('refuses a retired key one token lifetime after its retirement', async () => {
-    const old = await before.issue(principal);
+    const old = await before.issue(principal, 1);
     clock.at = addMs(STARTED, 30_000 + 3600_000 + 1000);
     try {
       await expect(after.verify(old)).rejects.toThrow('Invalid or expired token');
@@ -64,7 +67,7 @@ describe('TokenService key rotation', () => {
   });
 
   it('refuses a token whose kid names the right key id but was signed with another secret', async () => {
-    const forged = await service({ JWT_SECRET: 'x'.repeat(40), JWT_KEY_ID: 'k2' }).issue(principal);
+    const forged = await service({ JWT_SECRET: 'x'.repeat(40), JWT_KEY_ID: 'k2' }).issue(principal, 1);
     await expect(after.verify(forged)).rejects.toThrow('Invalid or expired token');
   });
 

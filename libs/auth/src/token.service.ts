@@ -14,6 +14,15 @@ interface TokenClaims {
   username: string;
   role: Role;
   unitCode: string | null;
+  /** The user's token version when issued (users.token_version); absent in tokens older than it. */
+  ver?: number;
+}
+
+/** A verified bearer token: who, and for our own tokens the user's token version it carries. */
+export interface VerifiedToken {
+  principal: Principal;
+  /** null for an identity provider's token (single sign-on). */
+  tokenVersion: number | null;
 }
 
 /**
@@ -49,12 +58,13 @@ export class TokenService {
     return this.config.JWT_TTL_SECONDS;
   }
 
-  issue(principal: Principal): Promise<string> {
+  issue(principal: Principal, tokenVersion: number): Promise<string> {
     const claims: TokenClaims = {
       sub: principal.userId,
       username: principal.username,
       role: principal.role,
       unitCode: principal.unitCode,
+      ver: tokenVersion,
     };
     return this.jwt.signAsync(claims, {
       keyid: this.config.JWT_KEY_ID,
@@ -62,14 +72,14 @@ export class TokenService {
     });
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string): Promise<VerifiedToken> {
     let header: { alg?: string; kid?: string };
     try {
       header = decodeProtectedHeader(token);
     } catch {
       throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     }
-    if (header.alg !== 'HS256') return this.verifyExternal(token);
+    if (header.alg !== 'HS256') return { principal: await this.verifyExternal(token), tokenVersion: null };
     const key = this.keys.get(header.kid ?? '');
     if (!key) throw new DomainError('auth.token_invalid', 'Invalid or expired token');
     let claims: TokenClaims;
@@ -88,7 +98,15 @@ export class TokenService {
     if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) {
       throw new DomainError('auth.token_invalid', 'Invalid token claims');
     }
-    return { userId: claims.sub, username: claims.username, role: claims.role, unitCode: claims.unitCode ?? null };
+    return {
+      principal: {
+        userId: claims.sub,
+        username: claims.username,
+        role: claims.role,
+        unitCode: claims.unitCode ?? null,
+      },
+      tokenVersion: typeof claims.ver === 'number' ? claims.ver : 1,
+    };
   }
 
   private async verifyExternal(token: string): Promise<Principal> {
@@ -99,6 +117,8 @@ export class TokenService {
         issuer: this.config.OIDC_ISSUER,
         audience: this.config.OIDC_AUDIENCE,
         algorithms: ['RS256', 'ES256', 'PS256'],
+        // A provider's token without an expiry would work for ever.
+        requiredClaims: ['exp'],
       }));
     } catch {
       throw new DomainError('auth.token_invalid', 'Invalid or expired token');

@@ -1,6 +1,7 @@
 import type { AuditService } from '@hotline/audit';
 import type { TransactionService } from '@hotline/database';
 import type { PasswordHasherService } from './password-hasher.service';
+import type { UserStatusService } from './user-status.service';
 import type { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -15,6 +16,7 @@ function setUp(insert: (row: object) => Promise<object>) {
     { insert, insertIfMissing: async () => null } as unknown as UsersRepository,
     { hash: async (p: string) => `hashed:${p}` } as unknown as PasswordHasherService,
     { record: async (...entries: object[]) => void audited.push(...entries) } as unknown as AuditService,
+    { forget: () => undefined } as unknown as UserStatusService,
   );
   return { users, audited };
 }

@@ -1,7 +1,7 @@
 import { addMs, HOUR_MS } from '@hotline/clock';
 import type { Actor } from '@hotline/cases';
 import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
-import type { CaseQueriesService } from '@hotline/cases';
+import { type CaseQueriesService, CaseViewsService } from '@hotline/cases';
 import type { DeadlinesService, DueDatesService } from '@hotline/sla';
 import type { CallbacksRepository } from './callbacks.repository';
 import { CallbacksService } from './callbacks.service';
@@ -16,6 +16,9 @@ function setUp() {
   const callbacks = new CallbacksService(
     kernel.commands,
     { byIds: (ids: string[]) => kernel.cases.byIds(ids) } as unknown as CaseQueriesService,
+    new CaseViewsService({ record: async () => undefined } as unknown as ConstructorParameters<
+      typeof CaseViewsService
+    >[0]),
     { insert: async (row: unknown) => void attempts.push(row) } as unknown as CallbacksRepository,
     {
       openCallbacks: async () => ({ caseIds: [...openCallbacks], total: openCallbacks.length }),

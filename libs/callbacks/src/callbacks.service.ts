@@ -7,8 +7,8 @@ import {
   type CaseEventDraft,
   CaseQueriesService,
   type CaseView,
+  CaseViewsService,
   nextStatus,
-  toCaseView,
 } from '@hotline/cases';
 import { DomainError, Page, PageRequest } from '@hotline/core';
 import { type ClockChange, DeadlinesService, DueDatesService } from '@hotline/sla';
@@ -26,6 +26,7 @@ export class CallbacksService {
   constructor(
     private readonly commands: CaseCommandsService,
     private readonly queries: CaseQueriesService,
+    private readonly views: CaseViewsService,
     private readonly callbacks: CallbacksRepository,
     private readonly deadlines: DeadlinesService,
     private readonly dueDates: DueDatesService,
@@ -38,8 +39,9 @@ export class CallbacksService {
   async due(viewer: Actor, page: PageRequest): Promise<Page<CaseView & { callbackDueAt: string }>> {
     const { caseIds, total } = await this.deadlines.openCallbacks(page);
     const cases = await this.queries.byIds(caseIds);
+    const views = await this.views.showAll(cases, viewer);
     return {
-      items: cases.map((c) => ({ ...toCaseView(c, viewer), callbackDueAt: c.callbackDueAt!.toISOString() })),
+      items: views.map((view, i) => ({ ...view, callbackDueAt: cases[i].callbackDueAt!.toISOString() })),
       total,
     };
   }

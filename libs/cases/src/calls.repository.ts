@@ -23,7 +23,15 @@ export class CallsRepository {
     return this.db.manager.findOneBy(CallEntity, { id });
   }
 
-  /** The telephony system's call, holding a per-call lock until the transaction ends (events of one call apply one at a time). */
+  /** The call, holding its row lock until the transaction ends (one registration of a call at a time). */
+  lock(id: string): Promise<CallEntity | null> {
+    return this.db.manager.findOne(CallEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The telephony system's call, holding a per-call lock until the transaction ends: events of one
+   * call, and an agent's POST /calls naming it (externalCallId), apply one at a time.
+   */
   async lockByCtiId(ctiCallId: string): Promise<CallEntity | null> {
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`call:${ctiCallId}`]);
     return this.db.manager.findOneBy(CallEntity, { ctiCallId });

@@ -5,7 +5,7 @@ import { TransactionService } from '@hotline/database';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { CallsRepository } from './calls.repository';
 import type { Actor } from './domain/actor';
-import { applyCallEvent, CallEventKind, callStatus, CallTimeline } from './domain/call-events';
+import { applyCallEvent, CallEventKind, callStatus, CallTimeline, takenByAgent } from './domain/call-events';
 import { normalizePhone } from './domain/phone';
 import { LineFacts, resolveSourceLine } from './domain/source-line';
 import type { CallEntity } from './entities/call.entity';
@@ -15,6 +15,8 @@ export interface NewCall {
   callerNumber: string;
   startedAt: Date;
   overflowFrom?: string;
+  /** The telephony system's id of the call: its events on `hotline.calls.v1` fold into the same row. */
+  externalCallId?: string;
 }
 
 export interface TelephonyEvent {
@@ -36,21 +38,37 @@ export class CallsService {
     private readonly clock: Clock,
   ) {}
 
-  /** An agent has the caller on the line. */
+  /**
+   * An agent has the caller on the line. With the telephony system's call id, the agent's call and
+   * telephony's events meet on one row whichever comes first (the same per-call lock as
+   * applyTelephonyEvent; `calls.cti_call_id` is unique), and a retry answers that row again.
+   */
   async take(input: NewCall, actor: Actor): Promise<CallEntity> {
     const line = resolveSourceLine(input.dialedNumber, input.overflowFrom, lineFacts(await this.reference.snapshot()));
     const callerNumber = normalizePhone(input.callerNumber) ?? input.callerNumber.replace(/[\s-]/g, '');
     if ('problems' in line) throw DomainError.validation(line.problems);
-    return this.calls.save({
+    const answeredAt = this.clock.now();
+    const taken = {
       dialedNumber: input.dialedNumber,
       callerNumber,
       sourceHotlineCode: line.hotlineCode,
       overflowFrom: line.overflowFrom,
-      status: 'answered',
       startedAt: input.startedAt,
-      offeredAt: input.startedAt,
-      answeredAt: this.clock.now(),
+      ...takenByAgent(EMPTY_TIMELINE, input.startedAt, answeredAt),
       agentUserId: actor.userId,
+    };
+    const externalCallId = input.externalCallId;
+    if (!externalCallId) return this.calls.save({ ...taken, status: 'answered' });
+    return this.db.run(async () => {
+      const reported = await this.calls.lockByCtiId(externalCallId);
+      if (!reported) return this.calls.save({ ...taken, ctiCallId: externalCallId, status: 'answered' });
+      const timeline = takenByAgent(reported, input.startedAt, answeredAt);
+      return this.calls.save({
+        ...reported,
+        ...timeline,
+        status: callStatus(timeline),
+        agentUserId: reported.agentUserId ?? actor.userId,
+      });
     });
   }
 
@@ -60,9 +78,12 @@ export class CallsService {
     return call;
   }
 
-  /** The call a registration names: an unknown one is the client's bad field, not a missing resource. */
+  /**
+   * The call a registration names, locked until the registration's transaction ends: an unknown one
+   * is the client's bad field, not a missing resource.
+   */
   async forRegistration(id: string): Promise<CallEntity> {
-    const call = await this.calls.find(id);
+    const call = await this.calls.lock(id);
     if (!call) throw DomainError.invalidField('callId', 'is not a known call', 'unknown_call');
     return call;
   }

@@ -114,8 +114,9 @@ export class CaseCommandsService {
   /**
    * The system acting on many cases at once (the SLA sweep, supervision escalation): the cases are
    * locked in id order — waiting briefly for one a user's action holds — before `decideAll` claims
-   * anything else, so every writer takes a case before the rows around it and none can deadlock.
-   * `decideAll` decides for each case; every event is appended in one statement.
+   * anything else, so every writer takes a case before the rows around it and none can deadlock
+   * (docs/architecture.md, "Lock order"). `decideAll` decides for each case; every event is appended
+   * in one statement.
    */
   runMany(
     caseIds: readonly string[],

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { addMs, DAY_MS } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
-import { AuditService } from '@hotline/audit';
 import { DomainError, Page } from '@hotline/core';
 import { CaseEventsRepository, StoredCaseEvent } from './case-events.repository';
 import { CaseFilter, CasesRepository } from './cases.repository';
-import { CaseView, TimelineEntry, toCaseView, toTimelineEntry } from './case-view';
+import { CaseView, TimelineEntry, toTimelineEntry } from './case-view';
+import { CaseViewsService } from './case-views.service';
 import type { Actor } from './domain/actor';
 import { canSee, isUnitScoped } from './domain/case-scope';
 import type { CaseStatus } from './domain/case-vocabulary';
 import { normalizePhone } from './domain/phone';
-import { callerVisibility } from './domain/privacy';
 import type { CaseEntity } from './entities/case.entity';
 
 export type { CaseFilter } from './cases.repository';
@@ -34,7 +33,7 @@ export class CaseQueriesService {
   constructor(
     private readonly cases: CasesRepository,
     private readonly events: CaseEventsRepository,
-    private readonly audit: AuditService,
+    private readonly views: CaseViewsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -42,9 +41,8 @@ export class CaseQueriesService {
     const found = await this.cases.get(id);
     if (!canSee(viewer, found)) throw new DomainError('case.not_found', `Case ${id} not found`);
     const events = await this.events.forCase(id);
-    await this.auditCallerReads([found], viewer);
     return {
-      ...toCaseView(found, viewer),
+      ...(await this.views.show(found, viewer)),
       timeline: events.map(toTimelineEntry),
       possiblyRelated: isUnitScoped(viewer) ? [] : await this.related(found),
     };
@@ -57,8 +55,7 @@ export class CaseQueriesService {
       { ...filter, callerPhone },
       isUnitScoped(viewer) ? (viewer.unitCode ?? '') : null,
     );
-    await this.auditCallerReads(page.items, viewer);
-    return { items: page.items.map((row) => toCaseView(row, viewer)), total: page.total };
+    return { items: await this.views.showAll(page.items, viewer), total: page.total };
   }
 
   /** For a request about case `id` (the api's guard, before anything else looks at the request). */
@@ -95,15 +92,6 @@ export class CaseQueriesService {
   /** Every stored case event, case by case in order (rebuilding a projection). */
   allEvents(): AsyncIterable<StoredCaseEvent> {
     return this.events.all();
-  }
-
-  /** Every read of a caller's identity by a handling unit is audited (who, when, which case). */
-  private async auditCallerReads(cases: readonly CaseEntity[], viewer: Actor): Promise<void> {
-    if (!isUnitScoped(viewer)) return;
-    const shown = cases.filter((c) => callerVisibility(viewer, c) === 'full');
-    await this.audit.record(
-      ...shown.map((c) => ({ actor: viewer, action: 'case.caller_read', entity: 'case', entityId: c.id })),
-    );
   }
 
   private async related(c: CaseEntity): Promise<RelatedCase[]> {

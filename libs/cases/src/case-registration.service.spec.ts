@@ -34,11 +34,12 @@ function setUp() {
     kernel.commands,
     kernel.cases as unknown as CasesRepository,
     {
-      forRegistration: async () => ({
-        id: 'call-1',
+      forRegistration: async (id: string) => ({
+        id,
         sourceHotlineCode: '12345',
         dialedNumber: '12345',
         overflowFrom: null,
+        caseId: attached.findLast(([callId]) => callId === id)?.[1] ?? null,
       }),
       attachToCase: async (callId: string, caseId: string) => void attached.push([callId, caseId]),
     } as unknown as CallsService,
@@ -77,6 +78,30 @@ describe('CaseRegistrationService', () => {
     await registration.register(demand(), agent);
     expect(kernel.types(first.id)).toEqual(['registered', 'merged', 'merged', 'supervision_triggered']);
     expect(kernel.cases.rows.size).toBe(1);
+  });
+
+  it('answers the case a call made already, changing nothing: a call creates at most one case', async () => {
+    const { kernel, registration, attached } = setUp();
+    const first = await registration.register(demand({ callId: 'call-1' }), agent);
+    const retried = await registration.register(demand({ callId: 'call-1' }), agent);
+    expect(retried).toMatchObject({ existing: true, repeatOf: null, case: { id: first.case.id, repeatCount: 0 } });
+    expect(first.existing).toBe(false);
+    const forced = await registration.register(demand({ callId: 'call-1', forceNew: true }), agent);
+    expect(forced).toMatchObject({ existing: true, case: { id: first.case.id } });
+    expect(kernel.types(first.case.id)).toEqual(['registered']);
+    expect(kernel.outbox).toHaveLength(1);
+    expect(kernel.cases.rows.size).toBe(1);
+    expect(attached).toEqual([['call-1', first.case.id]]);
+  });
+
+  it('a repeat call merged into the open case is not merged again when retried', async () => {
+    const { kernel, registration } = setUp();
+    const open = (await registration.register(demand(), agent)).case;
+    const merged = await registration.register(demand({ callId: 'call-2' }), agent);
+    const retried = await registration.register(demand({ callId: 'call-2' }), agent);
+    expect(merged).toMatchObject({ existing: false, repeatOf: open.id, case: { repeatCount: 1 } });
+    expect(retried).toMatchObject({ existing: true, case: { id: open.id, repeatCount: 1 } });
+    expect(kernel.types(open.id)).toEqual(['registered', 'merged']);
   });
 
   it('registers a new matter on an agent’s word: not a first call, pointing at the open case', async () => {

@@ -14,7 +14,7 @@ import type { Actor } from './domain/actor';
 import { formatCaseNumber } from './domain/case-number';
 import type { Channel, DemandType } from './domain/case-vocabulary';
 import { normalizePhone } from './domain/phone';
-import { checkRegistrationPlace } from './domain/registration-rules';
+import { checkRegistrationPlace, chooseRegistration } from './domain/registration-rules';
 import type { CallEntity } from './entities/call.entity';
 import type { CaseEntity } from './entities/case.entity';
 
@@ -39,9 +39,14 @@ export interface Registration {
   case: CaseEntity;
   /** Set when the demand joined an open case of the same caller instead of creating one. */
   repeatOf: string | null;
+  /** True when the call had been registered already: the answer is its case, unchanged. */
+  existing: boolean;
 }
 
-/** Registers demands (POST /cases), attaching repeat calls to the caller's open case (并单). */
+/**
+ * Registers demands (POST /cases), attaching repeat calls to the caller's open case (并单); a call
+ * that has a case already answers that case (a call creates at most one).
+ */
 @Injectable()
 export class CaseRegistrationService {
   constructor(
@@ -73,7 +78,8 @@ export class CaseRegistrationService {
     if (problems.length > 0) throw DomainError.validation(problems);
     const demand = { ...input, callerPhone: callerPhone! };
 
-    return this.db.run(async () => {
+    return this.db.run(async (): Promise<Registration> => {
+      // The call's lock: a retry of the same registration waits here and then sees the case it made.
       const call = input.callId ? await this.calls.forRegistration(input.callId) : null;
       // One registration at a time per caller, so two calls at once cannot both open a case.
       await this.cases.lockCaller(demand.callerPhone);
@@ -84,10 +90,23 @@ export class CaseRegistrationService {
         streetCode: demand.streetCode ?? null,
         since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
       });
-      if (open && !input.forceNew)
-        return { case: await this.attachRepeat(open, call, demand, actor), repeatOf: open.id };
-      const created = await this.create(snapshot, demand, call, open, actor);
-      return { case: created, repeatOf: created.repeatOf };
+      const choice = chooseRegistration({
+        callCaseId: call?.caseId ?? null,
+        openCaseId: open?.id ?? null,
+        forceNew: input.forceNew ?? false,
+      });
+      switch (choice.kind) {
+        case 'existing': {
+          const registered = await this.cases.get(choice.caseId);
+          return { case: registered, repeatOf: registered.repeatOf, existing: true };
+        }
+        case 'merge':
+          return { case: await this.attachRepeat(open!, call, demand, actor), repeatOf: open!.id, existing: false };
+        case 'create': {
+          const created = await this.create(snapshot, demand, call, open, actor);
+          return { case: created, repeatOf: created.repeatOf, existing: false };
+        }
+      }
     });
   }
 

@@ -13,6 +13,7 @@ import { CaseNumbersRepository } from './case-numbers.repository';
 import { CaseNumbersService } from './case-numbers.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
+import { CaseViewsService } from './case-views.service';
 import { CasesRepository } from './cases.repository';
 import { DeadlineSweepService } from './deadline-sweep.service';
 import { CASES_ENTITIES } from './entities';
@@ -30,6 +31,7 @@ import { CASES_ENTITIES } from './entities';
     CaseRegistrationService,
     CaseActionsService,
     CaseQueriesService,
+    CaseViewsService,
     DeadlineSweepService,
   ],
   exports: [
@@ -38,6 +40,7 @@ import { CASES_ENTITIES } from './entities';
     CaseRegistrationService,
     CaseActionsService,
     CaseQueriesService,
+    CaseViewsService,
     DeadlineSweepService,
   ],
 })

@@ -16,8 +16,9 @@ export interface SweepResult {
  * The SLA clocks' sweep: raises a warning at 75% of each running deadline and a breach when it
  * passes, as case events; every breach is also a supervision trigger, and a missed resolve
  * deadline starts the callback clock. The due cases are locked before their clocks are claimed —
- * the order of every case action, so the sweep and a unit's action never deadlock — and the clocks
- * are claimed with SKIP LOCKED and `status = 'open'`, so two workers never raise the same breach.
+ * the order of every case action (docs/architecture.md, "Lock order"), so the sweep and a unit's
+ * action never deadlock — and the clocks are claimed with SKIP LOCKED and `status = 'open'`, so two
+ * workers never raise the same breach.
  */
 @Injectable()
 export class DeadlineSweepService {

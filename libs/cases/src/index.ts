@@ -2,7 +2,9 @@ export * from './domain';
 export * from './entities';
 export * from './events/case.events';
 export * from './events/telephony.events';
-export * from './case-view';
+// Types only: a case is shown through CaseViewsService, which audits a unit's read of the caller.
+export type { CaseDeadlines, CaseView, TimelineEntry } from './case-view';
+export * from './case-views.service';
 export * from './case-commands.service';
 export type { StoredCaseEvent } from './case-events.repository';
 export * from './case-queries.service';

@@ -198,12 +198,59 @@ export class AppConfig {
   @Max(86400)
   JWT_TTL_SECONDS = 3600;
 
-  /** Sign-in attempts per minute for one username from one address; more answer 429. */
+  /**
+   * Failed sign-ins for one username, from anywhere, within AUTH_LOCKOUT_SECONDS before that
+   * username is locked for AUTH_LOCKOUT_SECONDS (429); kept in PostgreSQL, shared by every api process.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(10000)
-  AUTH_RATE_LIMIT_PER_MINUTE = 10;
+  AUTH_FAILURES_PER_USERNAME = 10;
+
+  /** Failed sign-ins from one client address before it is locked (a centre's agents share one NAT). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUTH_FAILURES_PER_ADDRESS = 200;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  AUTH_LOCKOUT_SECONDS = 900;
+
+  /** Password checks (argon2id, ~50 ms of CPU each) run at most this many at once per api process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  AUTH_HASH_CONCURRENCY = 2;
+
+  /** Sign-ins waiting for a password check beyond this answer 503 `auth.busy` at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  AUTH_HASH_QUEUE = 32;
+
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address
+   * (sign-in limits, logs). Empty: none — the socket's address. E.g. `loopback`, `10.0.0.0/8`, `1`.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /**
+   * How long an api process trusts its copy of a user's state (active, token version): a disabled
+   * user or one whose role changed is refused by every process within this (at most 5 s).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  USER_STATUS_CACHE_MS = 2000;
 
   /** Browser origins allowed to call the api (CORS); empty: none (closed by default). */
   @Transform(toList)
@@ -283,6 +330,20 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 90)
   MESSAGE_RETENTION_HOURS = 24 * 7;
+
+  /** How long an answer given under an Idempotency-Key is replayed (docs/api.md, "Safe retries"). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  IDEMPOTENCY_RETENTION_HOURS = 24;
+
+  /** How long a retry waits for the first request with its Idempotency-Key before a 409 `idempotency.in_progress`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  IDEMPOTENCY_WAIT_MS = 10000;
 }
 
 /** Parses and validates `env`; throws one error naming every bad variable. */

@@ -24,6 +24,8 @@ export class DomainError extends Error {
     readonly reason: ErrorReason,
     message: string,
     readonly fields: readonly FieldError[] = [],
+    /** When a retry may succeed (rate limits, a busy process): the api's Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

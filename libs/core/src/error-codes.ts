@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'ALREADY_EXISTS',
   'DEPENDENCY_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
+  'IDEMPOTENCY_KEY_REUSED',
+  'REQUEST_IN_PROGRESS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,12 @@ export const ERROR_REASONS = {
   'auth.token_invalid': 'UNAUTHENTICATED',
   'auth.bad_credentials': 'UNAUTHENTICATED',
   'auth.role_forbidden': 'FORBIDDEN',
+  /** The user was disabled, or their role, unit or password changed after the token was issued. */
+  'auth.token_revoked': 'UNAUTHENTICATED',
+  'auth.too_many_attempts': 'TOO_MANY_REQUESTS',
+  /** Too many sign-ins waiting for a password check in this process; retry in a few seconds. */
+  'auth.busy': 'DEPENDENCY_UNAVAILABLE',
+  'auth.wrong_password': 'VALIDATION_FAILED',
 
   'case.not_found': 'NOT_FOUND',
   'call.not_found': 'NOT_FOUND',
@@ -50,12 +56,22 @@ export const ERROR_REASONS = {
   'supervision.already_closed': 'STATE_CONFLICT',
 
   'user.exists': 'ALREADY_EXISTS',
+  'user.not_found': 'NOT_FOUND',
+  /** The change would leave no active admin. */
+  'user.last_admin': 'STATE_CONFLICT',
+  /** Role, unit and password of a single sign-on user belong to the identity provider. */
+  'user.managed_by_sso': 'STATE_CONFLICT',
   'dispatch_rule.exists': 'ALREADY_EXISTS',
 
   'message.malformed': 'VALIDATION_FAILED',
   'message.unknown_type': 'VALIDATION_FAILED',
   /** A reply on a unit's own channel that names another unit. */
   'reply.wrong_sender': 'FORBIDDEN',
+
+  /** An Idempotency-Key sent again with another request (docs/api.md, "Safe retries"). */
+  'idempotency.key_reused': 'IDEMPOTENCY_KEY_REUSED',
+  /** The first request with this Idempotency-Key is still running; retry after Retry-After. */
+  'idempotency.in_progress': 'REQUEST_IN_PROGRESS',
 
   'dependency.unavailable': 'DEPENDENCY_UNAVAILABLE',
 } as const satisfies Record<string, ErrorCode>;

@@ -26,6 +26,11 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return e.code === '23503' && (constraint === undefined || e.constraint === constraint);
 }
 
+/** 55P03 lock_not_available: a wait for a lock ran past `lock_timeout`. */
+export function isLockTimeout(error: unknown): boolean {
+  return pgError(error).code === '55P03';
+}
+
 /** True when the database cannot be reached or is shutting down: retry later, answer 503. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = pgError(error);

@@ -27,7 +27,10 @@ export class KpiProjectionRepository {
     if (batch.length) await this.db.manager.insert(KpiCaseFactEntity, [...batch]);
   }
 
-  /** Adds counts to the rollups (rows of the same key are summed first). */
+  /**
+   * Adds counts to the rollups (rows of the same key are summed first). Rows are written in key
+   * order, so two projectors adding to the same days lock them in one order (no deadlock).
+   */
   async addRollups(rows: readonly RollupRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.manager.query(
@@ -36,6 +39,7 @@ export class KpiProjectionRepository {
          FROM jsonb_to_recordset($1::jsonb)
            AS r("groupKind" text, day date, metric text, "groupKey" text, hit int, miss int, pending int, open int)
         GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
        ON CONFLICT (group_kind, day, metric, group_key) DO UPDATE SET
          hit = kpi_rollups.hit + EXCLUDED.hit, miss = kpi_rollups.miss + EXCLUDED.miss,
          pending = kpi_rollups.pending + EXCLUDED.pending, open = kpi_rollups.open + EXCLUDED.open`,
@@ -43,6 +47,7 @@ export class KpiProjectionRepository {
     );
   }
 
+  /** Adds callback counts, in key order like addRollups. */
   async addCallbacks(rows: readonly CallbackRollupRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.manager.query(
@@ -51,6 +56,7 @@ export class KpiProjectionRepository {
          FROM jsonb_to_recordset($1::jsonb)
            AS r("groupKind" text, day date, "groupKey" text, asked int, solved int, rated int, satisfied int)
         GROUP BY 1, 2, 3
+        ORDER BY 1, 2, 3
        ON CONFLICT (group_kind, day, group_key) DO UPDATE SET
          asked_solved = kpi_callback_rollups.asked_solved + EXCLUDED.asked_solved, solved = kpi_callback_rollups.solved + EXCLUDED.solved,
          rated = kpi_callback_rollups.rated + EXCLUDED.rated, satisfied = kpi_callback_rollups.satisfied + EXCLUDED.satisfied`,

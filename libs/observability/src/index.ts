@@ -1,1 +1,2 @@
 export * from './observability.module';
+export { redactUrl } from './domain/log-redaction';

@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { AppConfig } from '@hotline/config';
+import { loggableError, redactPhoneNumbers, redactQuery, redactUrl } from './domain/log-redaction';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -33,6 +34,9 @@ export class ObservabilityModule {
               },
               // Never log credentials or citizens' identities from request bodies or headers.
               redact: ['req.headers.authorization', 'req.headers.cookie'],
+              // …nor from URLs, failed SQL statements or any message (docs/operations.md, "Logs").
+              serializers: { req: loggableRequest, err: loggableError },
+              hooks: { streamWrite: redactPhoneNumbers },
               autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/health' },
             },
           }),
@@ -52,4 +56,12 @@ export class ObservabilityModule {
       exports: [Registry],
     };
   }
+}
+
+/** pino-http's request as logged (the standard serializer's output), its URL and query redacted. */
+function loggableRequest(req: { url?: unknown; query?: unknown }): object {
+  const { url, query } = req;
+  if (typeof url === 'string') req.url = redactUrl(url);
+  req.query = redactQuery(query);
+  return req;
 }

@@ -70,7 +70,7 @@ describe('architecture rules', () => {
       'names: class CaseStore in case-store.service.ts must be called CaseStoreService',
     ]);
     expect(rules('libs/cases/src/case-store.ts', '@Injectable() export class CaseStore {}')).toEqual([
-      'names: Nest class CaseStore must live in a <name>.<kind>.ts file (controller, service, repository, consumer, job, module, entity, guard, filter, pipe, middleware, indicator, constraint)',
+      'names: Nest class CaseStore must live in a <name>.<kind>.ts file (controller, service, repository, consumer, job, module, entity, guard, filter, pipe, middleware, interceptor, indicator, constraint)',
     ]);
     expect(rules('apps/api/src/x/dto/x.dto.ts', 'export class XRequest {}')).toEqual([
       'names: class XRequest in a DTO file must end with Dto',

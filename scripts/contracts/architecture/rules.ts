@@ -17,7 +17,11 @@ export interface OwnedTable {
 }
 
 /** Database objects with no entity, and who owns them. */
-const OTHER_OBJECTS: readonly OwnedTable[] = [{ table: 'case_number_seq', owner: 'cases' }];
+const OTHER_OBJECTS: readonly OwnedTable[] = [
+  { table: 'case_number_seq', owner: 'cases' },
+  // rate-limiter-flexible's PostgreSQL store, driven by SignInLimitsRepository.
+  { table: 'sign_in_limits', owner: 'auth' },
+];
 
 /**
  * Files that are the data-access machinery itself rather than users of it: the connection and the
@@ -42,6 +46,7 @@ const KINDS: Record<string, string> = {
   filter: 'Filter',
   pipe: 'Pipe',
   middleware: 'Middleware',
+  interceptor: 'Interceptor',
   indicator: 'Indicator',
   constraint: 'Constraint',
 };

@@ -1,19 +1,20 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { Role, TokenService } from '@hotline/auth';
+import { AuthService, Role } from '@hotline/auth';
 import { DomainError } from '@hotline/core';
 import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './access.decorators';
 
 /**
  * The api's one gate, applied to every route: deny by default. A route is open only with
- * @Public; otherwise it needs a valid bearer token and the caller's role in its @Roles.
+ * @Public; otherwise it needs a valid bearer token of a user who may still act (not disabled, not
+ * changed since) and the caller's role in its @Roles.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +26,7 @@ export class AccessGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new DomainError('auth.token_missing', 'A bearer token is required');
     }
-    const principal = await this.tokens.verify(token);
+    const principal = await this.auth.authenticate(token);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);

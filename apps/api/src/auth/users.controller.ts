@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiOperation,
@@ -10,8 +12,9 @@ import {
 import { type Principal, UsersService } from '@hotline/auth';
 import { ErrorResponseDto } from '../http/error-response';
 import { PageQueryDto } from '../http/page-query.dto';
+import { UuidParam } from '../http/uuid-param';
 import { CurrentPrincipal, Roles } from './access.decorators';
-import { CreateUserDto, UserDto, UserPageDto } from './dto/user.dto';
+import { CreateUserDto, ResetPasswordDto, UpdateUserDto, UserDto, UserPageDto } from './dto/user.dto';
 
 @ApiTags('users')
 @Controller('users')
@@ -26,6 +29,37 @@ export class UsersController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'Username taken' })
   create(@Body() body: CreateUserDto, @CurrentPrincipal() admin: Principal): Promise<UserDto> {
     return this.users.create(body, admin);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a user’s role, unit or whether they may sign in (their sign-ins end within seconds)',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'The last active admin, or a single sign-on user' })
+  update(
+    @UuidParam('id') id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentPrincipal() admin: Principal,
+  ): Promise<UserDto> {
+    return this.users.update(id, body, admin);
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password for a user (their sign-ins end within seconds)' })
+  @ApiNoContentResponse({ description: 'Set' })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A single sign-on user' })
+  async resetPassword(
+    @UuidParam('id') id: string,
+    @Body() body: ResetPasswordDto,
+    @CurrentPrincipal() admin: Principal,
+  ): Promise<void> {
+    await this.users.resetPassword(id, body.password, admin);
   }
 
   @Get()

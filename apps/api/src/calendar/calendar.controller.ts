@@ -4,6 +4,7 @@ import { DomainError } from '@hotline/core';
 import { CalendarService } from '@hotline/sla';
 import type { Principal } from '@hotline/auth';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { calendarDayProblem } from '../http/date-time';
 import { ErrorResponseDto } from '../http/error-response';
 import { CalendarQueryDto, CalendarDayRequestDto, CalendarDayDto } from './dto/calendar.dto';
 
@@ -30,9 +31,8 @@ export class CalendarController {
     @Body() body: CalendarDayRequestDto,
     @CurrentPrincipal() admin: Principal,
   ): Promise<CalendarDayDto | { day: string; kind: 'normal' }> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) {
-      throw DomainError.invalidField('day', 'must be a date, YYYY-MM-DD', 'not_a_date');
-    }
+    const problem = calendarDayProblem(day);
+    if (problem) throw DomainError.invalidField('day', problem.message, problem.reason);
     return (await this.calendar.setDay(day, body.kind, body.name, admin)) ?? { day, kind: 'normal' };
   }
 }

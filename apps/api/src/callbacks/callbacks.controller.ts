@@ -10,10 +10,11 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
 import { CallbacksService } from '@hotline/callbacks';
-import { toCaseView } from '@hotline/cases';
+import { CaseViewsService } from '@hotline/cases';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { PageQueryDto } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param';
 import { CallbackDto, UnreasonableDto, DuePageDto } from './dto/callbacks.dto';
@@ -22,7 +23,10 @@ import { CallbackDto, UnreasonableDto, DuePageDto } from './dto/callbacks.dto';
 @Controller()
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 export class CallbacksController {
-  constructor(private readonly callbacks: CallbacksService) {}
+  constructor(
+    private readonly callbacks: CallbacksService,
+    private readonly views: CaseViewsService,
+  ) {}
 
   @Get('callbacks/due')
   @Roles('agent', 'supervisor')
@@ -35,6 +39,7 @@ export class CallbacksController {
   }
 
   @Post('cases/:id/callback')
+  @Idempotent()
   @Roles('agent', 'supervisor')
   @ApiOperation({
     summary:
@@ -48,10 +53,11 @@ export class CallbacksController {
     @Body() body: CallbackDto,
     @CurrentPrincipal() agent: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.callbacks.record(id, body, agent), agent);
+    return this.views.show(await this.callbacks.record(id, body, agent), agent);
   }
 
   @Post('cases/:id/unreasonable')
+  @Idempotent()
   @Roles('supervisor')
   @ApiOperation({ summary: 'Mark a demand unreasonable (not 合理诉求), with a reason, before its callback' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -62,6 +68,6 @@ export class CallbacksController {
     @Body() body: UnreasonableDto,
     @CurrentPrincipal() supervisor: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.callbacks.markUnreasonable(id, body.reason, supervisor), supervisor);
+    return this.views.show(await this.callbacks.markUnreasonable(id, body.reason, supervisor), supervisor);
   }
 }

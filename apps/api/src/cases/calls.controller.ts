@@ -30,6 +30,9 @@ export class CallsController {
   @Post()
   @ApiOperation({
     summary: 'Take a call: resolves the line it came in on (12345, a merged line, or a utility overflow)',
+    description:
+      'With `externalCallId`, the call and the telephony system’s events for it are one call, whichever arrives ' +
+      'first; the same `externalCallId` again answers that call.',
   })
   @ApiCreatedResponse({ type: CallDto })
   async take(@Body() body: CreateCallDto, @CurrentPrincipal() agent: Principal): Promise<CallDto> {
@@ -65,6 +68,7 @@ export class CallsController {
       sourceHotline: { code: hotline.code, number: hotline.number, name: hotline.name, kind: hotline.kind },
       overflowFrom: call.overflowFrom,
       caseId: call.caseId,
+      externalCallId: call.ctiCallId,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -6,14 +6,19 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Principal } from '@hotline/auth';
-import { CaseActionsService, CaseQueriesService, CaseRegistrationService, toCaseView } from '@hotline/cases';
+import { CaseActionsService, CaseQueriesService, CaseRegistrationService, CaseViewsService } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
+import { sendCsv } from '../http/csv';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
+import { casesCsv } from './cases-csv';
 import {
   AnswerDto,
   CaseDetailDto,
@@ -32,32 +37,46 @@ export class CasesController {
     private readonly registration: CaseRegistrationService,
     private readonly actions: CaseActionsService,
     private readonly queries: CaseQueriesService,
+    private readonly views: CaseViewsService,
   ) {}
 
   @Post()
+  @Idempotent()
   @Roles('agent', 'supervisor')
   @ApiOperation({
     summary: 'Register a demand',
     description:
       'A demand from the same caller, category and place while that caller’s case is open joins it (并单): no case is ' +
       'created, the answer is the open case with `merged: true` and `repeatOf` set to it. `forceNew` registers a new ' +
-      'case anyway (not a first call; `repeatOf` points at the open case).',
+      'case anyway (not a first call; `repeatOf` points at the open case). A `callId` that has a case already ' +
+      'answers that case with `existing: true` and changes nothing (a call creates at most one case).',
   })
   @ApiCreatedResponse({ type: RegistrationDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'The first request with this Idempotency-Key is still running (`idempotency.in_progress`)',
+  })
   async register(@Body() body: CreateCaseDto, @CurrentPrincipal() agent: Principal): Promise<RegistrationDto> {
-    const { case: c, repeatOf } = await this.registration.register(body, agent);
-    return { ...toCaseView(c, agent), repeatOf, merged: repeatOf === c.id };
+    const { case: c, repeatOf, existing } = await this.registration.register(body, agent);
+    return { ...(await this.views.show(c, agent)), repeatOf, merged: !existing && repeatOf === c.id, existing };
   }
 
   @Get()
   @Roles(...ALL_ROLES)
   @ApiOperation({ summary: 'Find cases (newest first); a handler sees only cases its unit is or was assigned' })
   @ApiOkResponse({ type: CasePageDto })
-  list(@Query() query: CaseQueryDto, @CurrentPrincipal() viewer: Principal): Promise<CasePageDto> {
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @Query() query: CaseQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CasePageDto | void> {
     if (query.callerPhone && viewer.role === 'handler') {
       throw DomainError.invalidField('callerPhone', 'is a filter for centre staff only', 'centre_only');
     }
-    return this.queries.list(query, viewer);
+    const page = await this.queries.list(query, viewer);
+    if (query.format === 'csv') return sendCsv(res, 'cases.csv', casesCsv(page.items));
+    return page;
   }
 
   @Get(':id')
@@ -70,6 +89,7 @@ export class CasesController {
   }
 
   @Post(':id/answer')
+  @Idempotent()
   @Roles('agent', 'supervisor')
   @ApiOperation({ summary: 'Answered on the call (直接办结): no dispatch' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -80,6 +100,6 @@ export class CasesController {
     @Body() body: AnswerDto,
     @CurrentPrincipal() agent: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.actions.answer(id, body.reply, agent), agent);
+    return this.views.show(await this.actions.answer(id, body.reply, agent), agent);
   }
 }

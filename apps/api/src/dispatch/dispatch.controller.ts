@@ -10,11 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { toCaseView } from '@hotline/cases';
+import { CaseViewsService } from '@hotline/cases';
 import { DispatchService, ReturnsService } from '@hotline/dispatch';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import { DispatchRequestDto, DispatchSuggestionsDto, ReturnDto, ReturnRequestDto, ReviewDto } from './dto/dispatch.dto';
 
@@ -26,6 +27,7 @@ export class DispatchController {
   constructor(
     private readonly dispatching: DispatchService,
     private readonly returns: ReturnsService,
+    private readonly views: CaseViewsService,
   ) {}
 
   @Get('dispatch-suggestions')
@@ -37,6 +39,7 @@ export class DispatchController {
   }
 
   @Post('dispatch')
+  @Idempotent()
   @Roles('agent', 'supervisor')
   @ApiOperation({ summary: 'Dispatch (派单) to a lead unit and co-handlers; an empty body uses the catalogue' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -49,10 +52,11 @@ export class DispatchController {
     @Body() body: DispatchRequestDto,
     @CurrentPrincipal() agent: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.dispatching.dispatch(id, body, agent), agent);
+    return this.views.show(await this.dispatching.dispatch(id, body, agent), agent);
   }
 
   @Post('return')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({ summary: 'The lead unit asks to return the case (退单)' })
   @ApiCreatedResponse({ type: ReturnDto })
@@ -67,6 +71,7 @@ export class DispatchController {
   }
 
   @Post('returns/:returnId/review')
+  @Idempotent()
   @Roles('supervisor')
   @ApiOperation({ summary: 'Approve (back to registered for re-dispatch; orders cancelled) or reject a return' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -77,6 +82,6 @@ export class DispatchController {
     @Body() body: ReviewDto,
     @CurrentPrincipal() supervisor: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.returns.review(id, returnId, body.approve, body.note, supervisor), supervisor);
+    return this.views.show(await this.returns.review(id, returnId, body.approve, body.note, supervisor), supervisor);
   }
 }

@@ -9,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { toCaseView } from '@hotline/cases';
+import { CaseViewsService } from '@hotline/cases';
 import { HandlingService } from '@hotline/handling';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import { ApproveDto, ExtensionDto, ExtensionRequestDto, NoteDto, ResolveDto } from './dto/handling.dto';
 
@@ -23,9 +24,13 @@ import { ApproveDto, ExtensionDto, ExtensionRequestDto, NoteDto, ResolveDto } fr
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not a case of the handler’s unit' })
 @ApiConflictResponse({ type: ErrorResponseDto, description: 'Wrong state, or changed concurrently (one of two wins)' })
 export class HandlingController {
-  constructor(private readonly handling: HandlingService) {}
+  constructor(
+    private readonly handling: HandlingService,
+    private readonly views: CaseViewsService,
+  ) {}
 
   @Post('sign')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({
     summary: 'Sign (签收) the order: the lead moves the case to signed; a co-handler signs its own order',
@@ -33,10 +38,11 @@ export class HandlingController {
   @ApiCreatedResponse({ type: CaseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   async sign(@UuidParam('id') id: string, @CurrentPrincipal() handler: Principal): Promise<CaseDto> {
-    return toCaseView(await this.handling.sign(id, handler), handler);
+    return this.views.show(await this.handling.sign(id, handler), handler);
   }
 
   @Post('respond')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({ summary: 'Respond (响应): the lead unit’s first contact with the citizen' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -45,10 +51,11 @@ export class HandlingController {
     @Body() body: NoteDto,
     @CurrentPrincipal() handler: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.handling.respond(id, body.note, handler), handler);
+    return this.views.show(await this.handling.respond(id, body.note, handler), handler);
   }
 
   @Post('co-reports')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({ summary: 'A co-handler (协办) reports its part' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -57,10 +64,11 @@ export class HandlingController {
     @Body() body: NoteDto,
     @CurrentPrincipal() handler: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.handling.reportPart(id, body.note, handler), handler);
+    return this.views.show(await this.handling.reportPart(id, body.note, handler), handler);
   }
 
   @Post('extensions')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({ summary: 'Ask for more time to resolve (延期)' })
   @ApiCreatedResponse({ type: ExtensionDto })
@@ -73,6 +81,7 @@ export class HandlingController {
   }
 
   @Post('extensions/:extensionId/review')
+  @Idempotent()
   @Roles('supervisor')
   @ApiOperation({
     summary: 'Approve (the resolve deadline moves; a deadline_changed event records why) or reject an extension',
@@ -84,10 +93,11 @@ export class HandlingController {
     @Body() body: ApproveDto,
     @CurrentPrincipal() supervisor: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.handling.reviewExtension(id, extensionId, body.approve, supervisor), supervisor);
+    return this.views.show(await this.handling.reviewExtension(id, extensionId, body.approve, supervisor), supervisor);
   }
 
   @Post('resolve')
+  @Idempotent()
   @Roles('handler')
   @ApiOperation({ summary: 'Resolve (办结): the lead submits the result; the callback clock starts' })
   @ApiCreatedResponse({ type: CaseDto })
@@ -96,6 +106,6 @@ export class HandlingController {
     @Body() body: ResolveDto,
     @CurrentPrincipal() handler: Principal,
   ): Promise<CaseDto> {
-    return toCaseView(await this.handling.resolve(id, body.outcome, body.reply, handler), handler);
+    return this.views.show(await this.handling.resolve(id, body.outcome, body.reply, handler), handler);
   }
 }

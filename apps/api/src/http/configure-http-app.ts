@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@hotline/config';
 import { DASHBOARD_ASSETS } from '../dashboard/dashboard.controller';
 import { answerMalformedHttp } from './malformed-http';
+import { NestingDepthPipe } from './nesting-depth.pipe';
 import { NoNulCharactersPipe } from './no-nul-characters.pipe';
 import { createValidationPipe } from './validation-pipe';
 import { buildOpenApiDocument, mountApiDocs } from './swagger';
@@ -16,6 +17,12 @@ export function applyGlobalPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
 }
 
+/** TRUST_PROXY as express reads it: a hop count, `true`, or addresses/subnets/names (`loopback`, `10.0.0.0/8`). */
+function trustProxySetting(value: string): number | boolean | string {
+  if (/^\d+$/.test(value)) return Number(value);
+  return value === 'true' ? true : value;
+}
+
 /**
  * Everything about the HTTP app that is not a module: the prefix, body limits, validation, docs.
  * main.ts and the e2e tests both call this, so tests exercise the app exactly as it runs.
@@ -24,11 +31,14 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   app.useLogger(app.get(Logger));
   // Security headers (CSP, HSTS, no sniffing, frame denial…); CORS stays closed unless CORS_ORIGINS says.
   app.use(helmet());
-  const origins = app.get(AppConfig).CORS_ORIGINS;
-  if (origins.length > 0) app.enableCors({ origin: origins, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
+  const config = app.get(AppConfig);
+  const origins = config.CORS_ORIGINS;
+  if (origins.length > 0) app.enableCors({ origin: origins, methods: ['GET', 'POST', 'PUT', 'PATCH'], maxAge: 600 });
+  // Which proxies' X-Forwarded-For names the client (sign-in limits count per client address).
+  if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyGlobalPrefix(app);
   app.useBodyParser('json', { limit: '256kb' });
-  app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
+  app.useGlobalPipes(new NestingDepthPipe(), new NoNulCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   answerMalformedHttp(app.getHttpServer());

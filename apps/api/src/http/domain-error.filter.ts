@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ErrorCode, FieldError } from '@hotline/core';
 import { isDatabaseUnavailable } from '@hotline/database';
 import { isKafkaUnavailable } from '@hotline/messaging';
+import { redactUrl } from '@hotline/observability';
 import type { ErrorResponseDto, HttpReason } from './error-response';
 
 /** Exhaustive: a new ErrorCode does not compile until it has a status here (and a worker action). */
@@ -15,6 +16,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VERSION_CONFLICT: HttpStatus.CONFLICT,
   ALREADY_EXISTS: HttpStatus.CONFLICT,
   DEPENDENCY_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  REQUEST_IN_PROGRESS: HttpStatus.CONFLICT,
 };
 
 /** Framework errors (routing, body parsing, throttling) keep their status and get a stable code and reason. */
@@ -39,19 +43,28 @@ export class DomainErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toBody(exception), requestId: request.id === undefined ? undefined : String(request.id) };
+    const body = {
+      ...DomainErrorFilter.toBody(exception),
+      requestId: request.id === undefined ? undefined : String(request.id),
+    };
     // statusCode is a plain number (any HTTP status), HttpStatus a numeric enum: compare as numbers.
     const unavailable = body.statusCode === (HttpStatus.SERVICE_UNAVAILABLE as number);
+    // The URL without its personal query values; `err` goes through the loggers' error serializer, which
+    // drops a failed statement's parameters (docs/operations.md, "Logs").
+    const url = redactUrl(request.url);
     if (unavailable) {
-      this.logger.warn(`${request.method} ${request.url}: ${describe(exception)}`);
+      this.logger.warn(`${request.method} ${url}: ${describe(exception)}`);
     } else if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${request.url} failed`);
+      this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${url} failed`);
     }
-    if (unavailable) response.setHeader('Retry-After', '5');
+    const retryAfter = exception instanceof DomainError ? exception.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
+    else if (unavailable) response.setHeader('Retry-After', '5');
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorResponseDto {
+  /** The body (and status) the api answers `exception` with; also what a replayed refusal repeats. */
+  static toBody(exception: unknown): ErrorResponseDto {
     if (exception instanceof DomainError) {
       return {
         statusCode: STATUS_BY_CODE[exception.code],

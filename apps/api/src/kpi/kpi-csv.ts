@@ -1,11 +1,6 @@
 import type { FiveRatesRow, LiveFigures, MissedCase, Rate, ThreeRatesRow } from '@hotline/kpi';
 import { METRICS } from '@hotline/kpi';
-
-/** A table ready for `sendCsv`: the header and one row of cells per item. */
-export interface CsvTable {
-  header: string[];
-  rows: (string | number | null)[][];
-}
+import type { CsvTable } from '../http/csv';
 
 /** A rate as a plain decimal with four places (spreadsheets format it); empty when undefined. */
 function ratio(rate: number | null): string {

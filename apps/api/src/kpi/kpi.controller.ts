@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { Principal } from '@hotline/auth';
 import { KpiReportsService, LiveFigures, LiveFiguresService, reportPeriod, viewerScope } from '@hotline/kpi';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
-import { sendCsv } from './csv';
+import { sendCsv } from '../http/csv';
 import { fiveRatesCsv, liveCsv, missesCsv, threeRatesCsv } from './kpi-csv';
 import {
   FiveRatesDto,

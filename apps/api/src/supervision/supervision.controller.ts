@@ -12,6 +12,7 @@ import type { Principal } from '@hotline/auth';
 import { SupervisionService } from '@hotline/supervision';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import {
   IssueSupervisionDto,
@@ -36,6 +37,7 @@ export class SupervisionController {
   }
 
   @Post('cases/:id/supervisions')
+  @Idempotent()
   @Roles('supervisor')
   @ApiOperation({ summary: 'Issue a supervision order by hand' })
   @ApiCreatedResponse({ type: SupervisionDto })

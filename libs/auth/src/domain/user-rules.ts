@@ -14,6 +14,10 @@ const COMMON_PASSWORDS = new Set([
   'iloveyou1',
 ]);
 
+/** Where an account comes from: signs in here, or is an identity provider's subject. */
+export const USER_SOURCES = ['local', 'sso'] as const;
+export type UserSource = (typeof USER_SOURCES)[number];
+
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export interface NewUser {
@@ -33,25 +37,88 @@ export function checkNewUser(user: NewUser): FieldError[] {
       reason: 'bad_format',
     });
   }
-  const password = user.password;
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    problems.push({
-      field: 'password',
-      message: `must be at least ${PASSWORD_MIN_LENGTH} characters`,
-      reason: 'too_short',
-    });
-  } else if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
-    problems.push({ field: 'password', message: 'must contain letters and digits', reason: 'too_simple' });
-  } else if (password.toLowerCase().includes(user.username.toLowerCase())) {
-    problems.push({ field: 'password', message: 'must not contain the username', reason: 'contains_username' });
-  } else if (COMMON_PASSWORDS.has(password.toLowerCase())) {
-    problems.push({ field: 'password', message: 'is too common', reason: 'too_common' });
-  }
-  if (user.role === 'handler' && !user.unitCode) {
-    problems.push({ field: 'unitCode', message: 'is required for a handler', reason: 'required' });
-  }
-  if (user.role !== 'handler' && user.unitCode) {
-    problems.push({ field: 'unitCode', message: `must be empty for role ${user.role}`, reason: 'not_allowed' });
-  }
+  problems.push(...checkPassword(user.username, user.password));
+  problems.push(...checkRoleUnit(user.role, user.unitCode ?? null));
   return problems;
+}
+
+/** The password policy, for a new user, an admin's reset and a user's own change (`field` as sent). */
+export function checkPassword(username: string, password: string, field = 'password'): FieldError[] {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return [{ field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters`, reason: 'too_short' }];
+  }
+  if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
+    return [{ field, message: 'must contain letters and digits', reason: 'too_simple' }];
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return [{ field, message: 'must not contain the username', reason: 'contains_username' }];
+  }
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) return [{ field, message: 'is too common', reason: 'too_common' }];
+  return [];
+}
+
+function checkRoleUnit(role: Role, unitCode: string | null): FieldError[] {
+  if (role === 'handler' && !unitCode) {
+    return [{ field: 'unitCode', message: 'is required for a handler', reason: 'required' }];
+  }
+  if (role !== 'handler' && unitCode) {
+    return [{ field: 'unitCode', message: `must be empty for role ${role}`, reason: 'not_allowed' }];
+  }
+  return [];
+}
+
+export interface UserState {
+  role: Role;
+  unitCode: string | null;
+  active: boolean;
+  source: UserSource;
+}
+
+/** An admin's change to a user (PATCH /users/{id}); absent fields stay as they are. */
+export interface UserChange {
+  role?: Role;
+  /** null: no unit. Leaving the handler role drops the unit unless another is named. */
+  unitCode?: string | null;
+  active?: boolean;
+}
+
+export type UserChangeDecision =
+  | { kind: 'refused'; reason: 'user.last_admin' | 'user.managed_by_sso'; message: string }
+  | { kind: 'invalid'; problems: FieldError[] }
+  | { kind: 'unchanged' }
+  | { kind: 'changed'; next: UserState };
+
+/**
+ * Decides an admin's change. `otherActiveAdmins`: active admins besides this user — the last one
+ * can be neither disabled nor given another role, or nobody could administer the centre.
+ */
+export function decideUserChange(
+  current: UserState,
+  change: UserChange,
+  otherActiveAdmins: number,
+): UserChangeDecision {
+  const role = change.role ?? current.role;
+  const leavesHandler = current.role === 'handler' && role !== 'handler' && change.unitCode === undefined;
+  const unitCode = leavesHandler ? null : change.unitCode !== undefined ? change.unitCode : current.unitCode;
+  const next: UserState = { ...current, role, unitCode, active: change.active ?? current.active };
+  if (current.source === 'sso' && (next.role !== current.role || next.unitCode !== current.unitCode)) {
+    return {
+      kind: 'refused',
+      reason: 'user.managed_by_sso',
+      message: "A single sign-on user's role and unit come from the identity provider",
+    };
+  }
+  const problems = checkRoleUnit(next.role, next.unitCode);
+  if (problems.length > 0) return { kind: 'invalid', problems };
+  const wasAdmin = current.role === 'admin' && current.active;
+  const staysAdmin = next.role === 'admin' && next.active;
+  if (wasAdmin && !staysAdmin && otherActiveAdmins === 0) {
+    return {
+      kind: 'refused',
+      reason: 'user.last_admin',
+      message: 'The last active admin cannot be disabled or re-roled',
+    };
+  }
+  const same = next.role === current.role && next.unitCode === current.unitCode && next.active === current.active;
+  return same ? { kind: 'unchanged' } : { kind: 'changed', next };
 }

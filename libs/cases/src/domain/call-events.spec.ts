@@ -1,4 +1,4 @@
-import { applyCallEvent, CallEventKind, callStatus, CallTimeline } from './call-events';
+import { applyCallEvent, CallEventKind, callStatus, CallTimeline, takenByAgent } from './call-events';
 
 const empty: CallTimeline = {
   offeredAt: null,
@@ -54,5 +54,29 @@ describe('call events', () => {
 
   it('records an overflowed call as offered', () => {
     expect(callStatus(fold([['overflowed', 0]]))).toBe('offered');
+  });
+});
+
+describe('takenByAgent', () => {
+  it('stamps the offer and the answer on a call telephony has not reported', () => {
+    const t = takenByAgent(empty, at(0), at(1));
+    expect(t).toMatchObject({ offeredAt: at(0), answeredAt: at(1) });
+    expect(callStatus(t)).toBe('answered');
+  });
+
+  it('keeps what telephony reported first, and a call that has ended stays ended', () => {
+    const reported = fold([
+      ['offered', 0],
+      ['answered', 1],
+      ['ended', 5],
+    ]);
+    const t = takenByAgent(reported, at(2), at(3));
+    expect(t).toEqual(reported);
+    expect(callStatus(t)).toBe('ended');
+  });
+
+  it('adds the answer to a call telephony reported only as offered', () => {
+    const t = takenByAgent(fold([['offered', 0]]), at(1), at(2));
+    expect(t).toMatchObject({ offeredAt: at(0), answeredAt: at(2) });
   });
 });

@@ -42,3 +42,11 @@ export function applyCallEvent(timeline: CallTimeline, kind: CallEventKind, at: 
   if (timeline[field]) return timeline;
   return { ...timeline, [field]: at };
 }
+
+/**
+ * An agent took the call (POST /calls): it was offered when it started and answered now. Joins
+ * what telephony reported of the same call, in whatever order the two arrive (applyCallEvent).
+ */
+export function takenByAgent(timeline: CallTimeline, startedAt: Date, answeredAt: Date): CallTimeline {
+  return applyCallEvent(applyCallEvent(timeline, 'offered', startedAt), 'answered', answeredAt);
+}

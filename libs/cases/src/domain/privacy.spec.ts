@@ -1,4 +1,4 @@
-import { callerVisibility } from './privacy';
+import { callerVisibility, readsCallerIdentity } from './privacy';
 
 describe('callerVisibility', () => {
   const open = { confidential: false, leadUnitCode: '110105001', status: 'signed' as const };
@@ -32,5 +32,22 @@ describe('callerVisibility', () => {
   it('treats the system (messages to units) like a unit without a lead role', () => {
     expect(callerVisibility({ role: 'system', unitCode: 'DEPT-WATER' }, open)).toBe('masked');
     expect(callerVisibility({ role: 'system', unitCode: '110105001' }, open)).toBe('full');
+  });
+});
+
+describe('readsCallerIdentity', () => {
+  const signed = { confidential: false, leadUnitCode: '110105001', status: 'signed' as const };
+  const lead = { role: 'handler' as const, unitCode: '110105001' };
+
+  it('is a handler shown the caller in full: the lead on an active order', () => {
+    expect(readsCallerIdentity(lead, signed)).toBe(true);
+  });
+
+  it('is not a masked or hidden view, nor centre staff (they see every caller)', () => {
+    expect(readsCallerIdentity({ role: 'handler', unitCode: 'DEPT-WATER' }, signed)).toBe(false);
+    expect(readsCallerIdentity(lead, { ...signed, status: 'resolved' })).toBe(false);
+    expect(readsCallerIdentity(lead, { ...signed, confidential: true })).toBe(false);
+    expect(readsCallerIdentity({ role: 'agent', unitCode: null }, signed)).toBe(false);
+    expect(readsCallerIdentity({ role: 'system', unitCode: '110105001' }, signed)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor } from './actor';
+import { isUnitScoped } from './case-scope';
 import { ACTIVE_ORDER_STATUSES, type CaseStatus } from './case-vocabulary';
 
 export type CallerVisibility = 'full' | 'masked' | 'hidden';
@@ -17,4 +18,15 @@ export function callerVisibility(
   if (subject.confidential) return 'hidden';
   const lead = viewer.unitCode !== null && viewer.unitCode === subject.leadUnitCode;
   return lead && ACTIVE_ORDER_STATUSES.includes(subject.status) ? 'full' : 'masked';
+}
+
+/**
+ * A read of the caller's identity, which the audit trail records (docs/decisions.md, issue 6): a handling
+ * unit shown the caller in full. Masked and hidden views show no identity; centre staff read callers all day.
+ */
+export function readsCallerIdentity(
+  viewer: Pick<Actor, 'role' | 'unitCode'>,
+  subject: Parameters<typeof callerVisibility>[1],
+): boolean {
+  return isUnitScoped(viewer) && callerVisibility(viewer, subject) === 'full';
 }

@@ -1,4 +1,4 @@
-import { checkRegistrationPlace, RegistrationFacts } from './registration-rules';
+import { checkRegistrationPlace, chooseRegistration, RegistrationFacts } from './registration-rules';
 
 const facts: RegistrationFacts = {
   category: (code) =>
@@ -35,5 +35,26 @@ describe('checkRegistrationPlace', () => {
       'categoryCode: is not a known category',
       'districtCode: is not a district',
     ]);
+  });
+});
+
+describe('chooseRegistration', () => {
+  const choose = (callCaseId: string | null, openCaseId: string | null, forceNew = false) =>
+    chooseRegistration({ callCaseId, openCaseId, forceNew });
+
+  it('answers the case a call already made, whatever else holds', () => {
+    expect(choose('c1', null)).toEqual({ kind: 'existing', caseId: 'c1' });
+    expect(choose('c1', 'c2')).toEqual({ kind: 'existing', caseId: 'c1' });
+    expect(choose('c1', 'c2', true)).toEqual({ kind: 'existing', caseId: 'c1' });
+  });
+
+  it('joins the caller’s open case, or creates one pointing at it when the agent forces a new case', () => {
+    expect(choose(null, 'c2')).toEqual({ kind: 'merge', caseId: 'c2' });
+    expect(choose(null, 'c2', true)).toEqual({ kind: 'create', repeatOf: 'c2' });
+  });
+
+  it('creates a first case when the call has none and the caller no open one', () => {
+    expect(choose(null, null)).toEqual({ kind: 'create', repeatOf: null });
+    expect(choose(null, null, true)).toEqual({ kind: 'create', repeatOf: null });
   });
 });

@@ -37,3 +37,25 @@ export function checkRegistrationPlace(input: RegistrationPlace, facts: Registra
   }
   return problems;
 }
+
+/** What a registration does, from what is known when it holds the call's and the caller's locks. */
+export type RegistrationChoice =
+  | { kind: 'existing'; caseId: string }
+  | { kind: 'merge'; caseId: string }
+  | { kind: 'create'; repeatOf: string | null };
+
+/**
+ * A call creates at most one case: a registration naming a call that already has one answers that
+ * case and changes nothing (an agent's desktop retrying after a timeout; docs/api.md, "Safe
+ * retries"). Otherwise a demand joins the caller's open case on the same matter (并单) unless the
+ * agent forces a new case, which then points at the open one.
+ */
+export function chooseRegistration(facts: {
+  callCaseId: string | null;
+  openCaseId: string | null;
+  forceNew: boolean;
+}): RegistrationChoice {
+  if (facts.callCaseId) return { kind: 'existing', caseId: facts.callCaseId };
+  if (facts.openCaseId && !facts.forceNew) return { kind: 'merge', caseId: facts.openCaseId };
+  return { kind: 'create', repeatOf: facts.openCaseId };
+}

@@ -16,6 +16,11 @@ const ACTION_BY_CODE: Record<ErrorCode, FailureAction> = {
   VERSION_CONFLICT: 'retry',
   ALREADY_EXISTS: 'dead_letter',
   DEPENDENCY_UNAVAILABLE: 'retry',
+  // No consumer is rate-limited today; were one, waiting is the answer.
+  TOO_MANY_REQUESTS: 'retry',
+  // HTTP-only (Idempotency-Key); were a consumer to meet them: a reused key never succeeds, a busy one may.
+  IDEMPOTENCY_KEY_REUSED: 'dead_letter',
+  REQUEST_IN_PROGRESS: 'retry',
 };
 
 /** Unexpected errors (bugs, odd data) get a few attempts, then go to the DLQ instead of blocking. */

@@ -15,6 +15,19 @@ export class TokenRequestDto {
   password!: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  currentPassword!: string;
+
+  @ApiProperty({ example: 'a-new-passphrase-8', minLength: 8 })
+  @IsString()
+  @MaxLength(256)
+  newPassword!: string;
+}
+
 export class TokenResponseDto {
   @ApiProperty({ description: 'JWT bearer token' })
   accessToken!: string;

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { QueryInteger } from '../../http/query-integer';
 
 export class CalendarQueryDto {
-  @ApiProperty({ example: 2026 }) @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year!: number;
+  @ApiProperty({ type: 'integer', example: 2026, minimum: 2000, maximum: 2100 })
+  @QueryInteger(2000, 2100)
+  year!: number;
 }
 
 export class CalendarDayRequestDto {

@@ -25,6 +25,19 @@ export class CreateCallDto {
   @IsString()
   @MaxLength(64)
   overflowFrom?: string;
+
+  @ApiPropertyOptional({
+    example: 'cti-20261125-0930-4411',
+    description:
+      'The telephony system’s id of the call (`callId` of its events on hotline.calls.v1): the call and those events ' +
+      'are one call row whichever arrives first, and a retry answers the same call. 1–100 visible ASCII characters',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(/^[\x21-\x7e]*$/, { message: 'must be visible ASCII characters (no spaces)' })
+  externalCallId?: string;
 }
 
 export class SourceHotlineDto {
@@ -43,6 +56,8 @@ export class CallDto {
   @ApiProperty({ type: SourceHotlineDto }) sourceHotline!: SourceHotlineDto;
   @ApiProperty({ nullable: true, type: String }) overflowFrom!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) caseId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The telephony system’s id of the call' })
+  externalCallId!: string | null;
 }
 
 export class TransferRequestDto {

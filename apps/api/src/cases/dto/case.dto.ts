@@ -131,6 +131,13 @@ export class CaseDto {
 export class RegistrationDto extends CaseDto {
   @ApiProperty({ description: 'True when the demand joined the caller’s open case (并单) instead of creating one' })
   merged!: boolean;
+
+  @ApiProperty({
+    description:
+      'True when `callId` had been registered already (a call creates at most one case): the answer is that case, ' +
+      'unchanged; `merged` is false',
+  })
+  existing!: boolean;
 }
 
 class TimelineActorDto {
@@ -209,6 +216,10 @@ export class CaseQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(40)
   callerPhone?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: the page as a spreadsheet' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
 }
 
 export class AnswerDto {

@@ -15,7 +15,7 @@ import {
 import { DISPATCH_TARGETS, DispatchTarget } from '@hotline/directory';
 
 export class CreateDispatchRuleDto {
-  @ApiProperty({ example: 100, description: 'Lower runs first' })
+  @ApiProperty({ type: 'integer', example: 100, minimum: 0, maximum: 1_000_000, description: 'Lower runs first' })
   @IsInt()
   @Min(0)
   @Max(1_000_000)

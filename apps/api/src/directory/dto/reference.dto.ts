@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { HOTLINE_KINDS, HotlineKind, MERGE_MODES, UNIT_KINDS, UnitKind } from '@hotline/directory';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { QueryInteger } from '../../http/query-integer';
 
 export class HotlineQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: HOTLINE_KINDS })
@@ -25,12 +25,9 @@ export class UnitQueryDto extends PageQueryDto {
 }
 
 export class CategoryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 3 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(3)
+  @QueryInteger(1, 3)
   level?: number;
 
   @ApiPropertyOptional({ example: '01' })

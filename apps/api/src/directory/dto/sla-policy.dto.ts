@@ -16,7 +16,7 @@ import {
 import { DURATION_UNITS, DurationUnit, URGENCIES, Urgency } from '@hotline/directory';
 
 export class DurationDto {
-  @ApiProperty({ example: 24, minimum: 1 })
+  @ApiProperty({ type: 'integer', example: 24, minimum: 1, maximum: 100_000 })
   @IsInt()
   @Min(1)
   @Max(100_000)

@@ -11,7 +11,13 @@ export class NoteDto {
 }
 
 export class ExtensionRequestDto {
-  @ApiProperty({ example: 72, minimum: 1, maximum: 2160, description: 'Hours to add to the resolve deadline' })
+  @ApiProperty({
+    type: 'integer',
+    example: 72,
+    minimum: 1,
+    maximum: 2160,
+    description: 'Hours to add to the resolve deadline',
+  })
   @IsInt()
   @Min(1)
   @Max(2160)

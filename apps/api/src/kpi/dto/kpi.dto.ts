@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
+import { IsCalendarDay } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export class KpiPeriodQueryDto {
-  @ApiProperty({ example: '2026-11-01', description: 'First day (Beijing), inclusive' })
-  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-11-01', description: 'First day (Beijing), inclusive' })
+  @IsCalendarDay()
   from!: string;
 
-  @ApiProperty({ example: '2026-12-01', description: 'Last day (Beijing), exclusive' })
-  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'Last day (Beijing), exclusive' })
+  @IsCalendarDay()
   to!: string;
 
   @ApiPropertyOptional({ enum: GROUP_BYS, default: 'unit' })
@@ -27,8 +26,8 @@ export class KpiPeriodQueryDto {
 
 export class KpiMissesQueryDto extends PageQueryDto {
   @ApiProperty({ enum: METRICS }) @IsIn(METRICS) metric!: Metric;
-  @ApiProperty({ example: '2026-11-01' }) @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' }) from!: string;
-  @ApiProperty({ example: '2026-12-01' }) @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' }) to!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-01' }) @IsCalendarDay() from!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsCalendarDay() to!: string;
   @ApiPropertyOptional({ enum: GROUP_BYS }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
   @ApiPropertyOptional({ description: 'A row of the five-rates table (with groupBy)' })
   @IsOptional()

@@ -1,0 +1,59 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { from, lastValueFrom, map, Observable } from 'rxjs';
+import {
+  IDEMPOTENCY_KEY_HEADER,
+  IDEMPOTENT_REPLAYED_HEADER,
+  IdempotencyService,
+  readIdempotencyKey,
+} from '@hotline/idempotency';
+import type { AuthenticatedRequest } from '../auth/access.decorators';
+import { DomainErrorFilter } from './domain-error.filter';
+
+type KeyedRequest = Request & AuthenticatedRequest & { id?: string | number };
+
+/**
+ * The HTTP side of safe retries (docs/api.md, "Safe retries"): reads the Idempotency-Key, hands
+ * the request to IdempotencyService with the handler as its work, and sends a replayed answer with
+ * its first status and `Idempotent-Replayed: true`. Runs after the guards (the principal is known,
+ * a route the caller may not use never reaches it) and around the validation pipe, so a refused
+ * body is kept as the answer too. Without the header the request passes untouched.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly idempotency: IdempotencyService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<KeyedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const key = readIdempotencyKey(request.headersDistinct[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
+    if (key === null) return next.handle();
+    const keyed = {
+      principalId: request.principal!.userId,
+      key,
+      method: request.method,
+      path: request.path,
+      body: request.body as unknown,
+    };
+    const work = async () => {
+      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      return { status: response.statusCode, body };
+    };
+    const refusal = (error: unknown) => {
+      const body = {
+        ...DomainErrorFilter.toBody(error),
+        requestId: request.id === undefined ? undefined : String(request.id),
+      };
+      return { status: body.statusCode, body };
+    };
+    return from(this.idempotency.execute(keyed, work, refusal)).pipe(
+      map(({ answer, replayed }) => {
+        if (replayed) {
+          response.status(answer.status);
+          response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+        }
+        return answer.body;
+      }),
+    );
+  }
+}

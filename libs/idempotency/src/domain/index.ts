@@ -1,0 +1,3 @@
+export * from './idempotency-key';
+export * from './replay';
+export * from './request-fingerprint';
