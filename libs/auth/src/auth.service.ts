@@ -23,10 +23,11 @@ export class AuthService {
   ) {}
 
   /**
-   * Sign-in. A username or address that failed too often is refused before any password check
-   * (429); one answer for an unknown user and a wrong password, so usernames cannot be probed.
+   * Sign-in. A full password-check queue answers 503 before anything else; a username or address
+   * that failed too often is refused before any password check (429); one answer for an unknown user and a wrong password, so usernames cannot be probed.
    */
   async issueToken(username: string, password: string, address?: string): Promise<IssuedToken> {
+    this.hasher.admit();
     const lockedFor = await this.limits.lockedFor(username, address);
     if (lockedFor > 0) {
       throw new DomainError('auth.too_many_attempts', 'Too many failed sign-ins; retry later', [], lockedFor);

@@ -35,10 +35,18 @@ export class PasswordHasherService {
     });
   }
 
-  private bounded<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Refuses at once when the queue is full: called before a sign-in's first database read, so a flood
+   * beyond what the process can check costs almost nothing.
+   */
+  admit(): void {
     if (this.limit.pendingCount >= this.config.AUTH_HASH_QUEUE) {
-      return Promise.reject(new DomainError('auth.busy', 'Too many sign-ins at once; retry shortly', [], 2));
+      throw new DomainError('auth.busy', 'Too many sign-ins at once; retry shortly', [], 2);
     }
+  }
+
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    this.admit();
     return this.limit(work);
   }
 }

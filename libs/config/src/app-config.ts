@@ -221,12 +221,15 @@ export class AppConfig {
   @Max(86400)
   AUTH_LOCKOUT_SECONDS = 900;
 
-  /** Password checks (argon2id, ~50 ms of CPU each) run at most this many at once per api process. */
+  /**
+   * Password checks (argon2id, ~40 ms of CPU each) run at most this many at once per api process: one
+   * leaves the other cores to everything else (measured: at two, a flood took both of a 2-core machine).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(64)
-  AUTH_HASH_CONCURRENCY = 2;
+  AUTH_HASH_CONCURRENCY = 1;
 
   /** Sign-ins waiting for a password check beyond this answer 503 `auth.busy` at once. */
   @Transform(toInt)

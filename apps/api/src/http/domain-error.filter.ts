@@ -52,7 +52,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     // The URL without its personal query values; `err` goes through the loggers' error serializer, which
     // drops a failed statement's parameters (docs/operations.md, "Logs").
     const url = redactUrl(request.url);
-    if (unavailable) {
+    // A coded refusal (auth.busy under a sign-in flood) is the api protecting itself, not an outage:
+    // a line per request would make the flood cost more.
+    if (unavailable && !(exception instanceof DomainError)) {
       this.logger.warn(`${request.method} ${url}: ${describe(exception)}`);
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${url} failed`);
