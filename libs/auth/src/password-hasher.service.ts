@@ -10,10 +10,18 @@ import { DomainError } from '@hotline/core';
  * beyond AUTH_HASH_QUEUE waiting, a sign-in answers 503 `auth.busy` at once (docs/decisions.md,
  * "Sign-in abuse").
  */
+/**
+ * argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane): the library's default (64 MiB,
+ * 3 passes, 4 lanes on 4 threads) cost ~400 ms of CPU per check on this machine and one check took
+ * every core, so the concurrency bound bounded nothing (measured with `npm run bench -- sign-in-flood`).
+ * A hash records its own parameters: hashes made with the old ones still verify.
+ */
+const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
 @Injectable()
 export class PasswordHasherService {
   /** A hash of a random password, verified when the username is unknown so timing tells nothing. */
-  private readonly decoy = argon2.hash(`decoy-${Math.random()}`);
+  private readonly decoy = argon2.hash(`decoy-${Math.random()}`, HASH_OPTIONS);
   private readonly limit: pLimit.Limit;
 
   constructor(private readonly config: AppConfig) {
@@ -21,7 +29,7 @@ export class PasswordHasherService {
   }
 
   hash(password: string): Promise<string> {
-    return this.bounded(() => argon2.hash(password, { type: argon2.argon2id }));
+    return this.bounded(() => argon2.hash(password, HASH_OPTIONS));
   }
 
   async verify(hash: string | null | undefined, password: string): Promise<boolean> {

@@ -222,8 +222,8 @@ export class AppConfig {
   AUTH_LOCKOUT_SECONDS = 900;
 
   /**
-   * Password checks (argon2id, ~40 ms of CPU each) run at most this many at once per api process: one
-   * leaves the other cores to everything else (measured: at two, a flood took both of a 2-core machine).
+   * Password checks (argon2id on one lane, tens of ms of CPU each) run at most this many at once per
+   * api process: one leaves the other cores to everything else.
    */
   @Transform(toInt)
   @IsInt()
