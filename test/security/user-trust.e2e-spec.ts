@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import jestOpenAPI from 'jest-openapi';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Http, startApi } from '../support/apps';
 import { adminToken } from '../support/auth';
 import { ApiProcess, startApiProcess } from '../support/api-process';
+
+// Answers are checked against the committed openapi.json by a validator nobody here wrote.
+jestOpenAPI(join(__dirname, '..', '..', 'openapi.json'));
 
 const PASSWORD = 'test-passphrase-1';
 /** USER_STATUS_CACHE_MS is 2 s: a change must reach every api process well within 5 s. */
@@ -82,11 +87,13 @@ describe('users, revocation and sign-in limits across two api processes', () => 
     await http().get('/api/v1/cases?limit=1').auth(agent.token, { type: 'bearer' }).expect(200);
     await second.http().get('/api/v1/cases?limit=1').auth(agent.token, { type: 'bearer' }).expect(200);
 
-    const { body } = await http()
+    const disabled = await http()
       .patch(`/api/v1/users/${agent.id}`)
       .auth(admin, { type: 'bearer' })
       .send({ active: false })
       .expect(200);
+    expect(disabled).toSatisfyApiSpec();
+    const body = disabled.body;
     expect(body).toMatchObject({ id: agent.id, active: false, source: 'local' });
 
     expect(await refusedWithin(second.http, agent.token)).toBeLessThan(REVOCATION_BOUND_MS);
@@ -175,6 +182,7 @@ describe('users, revocation and sign-in limits across two api processes', () => 
       .send({ currentPassword: 'not-it-1', newPassword: 'another-passphrase-2' })
       .expect(400);
     expect(wrong.body).toMatchObject({ reason: 'auth.wrong_password' });
+    expect(wrong).toSatisfyApiSpec();
     expect(wrong.body.errors).toEqual([
       expect.objectContaining({ field: 'currentPassword', reason: 'wrong_password' }),
     ]);
@@ -185,11 +193,13 @@ describe('users, revocation and sign-in limits across two api processes', () => 
       .expect(400);
     expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'newPassword' })]);
 
-    const { body } = await http()
+    const changed = await http()
       .post('/api/v1/auth/password')
       .auth(agent.token, { type: 'bearer' })
       .send({ currentPassword: PASSWORD, newPassword: 'another-passphrase-2' })
       .expect(200);
+    expect(changed).toSatisfyApiSpec();
+    const body = changed.body;
     await second.http().get('/api/v1/cases?limit=1').auth(body.accessToken, { type: 'bearer' }).expect(200);
     expect(await refusedWithin(second.http, agent.token)).toBeLessThan(REVOCATION_BOUND_MS);
     await http().post('/api/v1/auth/password').send({ currentPassword: 'x', newPassword: 'y' }).expect(401);
@@ -208,6 +218,7 @@ describe('users, revocation and sign-in limits across two api processes', () => 
     const locked = await http().post('/api/v1/auth/token').send({ username: agent.username, password: PASSWORD });
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'auth.too_many_attempts' });
+    expect(locked).toSatisfyApiSpec();
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     await second
       .http()
@@ -253,6 +264,7 @@ describe('users, revocation and sign-in limits across two api processes', () => 
     expect(statuses.every((s) => s === 503 || s === 401)).toBe(true);
     const busy = attempts.find((a) => a.status === 503);
     expect(busy?.body).toMatchObject({ reason: 'auth.busy' });
+    expect(busy).toSatisfyApiSpec();
     expect(busy?.headers['retry-after']).toBe('2');
   });
 });

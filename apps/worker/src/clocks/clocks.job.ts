@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DeadlineSweepService } from '@hotline/cases';
 import { AppConfig } from '@hotline/config';
 import { SupervisionService } from '@hotline/supervision';
+import { PeriodicLoop } from '../periodic-loop';
 
 const BATCH = 500;
 
@@ -13,10 +14,7 @@ const BATCH = 500;
 @Injectable()
 export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ClocksJob.name);
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop = new PeriodicLoop();
 
   constructor(
     private readonly sweep: DeadlineSweepService,
@@ -25,15 +23,11 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start(() => this.round(), this.config.SLA_SWEEP_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One full pass; returns what it raised. Used by the loop and by tests. */
@@ -51,20 +45,14 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
     return { breaches, warnings, escalations };
   }
 
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        const { breaches, warnings, escalations } = await this.tick();
-        if (breaches + warnings + escalations > 0) {
-          this.logger.log(`clocks: ${breaches} breaches, ${warnings} warnings, ${escalations} escalations`);
-        }
-      } catch (error) {
-        this.logger.warn(`clock sweep failed, will retry: ${(error as Error).message}`);
+  private async round(): Promise<void> {
+    try {
+      const { breaches, warnings, escalations } = await this.tick();
+      if (breaches + warnings + escalations > 0) {
+        this.logger.log(`clocks: ${breaches} breaches, ${warnings} warnings, ${escalations} escalations`);
       }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.config.SLA_SWEEP_INTERVAL_MS);
-      });
+    } catch (error) {
+      this.logger.warn(`clock sweep failed, will retry: ${(error as Error).message}`);
     }
   }
 }

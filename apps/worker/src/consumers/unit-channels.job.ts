@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
 import { ConsumerRunnerService, UnitChannelsService } from '@hotline/messaging';
+import { PeriodicLoop } from '../periodic-loop';
 import { ConsumersStartupService } from './consumers-startup.service';
 import { UnitRepliesConsumer } from './unit-replies.consumer';
 
@@ -12,10 +13,7 @@ import { UnitRepliesConsumer } from './unit-replies.consumer';
 @Injectable()
 export class UnitChannelsJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(UnitChannelsJob.name);
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private wake: (() => void) | undefined;
+  private readonly loop = new PeriodicLoop();
 
   constructor(
     private readonly channels: UnitChannelsService,
@@ -26,15 +24,15 @@ export class UnitChannelsJob implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    // The consumers start on the topics there are; the first look is one interval later.
+    this.loop.start(() => this.refreshQuietly(), this.config.UNIT_CHANNELS_REFRESH_MS, {
+      after: this.startup.started,
+      waitFirst: true,
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One look; true when the replies consumer was restarted on a new set of topics. */
@@ -46,23 +44,11 @@ export class UnitChannelsJob implements OnApplicationBootstrap, OnApplicationShu
     return true;
   }
 
-  private async run(): Promise<void> {
-    await this.startup.started;
-    while (this.running) {
-      await this.pause(this.config.UNIT_CHANNELS_REFRESH_MS);
-      if (!this.running) return;
-      try {
-        await this.refresh();
-      } catch (error) {
-        this.logger.warn(`looking for units' replies topics failed, will retry: ${(error as Error).message}`);
-      }
+  private async refreshQuietly(): Promise<void> {
+    try {
+      await this.refresh();
+    } catch (error) {
+      this.logger.warn(`looking for units' replies topics failed, will retry: ${(error as Error).message}`);
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.wake = resolve;
-      this.timer = setTimeout(resolve, ms);
-    });
   }
 }
