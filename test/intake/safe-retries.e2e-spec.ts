@@ -110,10 +110,15 @@ describe('safe retries (real api + worker on PostgreSQL and Kafka)', () => {
     await owner?.end();
   });
 
-  it('documents the Idempotency-Key on POST /cases and on every action under /cases/{id}', () => {
+  it('documents the Idempotency-Key on every POST under /cases, /calls and /supervisions', () => {
     const paths = buildOpenApiDocument(api).paths as Record<string, Record<string, { parameters?: object[] }>>;
-    const actions = Object.entries(paths).filter(([path, ops]) => /^\/api\/v1\/cases(\/|$)/.test(path) && ops.post);
-    expect(actions.length).toBeGreaterThanOrEqual(14);
+    const actions = Object.entries(paths).filter(
+      ([path, ops]) => /^\/api\/v1\/(cases|calls|supervisions)(\/|$)/.test(path) && ops.post,
+    );
+    expect(actions.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['/api/v1/calls', '/api/v1/calls/{id}/transfer', '/api/v1/supervisions/{id}/reply']),
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(18);
     const without = actions
       .filter(
         ([, ops]) => !(ops.post.parameters ?? []).some((p) => ('name' in p ? p.name : '') === IDEMPOTENCY_KEY_HEADER),
@@ -189,6 +194,61 @@ describe('safe retries (real api + worker on PostgreSQL and Kafka)', () => {
     await post(streetToken, `/cases/${c.id}/resolve`, resolve, randomUUID()).expect(201);
 
     expect((await timelineOf(c.id)).filter((t) => t === 'signed' || t === 'resolved')).toEqual(['signed', 'resolved']);
+  });
+
+  it('a replayed answer that shows the unit its caller is audited as a read, like the first', async () => {
+    const c = (await agent.post('/cases', caseBody()).expect(201)).body as { id: string };
+    await agent.post(`/cases/${c.id}/dispatch`, { leadUnitCode: STREET }).expect(201);
+    const key = randomUUID();
+    const signed = await post(streetToken, `/cases/${c.id}/sign`, {}, key).expect(201);
+    expect(signed.body.callerPhone).toMatch(/^\d{11}$/);
+    const replayed = await post(streetToken, `/cases/${c.id}/sign`, {}, key).expect(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    const reads = await db.query<{ actor_unit_code: string }[]>(
+      `SELECT actor_unit_code FROM audit_log WHERE action = 'case.caller_read' AND entity_id = $1`,
+      [c.id],
+    );
+    expect(reads.map((r) => r.actor_unit_code)).toEqual([STREET, STREET]);
+  });
+
+  it('takes a call and transfers it once under a key each; a supervision reply retried is one reply', async () => {
+    const callBody = { dialedNumber: '12345', callerNumber: uniquePhone(), startedAt: testClock.now().toISOString() };
+    const callKey = randomUUID();
+    const taken = await post(agentToken, '/calls', callBody, callKey).expect(201);
+    const again = await post(agentToken, '/calls', callBody, callKey).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(taken.body.id);
+    const calls = await db.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM calls WHERE caller_number = $1`,
+      [callBody.callerNumber],
+    );
+    expect(calls[0].count).toBe(1);
+
+    const c = (
+      await agent.post('/cases', caseBody({ callId: taken.body.id, callerPhone: callBody.callerNumber })).expect(201)
+    ).body as { id: string };
+    const transferKey = randomUUID();
+    const transfer = { utilityCode: 'UTIL-WATER' };
+    const first = await post(agentToken, `/calls/${taken.body.id}/transfer`, transfer, transferKey).expect(201);
+    const retried = await post(agentToken, `/calls/${taken.body.id}/transfer`, transfer, transferKey).expect(201);
+    expect(retried.text).toBe(first.text);
+    expect(await timelineOf(c.id)).toEqual(['registered', 'transferred']);
+
+    const other = (await agent.post('/cases', caseBody()).expect(201)).body as { id: string };
+    await agent.post(`/cases/${other.id}/dispatch`, { leadUnitCode: STREET }).expect(201);
+    const order = (
+      await supervisor.post(`/cases/${other.id}/supervisions`, { level: 'urge', note: '请尽快处理' }).expect(201)
+    ).body as { id: string };
+    const replyKey = randomUUID();
+    await post(streetToken, `/supervisions/${order.id}/reply`, { note: '已安排人员' }, replyKey).expect(201);
+    const replay = await post(streetToken, `/supervisions/${order.id}/reply`, { note: '已安排人员' }, replyKey).expect(
+      201,
+    );
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    // Without the key, a second reply to an answered order is refused: the key is what made the retry safe.
+    expect(
+      (await post(streetToken, `/supervisions/${order.id}/reply`, { note: '已安排人员' }).expect(409)).body.reason,
+    ).toMatch(/^supervision\./);
   });
 
   it('names the header when a key is empty, too long, not printable ASCII or sent twice', async () => {

@@ -7,7 +7,7 @@ import { as, caseBody } from '../support/cases';
 const userIdOf = (token: string) =>
   (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
 
-describe('every case shown to a unit with its caller is audited, the answers to its own actions too', () => {
+describe('every case shown to a unit with its caller is audited: the answers to its own actions and its orders too', () => {
   let app: NestExpressApplication;
   let http: () => Http;
   let admin: ReturnType<typeof as>;
@@ -67,10 +67,19 @@ describe('every case shown to a unit with its caller is audited, the answers to 
     expect(new Set(reads.map((r) => r.actorUserId))).toEqual(new Set([userIdOf(leadToken)]));
   });
 
+  it('records the caller sent to the lead’s system on its Kafka inbox; the co-handler’s masked order records nothing', async () => {
+    const c = await dispatched();
+    const sent = (await admin.get(`/audit?action=case.caller_sent&entityId=${c.id}`).expect(200)).body.items;
+    expect(sent).toEqual([
+      expect.objectContaining({ actorUserId: null, actorRole: 'unit_system', actorUnitCode: '110105001' }),
+    ]);
+  });
+
   it('records nothing for a confidential case, whose caller no unit ever sees', async () => {
     const c = await dispatched({ confidential: true });
     const signed = (await as(http, leadToken).post(`/cases/${c.id}/sign`).expect(201)).body;
     expect([signed.callerPhone, signed.callerName]).toEqual([null, null]);
     expect(await callerReads(c.id)).toEqual([]);
+    expect((await admin.get(`/audit?action=case.caller_sent&entityId=${c.id}`).expect(200)).body.total).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ function auth(lockedFor = 0) {
   const service = new AuthService(
     { findActiveByUsername: async (name: string) => (name === 'li' ? LI : null) } as unknown as UsersService,
     {
-      admit: () => undefined,
+      admit: async () => undefined,
       verify: async (hash: string | undefined, password: string) => {
         verified.push(hash);
         return hash === 'hash-of-right' && password === 'right';

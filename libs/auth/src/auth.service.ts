@@ -23,11 +23,12 @@ export class AuthService {
   ) {}
 
   /**
-   * Sign-in. A full password-check queue answers 503 before anything else; a username or address
+   * Sign-in. No turn for a password check (this second's are spent, or the queue is full) answers 503
+   * before anything else; a username or address
    * that failed too often is refused before any password check (429); one answer for an unknown user and a wrong password, so usernames cannot be probed.
    */
   async issueToken(username: string, password: string, address?: string): Promise<IssuedToken> {
-    this.hasher.admit();
+    await this.hasher.admit();
     const lockedFor = await this.limits.lockedFor(username, address);
     if (lockedFor > 0) {
       throw new DomainError('auth.too_many_attempts', 'Too many failed sign-ins; retry later', [], lockedFor);

@@ -231,6 +231,16 @@ export class AppConfig {
   @Max(64)
   AUTH_HASH_CONCURRENCY = 1;
 
+  /**
+   * Sign-ins admitted to a password check per second per api process; beyond, 503 `auth.busy`. Ten
+   * checks are ~40% of one core; a shift of 300 agents signing in over 15 minutes needs 0.3 a second.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  AUTH_HASH_PER_SECOND = 10;
+
   /** Sign-ins waiting for a password check beyond this answer 503 `auth.busy` at once. */
   @Transform(toInt)
   @IsInt()

@@ -32,7 +32,7 @@ const rule = (overrides: object) => ({
 
 function setUp(rules: object[] = [rule({})]) {
   const kernel = fakeCaseKernel();
-  const { orders, sent, assignments } = fakeOrders(kernel.clock);
+  const { orders, sent, assignments, callerSentTo } = fakeOrders(kernel.clock);
   const dispatching = new DispatchService(
     kernel.commands,
     {
@@ -49,7 +49,7 @@ function setUp(rules: object[] = [rule({})]) {
       }),
     } as unknown as DueDatesService,
   );
-  return { kernel, dispatching, sent, assignments };
+  return { kernel, dispatching, sent, assignments, callerSentTo };
 }
 
 describe('DispatchService', () => {
@@ -80,7 +80,7 @@ describe('DispatchService', () => {
   });
 
   it('dispatches a manual choice with co-handlers, who get a masked caller', async () => {
-    const { kernel, dispatching, sent } = setUp();
+    const { kernel, dispatching, sent, callerSentTo } = setUp();
     const c = kernel.given(aCase());
     await dispatching.dispatch(c.id, { leadUnitCode: '110105', coUnitCodes: ['DEPT-URBAN-MANAGEMENT'] }, agent);
     expect(kernel.stored(c.id)).toMatchObject({ leadUnitCode: '110105', coUnitCodes: ['DEPT-URBAN-MANAGEMENT'] });
@@ -88,6 +88,8 @@ describe('DispatchService', () => {
       ['110105', 'lead', '13812345678'],
       ['DEPT-URBAN-MANAGEMENT', 'co', '138****5678'],
     ]);
+    // Only the lead's order carries the caller in full: that sending is audited, the masked one is not.
+    expect(callerSentTo).toEqual([{ caseId: c.id, unitCodes: ['110105'] }]);
     expect(kernel.events(c.id, 'dispatched')[0].data).toMatchObject({ ruleId: null, reason: 'chosen by hand' });
   });
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hotline/clock';
-import type { Actor, AssignmentRole, CaseEntity } from '@hotline/cases';
+import { type Actor, type AssignmentRole, type CaseEntity, CaseViewsService } from '@hotline/cases';
 import type { DispatchDeadlines } from '@hotline/sla';
 import { AssignmentsRepository } from './assignments.repository';
 import { DispatchMessagesService } from './dispatch-messages.service';
-import { callerForUnit } from './domain/dispatch-order';
+import { callerForUnit, sendsCallerIdentity } from './domain/dispatch-order';
 import { assertOrderRole } from './domain/order-access';
 import type { CaseAssignmentEntity } from './entities/case-assignment.entity';
 
@@ -23,6 +23,7 @@ export class OrdersService {
   constructor(
     private readonly assignments: AssignmentsRepository,
     private readonly messages: DispatchMessagesService,
+    private readonly caseViews: CaseViewsService,
     private readonly clock: Clock,
   ) {}
 
@@ -59,6 +60,10 @@ export class OrdersService {
         caller: callerForUnit(c, order.unitCode),
       })),
       issuedAt,
+    );
+    await this.caseViews.recordSentToUnits(
+      c.id,
+      orders.filter((order) => sendsCallerIdentity(c, order.unitCode)).map((order) => order.unitCode),
     );
     return orders;
   }

@@ -1,5 +1,5 @@
 import { addMs, MINUTE_MS } from '@hotline/clock';
-import type { Actor, CallEntity, CallsService } from '@hotline/cases';
+import type { Actor, CallEntity, CallsService, CaseViewsService } from '@hotline/cases';
 import { aCase, fakeCaseKernel } from '@hotline/cases/testing';
 import { DomainError } from '@hotline/core';
 import type { ReferenceDataService } from '@hotline/directory';
@@ -22,6 +22,7 @@ function setUp() {
   const calls = new Map<string, Partial<CallEntity>>();
   const transfers: TransferEntity[] = [];
   const sent: { kind: string; data: object }[] = [];
+  const callerSentTo: { caseId: string; unitCodes: readonly string[] }[] = [];
   const service = new TransfersService(
     kernel.commands,
     {
@@ -58,13 +59,17 @@ function setUp() {
     {
       send: async (kind: string, data: object[]) => void sent.push(...data.map((d) => ({ kind, data: d }))),
     } as unknown as DispatchMessagesService,
+    {
+      recordSentToUnits: async (caseId: string, unitCodes: readonly string[]) =>
+        void callerSentTo.push({ caseId, unitCodes }),
+    } as unknown as CaseViewsService,
   );
-  return { kernel, calls, transfers, sent, service };
+  return { kernel, calls, transfers, sent, callerSentTo, service };
 }
 
 describe('TransfersService', () => {
   it('transfers a registered call’s case to a utility: a transfer order with the caller, its acknowledgement clock', async () => {
-    const { kernel, calls, sent, service } = setUp();
+    const { kernel, calls, sent, callerSentTo, service } = setUp();
     const c = kernel.given(aCase());
     calls.set('call-1', { id: 'call-1', caseId: c.id, callerNumber: '13812345678' });
     const transfer = await service.transfer('call-1', 'UTIL-WATER', undefined, agent);
@@ -78,6 +83,16 @@ describe('TransfersService', () => {
         data: expect.objectContaining({ utilityCode: 'UTIL-WATER', callerNumber: '13812345678' }),
       },
     ]);
+    expect(callerSentTo).toEqual([{ caseId: c.id, unitCodes: ['UTIL-WATER'] }]);
+  });
+
+  it('sends a confidential case’s transfer without the caller’s number, and audits no sending', async () => {
+    const { kernel, calls, sent, callerSentTo, service } = setUp();
+    const c = kernel.given(aCase({ confidential: true }));
+    calls.set('call-1', { id: 'call-1', caseId: c.id, callerNumber: '13812345678' });
+    await service.transfer('call-1', 'UTIL-WATER', undefined, agent);
+    expect(sent[0].data).not.toHaveProperty('callerNumber');
+    expect(callerSentTo).toEqual([{ caseId: c.id, unitCodes: [] }]);
   });
 
   it('refuses a non-utility, a call with no registered demand, and an unknown call', async () => {

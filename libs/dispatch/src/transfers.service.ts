@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CallsService, CaseCommandsService } from '@hotline/cases';
+import { type Actor, CallsService, CaseCommandsService, CaseViewsService } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService } from '@hotline/directory';
 import { DueDatesService } from '@hotline/sla';
@@ -17,6 +17,7 @@ export class TransfersService {
     private readonly reference: ReferenceDataService,
     private readonly dueDates: DueDatesService,
     private readonly messages: DispatchMessagesService,
+    private readonly caseViews: CaseViewsService,
   ) {}
 
   async transfer(
@@ -65,6 +66,7 @@ export class TransfersService {
           ],
           now,
         );
+        await this.caseViews.recordSentToUnits(c.id, c.confidential ? [] : [utilityCode]);
         return {
           update: { closedAt: now },
           clocks: [

@@ -13,6 +13,7 @@ import { ReferenceDataService } from '@hotline/directory';
 import { TransfersService } from '@hotline/dispatch';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import { CallDto, CreateCallDto, TransferDto, TransferRequestDto } from './dto/call.dto';
 
@@ -28,6 +29,7 @@ export class CallsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Take a call: resolves the line it came in on (12345, a merged line, or a utility overflow)',
     description:
@@ -40,6 +42,7 @@ export class CallsController {
   }
 
   @Post(':id/transfer')
+  @Idempotent()
   @ApiOperation({
     summary: 'One-click transfer (一键转接) of the caller to a utility line; the call’s case becomes transferred',
   })

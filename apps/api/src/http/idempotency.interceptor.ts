@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { from, lastValueFrom, map, Observable } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { CaseViewsService } from '@hotline/cases';
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -15,13 +16,16 @@ type KeyedRequest = Request & AuthenticatedRequest & { id?: string | number };
 /**
  * The HTTP side of safe retries (docs/api.md, "Safe retries"): reads the Idempotency-Key, hands
  * the request to IdempotencyService with the handler as its work, and sends a replayed answer with
- * its first status and `Idempotent-Replayed: true`. Runs after the guards (the principal is known,
+ * its first status and `Idempotent-Replayed: true` (a caller it shows audited as a read). Runs after the guards (the principal is known,
  * a route the caller may not use never reaches it) and around the validation pipe, so a refused
  * body is kept as the answer too. Without the header the request passes untouched.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly idempotency: IdempotencyService) {}
+  constructor(
+    private readonly idempotency: IdempotencyService,
+    private readonly caseViews: CaseViewsService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<KeyedRequest>();
@@ -46,14 +50,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       };
       return { status: body.statusCode, body };
     };
-    return from(this.idempotency.execute(keyed, work, refusal)).pipe(
-      map(({ answer, replayed }) => {
-        if (replayed) {
-          response.status(answer.status);
-          response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
-        }
-        return answer.body;
-      }),
-    );
+    const answered = async () => {
+      const { answer, replayed } = await this.idempotency.execute(keyed, work, refusal);
+      if (replayed) {
+        // The replay shows what the first answer showed: a caller shown again is read again.
+        await this.caseViews.recordReplayed(answer.body, request.principal!);
+        response.status(answer.status);
+        response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
+      }
+      return answer.body;
+    };
+    return from(answered());
   }
 }

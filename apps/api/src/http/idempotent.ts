@@ -5,9 +5,9 @@ import { ErrorResponseDto } from './error-response';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
- * A write a client may retry safely with an Idempotency-Key (docs/api.md, "Safe retries"): POST
- * /cases and every action under /cases/{id}. The access-matrix style check in
- * test/intake/safe-retries.e2e-spec.ts fails for a case action without it.
+ * A write a client may retry safely with an Idempotency-Key (docs/api.md, "Safe retries"): every
+ * POST under /cases, /calls and /supervisions. The check in test/intake/safe-retries.e2e-spec.ts
+ * fails for such a route without it.
  */
 export const Idempotent = () =>
   applyDecorators(

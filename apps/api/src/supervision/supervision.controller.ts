@@ -51,6 +51,7 @@ export class SupervisionController {
   }
 
   @Post('supervisions/:id/reply')
+  @Idempotent()
   @Roles('handler', 'supervisor')
   @ApiOperation({ summary: 'The unit answers the order' })
   @ApiCreatedResponse({ type: SupervisionDto })
@@ -65,6 +66,7 @@ export class SupervisionController {
   }
 
   @Post('supervisions/:id/close')
+  @Idempotent()
   @Roles('supervisor')
   @ApiOperation({ summary: 'Close an order' })
   @ApiCreatedResponse({ type: SupervisionDto })

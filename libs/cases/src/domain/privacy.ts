@@ -30,3 +30,10 @@ export function readsCallerIdentity(
 ): boolean {
   return isUnitScoped(viewer) && callerVisibility(viewer, subject) === 'full';
 }
+
+/** Whether an answer already rendered is a case showing its caller's phone in full (masked phones hold `*`). */
+export function showsCallerInFull(body: unknown): body is { id: string; callerPhone: string } {
+  if (typeof body !== 'object' || body === null) return false;
+  const { id, callerPhone } = body as { id?: unknown; callerPhone?: unknown };
+  return typeof id === 'string' && typeof callerPhone === 'string' && !callerPhone.includes('*');
+}

@@ -25,6 +25,11 @@ export function callerForUnit(subject: OrderSubject, unitCode: string): CallerSh
   return { name: subject.callerName, phone: subject.callerPhone };
 }
 
+/** Whether the order to `unitCode` carries the caller in full (an audited showing of the caller's identity). */
+export function sendsCallerIdentity(subject: OrderSubject, unitCode: string): boolean {
+  return callerVisibility({ role: 'system', unitCode }, subject) === 'full';
+}
+
 /** An order message as the shared topic carries it: no caller name, phone or number. */
 export function withoutCallerIdentity<T extends object>(data: T): Omit<T, 'caller' | 'callerNumber'> {
   const { caller: _caller, callerNumber: _number, ...rest } = data as T & { caller?: unknown; callerNumber?: unknown };

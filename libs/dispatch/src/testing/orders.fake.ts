@@ -1,3 +1,4 @@
+import type { CaseViewsService } from '@hotline/cases';
 import type { Clock } from '@hotline/clock';
 import type { AssignmentsRepository } from '../assignments.repository';
 import type { DispatchMessagesService } from '../dispatch-messages.service';
@@ -18,6 +19,12 @@ export function fakeOrders(clock: Clock) {
     send: async (kind: string, data: SentDispatchMessage['data'][]) =>
       void sent.push(...data.map((d) => ({ kind, data: d }))),
   } as unknown as DispatchMessagesService;
-  const orders = new OrdersService(assignments as unknown as AssignmentsRepository, messages, clock);
-  return { orders, assignments, messages, sent };
+  /** Units sent the caller in full, per case (the audit rows the real service writes). */
+  const callerSentTo: { caseId: string; unitCodes: readonly string[] }[] = [];
+  const caseViews = {
+    recordSentToUnits: async (caseId: string, unitCodes: readonly string[]) =>
+      void callerSentTo.push({ caseId, unitCodes }),
+  } as unknown as CaseViewsService;
+  const orders = new OrdersService(assignments as unknown as AssignmentsRepository, messages, caseViews, clock);
+  return { orders, assignments, messages, sent, callerSentTo };
 }
