@@ -30,6 +30,8 @@ const LIB_EDGES = {
   supervision: ['core', 'clock', 'database', 'directory', 'cases'],
   kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases'],
   idempotency: ['core', 'clock', 'config', 'database'],
+  'text-search': [],
+  knowledge: ['core', 'clock', 'database', 'audit', 'auth', 'directory', 'text-search'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

@@ -10,6 +10,7 @@ import { DISPATCH_ENTITIES } from '@hotline/dispatch';
 import { CALLBACKS_ENTITIES } from '@hotline/callbacks';
 import { HANDLING_ENTITIES } from '@hotline/handling';
 import { IDEMPOTENCY_ENTITIES } from '@hotline/idempotency';
+import { KNOWLEDGE_ENTITIES } from '@hotline/knowledge';
 import { KPI_ENTITIES } from '@hotline/kpi';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { SUPERVISION_ENTITIES } from '@hotline/supervision';
@@ -34,6 +35,7 @@ export default new DataSource({
     ...AUDIT_ENTITIES,
     ...KPI_ENTITIES,
     ...IDEMPOTENCY_ENTITIES,
+    ...KNOWLEDGE_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

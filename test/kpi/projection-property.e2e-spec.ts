@@ -20,6 +20,7 @@ import {
 } from '@hotline/kpi';
 import { ObservabilityModule } from '@hotline/observability';
 import { localDate } from '@hotline/clock';
+import { REQUESTER_KINDS, type RequesterKind } from '@hotline/cases';
 
 const H = 3_600_000;
 const BASE = Date.parse('2026-03-02T00:00:00+08:00');
@@ -39,6 +40,8 @@ const caseHistory = fc
     street: fc.constantFrom('110105001', '110105002', null),
     hotline: fc.constantFrom('12345', '12319', '96116'),
     category: fc.constantFrom('010101', '030101', '050101'),
+    // An event from before the enterprise channel names no requester kind: a citizen's.
+    requester: fc.constantFrom('citizen', 'enterprise', undefined),
     ret: fc.constantFrom('none', 'none', 'pending', 'approved', 'rejected'),
     respondWithin: fc.constantFrom(1, 2, 24),
     respondAfter: fc.option(fc.integer({ min: 0, max: 48 })),
@@ -64,6 +67,7 @@ const caseHistory = fc
       categoryCode: h.category,
       districtCode: '110105',
       streetCode: h.street,
+      ...(h.requester ? { requesterKind: h.requester } : {}),
       deadlines: { dispatch: at(h.t0 + h.dispatchWithin).toISOString() },
     });
     // Repeat calls on the open case: events of their own that no metric counts.
@@ -131,7 +135,13 @@ const caseHistory = fc
  * The independent, straightforward computation: each metric of docs/kpi.md read directly off a case's
  * event list, with no facts, no rollups and no SQL.
  */
-function independent(histories: FactEvent[][], from: string, to: string, groupBy: GroupBy) {
+function independent(
+  histories: FactEvent[][],
+  from: string,
+  to: string,
+  groupBy: GroupBy,
+  requesterKind: RequesterKind | undefined,
+) {
   const out = new Map<string, Record<Metric, { hit: number; miss: number; pending: number }>>();
   const count = (key: string, metric: Metric, outcome: 'hit' | 'miss' | 'pending') => {
     const row =
@@ -148,6 +158,8 @@ function independent(histories: FactEvent[][], from: string, to: string, groupBy
   for (const events of histories) {
     const reg = events[0];
     if (!reg || reg.data.firstCall === false) continue; // registered after "now", or not a first call
+    const kind = reg.data.requesterKind === 'enterprise' ? 'enterprise' : 'citizen';
+    if (requesterKind && kind !== requesterKind) continue;
     const named = (n: string) => events.filter((e) => e.name === n);
     const dispatches = named('dispatched');
     const keyOf = (cohortAt: Date) => {
@@ -159,6 +171,7 @@ function independent(histories: FactEvent[][], from: string, to: string, groupBy
         hotline: reg.data.sourceHotline as string,
         category: (reg.data.categoryCode as string).slice(0, 2),
         day: localDate(cohortAt),
+        requesterKind: kind,
       };
       return keys[groupBy];
     };
@@ -268,7 +281,8 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
         fc.integer({ min: -2, max: 10 }),
         fc.integer({ min: 1, max: 14 }),
         fc.constantFrom(...GROUP_BYS),
-        async (histories, startDay, days, groupBy) => {
+        fc.constantFrom(undefined, ...REQUESTER_KINDS),
+        async (histories, startDay, days, groupBy, requesterKind) => {
           await db.query('DELETE FROM kpi_case_facts');
           await db.query('DELETE FROM kpi_rollups');
           for (const events of histories) {
@@ -276,14 +290,17 @@ describe('KPI projection (property): rollups + facts answer exactly what a plain
           }
           const from = localDate(new Date(BASE + startDay * 24 * H));
           const to = localDate(new Date(BASE + (startDay + days) * 24 * H));
-          const actual = (await queries.fiveRates({ from, to }, groupBy, {}, NOW)).map(
+          const actual = (await queries.fiveRates({ from, to }, groupBy, { requesterKind }, NOW)).map(
             ({ groupName: _name, ...row }) => row,
           );
-          expect(actual).toEqual(independent(histories, from, to, groupBy));
+          expect(actual).toEqual(independent(histories, from, to, groupBy, requesterKind));
 
           // Rebuilt from scratch out of the same events: the very same rollups.
           const snapshot = () =>
-            db.query(`SELECT * FROM kpi_rollups WHERE hit + miss + pending + open <> 0 ORDER BY 1, 2, 3, 4`);
+            db.query(
+              `SELECT * FROM kpi_rollups WHERE hit + miss + pending + open <> 0
+                ORDER BY group_kind, day, metric, group_key, requester_kind`,
+            );
           const live = await snapshot();
           await app.get(KpiRebuildService).rebuildFrom(iterate(histories.flat()));
           expect(await snapshot()).toEqual(live);

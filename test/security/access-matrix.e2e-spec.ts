@@ -64,6 +64,14 @@ const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit'
   'GET /api/v1/kpi/five-rates/misses': { roles: ALL },
   'GET /api/v1/kpi/three-rates': { roles: ALL },
   'GET /api/v1/kpi/live': { roles: ALL },
+  // The knowledge base: handlers write their own unit's entries (knowledge-base e2e checks the unit).
+  'GET /api/v1/knowledge/search': { roles: ALL },
+  'POST /api/v1/knowledge': { roles: ['handler', 'supervisor', 'admin'] },
+  'GET /api/v1/knowledge/{id}': { roles: ALL },
+  'PATCH /api/v1/knowledge/{id}': { roles: ['handler', 'supervisor', 'admin'] },
+  'POST /api/v1/knowledge/{id}/publish': { roles: ['supervisor', 'admin'] },
+  'POST /api/v1/knowledge/{id}/retire': { roles: ['supervisor', 'admin'] },
+  'GET /api/v1/knowledge/{id}/versions': { roles: ALL },
 };
 
 const WHO: Who[] = ['anonymous', 'agent', 'supervisor', 'admin', 'handler_own', 'handler_other'];

@@ -13,12 +13,14 @@ import { CallbacksModule } from '@hotline/callbacks';
 import { HandlingModule } from '@hotline/handling';
 import { KpiModule } from '@hotline/kpi';
 import { IdempotencyModule } from '@hotline/idempotency';
+import { KnowledgeModule } from '@hotline/knowledge';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AuditController } from './audit/audit.controller';
 import { KpiController } from './kpi/kpi.controller';
+import { KnowledgeController } from './knowledge/knowledge.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
@@ -61,6 +63,7 @@ import { MetricsController } from './ops/metrics.controller';
     SlaModule,
     KpiModule,
     IdempotencyModule,
+    KnowledgeModule,
   ],
   controllers: [
     AuthController,
@@ -78,6 +81,7 @@ import { MetricsController } from './ops/metrics.controller';
     CalendarController,
     AuditController,
     KpiController,
+    KnowledgeController,
     DashboardController,
     HealthController,
     MetricsController,

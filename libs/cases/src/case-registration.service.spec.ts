@@ -45,7 +45,11 @@ function setUp() {
     } as unknown as CallsService,
     { next: async () => ++number } as unknown as CaseNumbersService,
     { snapshot: async () => snapshot } as unknown as ReferenceDataService,
-    { dispatchDue: async (_u: string, _c: string, at: Date) => addMs(at, 24 * HOUR_MS) } as unknown as DueDatesService,
+    {
+      dispatchDue: async (_u: string, _c: string, at: Date) => addMs(at, 24 * HOUR_MS),
+      // The next working hour, as far as this spec cares: ten hours on.
+      nextWorkingHour: async (at: Date) => addMs(at, 10 * HOUR_MS),
+    } as unknown as DueDatesService,
     { REPEAT_WINDOW_DAYS: 30 } as AppConfig,
     kernel.clock,
   );
@@ -68,6 +72,12 @@ describe('CaseRegistrationService', () => {
     expect(kernel.types(c.id)).toEqual(['registered']);
     expect(kernel.clockChanges(c.id)).toEqual(['start:dispatch']);
     expect(attached).toEqual([['call-1', c.id]]);
+  });
+
+  it('starts the dispatch clock of a demand left after hours at the next working hour', async () => {
+    const { kernel, registration } = setUp();
+    const { case: c } = await registration.register(demand({ channel: 'web', waitsForOfficeHours: true }), agent);
+    expect(c).toMatchObject({ registeredAt: kernel.clock.at, dispatchDueAt: addMs(kernel.clock.at, 34 * HOUR_MS) });
   });
 
   it('joins a repeat call to the caller’s open case, and triggers supervision at the 2nd repeat', async () => {
@@ -117,6 +127,55 @@ describe('CaseRegistrationService', () => {
     const first = (await registration.register(demand(), agent)).case;
     kernel.clock.at = addMs(kernel.clock.at, 31 * DAY_MS);
     expect((await registration.register(demand(), agent)).case.id).not.toBe(first.id);
+  });
+
+  it('registers an enterprise’s demand with its company, whose identity stays out of the event', async () => {
+    const { kernel, registration } = setUp();
+    const company = { name: '北京某某科技有限公司', creditCode: '91110000600037341l' };
+    const { case: c } = await registration.register(
+      demand({ requesterKind: 'enterprise', company, sensitive: true }),
+      agent,
+    );
+    expect(c).toMatchObject({
+      requesterKind: 'enterprise',
+      companyName: '北京某某科技有限公司',
+      companyCreditCode: '91110000600037341L',
+      sensitive: true,
+    });
+    const [registered] = kernel.events(c.id, 'registered');
+    expect(registered.data).toMatchObject({ requesterKind: 'enterprise', sensitive: true });
+    expect(JSON.stringify(registered.data)).not.toMatch(/91110000600037341|科技/i);
+  });
+
+  it('joins a repeat demand only to an open case of the same requester, equally sensitive', async () => {
+    const { kernel, registration } = setUp();
+    const company = { name: '北京某某科技有限公司', creditCode: '91110000600037341L' };
+    const citizens = (await registration.register(demand(), agent)).case;
+    const enterprise = await registration.register(demand({ requesterKind: 'enterprise', company }), agent);
+    const sensitive = await registration.register(
+      demand({ requesterKind: 'enterprise', company, sensitive: true }),
+      agent,
+    );
+    const again = await registration.register(demand({ requesterKind: 'enterprise', company }), agent);
+    expect(new Set([citizens.id, enterprise.case.id, sensitive.case.id]).size).toBe(3);
+    expect(again).toMatchObject({ repeatOf: enterprise.case.id, case: { id: enterprise.case.id, repeatCount: 1 } });
+    expect(kernel.cases.rows.size).toBe(3);
+  });
+
+  it('refuses an enterprise’s demand without its company, or with a wrong credit code, and a company for a citizen', async () => {
+    const { registration } = setUp();
+    await expect(registration.register(demand({ requesterKind: 'enterprise' }), agent)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'company', reason: 'required' })],
+    });
+    const wrong = { name: '北京某某科技有限公司', creditCode: '91110000600037341N' };
+    await expect(
+      registration.register(demand({ requesterKind: 'enterprise', company: wrong }), agent),
+    ).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'company.creditCode', reason: 'check_digit' })],
+    });
+    await expect(registration.register(demand({ company: wrong }), agent)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'company', reason: 'enterprise_only' })],
+    });
   });
 
   it('names every bad field in one refusal, a bad phone first', async () => {

@@ -15,10 +15,11 @@ import { formatCaseNumber } from './domain/case-number';
 import type { Channel, DemandType } from './domain/case-vocabulary';
 import { normalizePhone } from './domain/phone';
 import { checkRegistrationPlace, chooseRegistration } from './domain/registration-rules';
+import { type Requester, type RequesterInput, requesterOf, requesterProblems } from './domain/requester';
 import type { CallEntity } from './entities/call.entity';
 import type { CaseEntity } from './entities/case.entity';
 
-export interface NewCase {
+export interface NewCase extends RequesterInput {
   callId?: string;
   channel: Channel;
   demandType: DemandType;
@@ -33,6 +34,11 @@ export interface NewCase {
   confidential?: boolean;
   /** The agent decides a repeat demand is a new matter after all. */
   forceNew?: boolean;
+  /**
+   * A demand left at the after-hours desk (docs/product.md, "After-hours answers"): waits for the next
+   * working day's agents, so its dispatch clock starts at the centre's next working hour.
+   */
+  waitsForOfficeHours?: boolean;
 }
 
 export interface Registration {
@@ -42,6 +48,9 @@ export interface Registration {
   /** True when the call had been registered already: the answer is its case, unchanged. */
   existing: boolean;
 }
+
+/** A demand as registration keeps it: the caller's phone normalised, the requester resolved. */
+type Demand = Omit<NewCase, keyof Requester> & Requester;
 
 /**
  * Registers demands (POST /cases), attaching repeat calls to the caller's open case (并单); a call
@@ -64,10 +73,13 @@ export class CaseRegistrationService {
   async register(input: NewCase, actor: Actor): Promise<Registration> {
     const snapshot = await this.reference.snapshot();
     const callerPhone = normalizePhone(input.callerPhone);
-    const problems: FieldError[] = checkRegistrationPlace(input, {
-      category: (code) => snapshot.categories.get(code),
-      unit: (code) => snapshot.units.get(code),
-    });
+    const problems: FieldError[] = [
+      ...checkRegistrationPlace(input, {
+        category: (code) => snapshot.categories.get(code),
+        unit: (code) => snapshot.units.get(code),
+      }),
+      ...requesterProblems(input),
+    ];
     if (!callerPhone) {
       problems.unshift({
         field: 'callerPhone',
@@ -76,7 +88,7 @@ export class CaseRegistrationService {
       });
     }
     if (problems.length > 0) throw DomainError.validation(problems);
-    const demand = { ...input, callerPhone: callerPhone! };
+    const demand: Demand = { ...input, callerPhone: callerPhone!, ...requesterOf(input) };
 
     return this.db.run(async (): Promise<Registration> => {
       // The call's lock: a retry of the same registration waits here and then sees the case it made.
@@ -88,6 +100,9 @@ export class CaseRegistrationService {
         categoryCode: demand.categoryCode,
         districtCode: demand.districtCode,
         streetCode: demand.streetCode ?? null,
+        requesterKind: demand.requesterKind,
+        companyCreditCode: demand.company?.creditCode ?? null,
+        sensitive: demand.sensitive,
         since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
       });
       const choice = chooseRegistration({
@@ -112,12 +127,13 @@ export class CaseRegistrationService {
 
   private async create(
     snapshot: ReferenceSnapshot,
-    input: NewCase,
+    input: Demand,
     call: CallEntity | null,
     repeats: CaseEntity | null,
     actor: Actor,
   ): Promise<CaseEntity> {
     const registeredAt = this.clock.now();
+    const clockStartsAt = input.waitsForOfficeHours ? await this.dueDates.nextWorkingHour(registeredAt) : registeredAt;
     const hotline = call ? snapshot.hotlines.get(call.sourceHotlineCode) : snapshot.primaryHotline;
     const row: CaseEntity = {
       id: randomUUID(),
@@ -135,6 +151,10 @@ export class CaseRegistrationService {
       callerPhone: input.callerPhone,
       description: input.description,
       confidential: input.confidential ?? false,
+      requesterKind: input.requesterKind,
+      companyName: input.company?.name ?? null,
+      companyCreditCode: input.company?.creditCode ?? null,
+      sensitive: input.sensitive,
       reasonable: true,
       sourceHotlineCode: call?.sourceHotlineCode ?? snapshot.primaryHotline.code,
       sourceHotlineNumber: hotline?.number ?? call?.dialedNumber ?? null,
@@ -160,7 +180,7 @@ export class CaseRegistrationService {
       unreachedCallbacks: 0,
       unreasonableReason: null,
       closedAt: null,
-      dispatchDueAt: await this.dueDates.dispatchDue(input.urgency, input.categoryCode, registeredAt),
+      dispatchDueAt: await this.dueDates.dispatchDue(input.urgency, input.categoryCode, clockStartsAt),
       signDueAt: null,
       responseDueAt: null,
       resolveDueAt: null,
@@ -168,7 +188,7 @@ export class CaseRegistrationService {
       updatedAt: registeredAt,
     };
     await this.commands.open(row, actor, {
-      clocks: [{ start: { kind: 'dispatch', startsAt: registeredAt, dueAt: row.dispatchDueAt } }],
+      clocks: [{ start: { kind: 'dispatch', startsAt: clockStartsAt, dueAt: row.dispatchDueAt } }],
       events: [
         {
           name: 'registered',
@@ -185,6 +205,9 @@ export class CaseRegistrationService {
             firstCall: row.firstCall,
             repeatOf: row.repeatOf,
             confidential: row.confidential,
+            // The kind, never the company: this event goes to the shared hotline.cases.v1 (docs/events.md).
+            requesterKind: row.requesterKind,
+            sensitive: row.sensitive,
             deadlines: { dispatch: row.dispatchDueAt.toISOString() },
           },
         },
@@ -195,7 +218,7 @@ export class CaseRegistrationService {
   }
 
   /** 并单: the call joins the open case's timeline; the 2nd repeat triggers supervision. */
-  private async attachRepeat(open: CaseEntity, call: CallEntity | null, input: NewCase, actor: Actor) {
+  private async attachRepeat(open: CaseEntity, call: CallEntity | null, input: Demand, actor: Actor) {
     const { case: updated } = await this.commands.run(open.id, actor, {
       lifecycle: 'open',
       decide: (c) => {

@@ -1,6 +1,7 @@
 import type { Actor } from './domain/actor';
 import { maskPhone } from './domain/phone';
-import { callerVisibility } from './domain/privacy';
+import { callerVisibility, showsCompany } from './domain/privacy';
+import type { Company } from './domain/requester';
 import type { CaseEntity } from './entities/case.entity';
 import type { CaseEventEntity } from './entities/case-event.entity';
 
@@ -29,6 +30,10 @@ export interface CaseView {
   callerName: string | null;
   callerPhone: string | null;
   confidential: boolean;
+  requesterKind: CaseEntity['requesterKind'];
+  /** Null for a citizen's demand, and for units when the demand is sensitive (docs/product.md). */
+  company: Company | null;
+  sensitive: boolean;
   reasonable: boolean;
   sourceHotline: string | null;
   sourceHotlineCode: string;
@@ -71,6 +76,9 @@ export function toCaseView(c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode
     callerName: visibility === 'full' ? c.callerName : null,
     callerPhone: visibility === 'full' ? c.callerPhone : visibility === 'masked' ? maskPhone(c.callerPhone) : null,
     confidential: c.confidential,
+    requesterKind: c.requesterKind,
+    company: showsCompany(viewer, c) ? companyOf(c) : null,
+    sensitive: c.sensitive,
     reasonable: c.reasonable,
     sourceHotline: c.sourceHotlineNumber,
     sourceHotlineCode: c.sourceHotlineCode,
@@ -102,6 +110,12 @@ export function toTimelineEntry(e: CaseEventEntity): TimelineEntry {
     before: e.before,
     after: e.after,
   };
+}
+
+function companyOf(c: CaseEntity): Company | null {
+  return c.companyName !== null && c.companyCreditCode !== null
+    ? { name: c.companyName, creditCode: c.companyCreditCode }
+    : null;
 }
 
 function iso(value: Date | null): string | null {

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, type Page } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import type { Urgency } from '@hotline/directory';
-import { ACTIVE_ORDER_STATUSES, type CaseStatus, FINISHED_STATUSES } from './domain/case-vocabulary';
+import {
+  ACTIVE_ORDER_STATUSES,
+  type CaseStatus,
+  FINISHED_STATUSES,
+  type RequesterKind,
+} from './domain/case-vocabulary';
 import { withAssignedUnits } from './domain/case-scope';
 import { CaseEntity } from './entities/case.entity';
 
@@ -23,12 +28,18 @@ export interface CaseFilter {
   offset: number;
 }
 
-/** The caller's open case on the same matter: same caller, category and place, registered since. */
+/**
+ * The caller's open case on the same matter: same caller, category and place, registered since — and the
+ * same requester (a citizen's own, or the same company's, equally sensitive: docs/decisions.md, issue 12).
+ */
 export interface RepeatLookup {
   callerPhone: string;
   categoryCode: string;
   districtCode: string;
   streetCode: string | null;
+  requesterKind: RequesterKind;
+  companyCreditCode: string | null;
+  sensitive: boolean;
   since: Date;
 }
 
@@ -111,6 +122,11 @@ export class CasesRepository {
         district: lookup.districtCode,
       })
       .andWhere('c.streetCode IS NOT DISTINCT FROM :street', { street: lookup.streetCode })
+      .andWhere('c.requesterKind = :kind AND c.sensitive = :sensitive', {
+        kind: lookup.requesterKind,
+        sensitive: lookup.sensitive,
+      })
+      .andWhere('c.companyCreditCode IS NOT DISTINCT FROM :creditCode', { creditCode: lookup.companyCreditCode })
       .andWhere('c.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
       .andWhere('c.registeredAt >= :since', { since: lookup.since })
       .orderBy('c.registeredAt', 'DESC')

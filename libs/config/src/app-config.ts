@@ -313,6 +313,20 @@ export class AppConfig {
   @Max(60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  /** Questions to the public after-hours desk per client per hour (a demand left there counts 5). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ASK_PER_CLIENT_PER_HOUR = 60;
+
+  /**
+   * The centre's office hours on a working day (local time, `HH:MM-HH:MM`): a demand left outside them
+   * through after-hours Q&A starts its dispatch clock at the next working hour.
+   */
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM-HH:MM' })
+  OFFICE_HOURS = '09:00-17:30';
+
   /**
    * Reference data (units, categories, hotlines, SLA policy, dispatch catalogue) is read from memory
    * and reloaded this often; an admin's change through this process applies at once.

@@ -20,6 +20,12 @@ export const ERROR_REASONS = {
   'auth.busy': 'DEPENDENCY_UNAVAILABLE',
   'auth.wrong_password': 'VALIDATION_FAILED',
 
+  /** The after-hours desk: too many questions or demands from one client within the hour. */
+  'ask.too_many': 'TOO_MANY_REQUESTS',
+  'ask.not_found': 'NOT_FOUND',
+  /** A demand was already left for this question (one per question). */
+  'ask.demand_already_left': 'STATE_CONFLICT',
+
   'case.not_found': 'NOT_FOUND',
   'call.not_found': 'NOT_FOUND',
   'transfer.not_found': 'NOT_FOUND',
@@ -62,6 +68,19 @@ export const ERROR_REASONS = {
   /** Role, unit and password of a single sign-on user belong to the identity provider. */
   'user.managed_by_sso': 'STATE_CONFLICT',
   'dispatch_rule.exists': 'ALREADY_EXISTS',
+
+  'knowledge.not_found': 'NOT_FOUND',
+  'knowledge.version_not_found': 'NOT_FOUND',
+  /** A handler writing an entry another unit owns (or giving an entry to another unit). */
+  'knowledge.other_unit': 'FORBIDDEN',
+  /** `includeUnpublished` by a user who edits no entry (agents). */
+  'knowledge.editors_only': 'FORBIDDEN',
+  'knowledge.retired': 'STATE_CONFLICT',
+  'knowledge.already_retired': 'STATE_CONFLICT',
+  'knowledge.already_published': 'STATE_CONFLICT',
+  /** An answer citing an entry that is not published and in effect today. */
+  'knowledge.not_citable': 'STATE_CONFLICT',
+  'knowledge.ref_exists': 'ALREADY_EXISTS',
 
   'message.malformed': 'VALIDATION_FAILED',
   'message.unknown_type': 'VALIDATION_FAILED',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
 import { createCloudEvent, OutboxService, OutgoingMessage, TOPICS, unitInboxTopic } from '@hotline/messaging';
-import { withoutCallerIdentity } from './domain/dispatch-order';
+import { withoutRequesterIdentity } from './domain/dispatch-order';
 import {
   DISPATCH_EVENT_TYPES,
   OrderCancelledData,
@@ -22,8 +22,8 @@ type DataOf = {
 /**
  * The one place order messages are built and sent (through the outbox, in the ambient
  * transaction), each twice (docs/events.md, "Unit channels"): to the receiving unit's own inbox
- * topic, keyed by case, with the caller where that unit may see them; and to the centre's shared
- * `hotline.dispatch.v1`, keyed by unit code, without any caller identity.
+ * topic, keyed by case, with the caller and the company where that unit may see them; and to the centre's
+ * shared `hotline.dispatch.v1`, keyed by unit code, without the caller's or the company's identity.
  */
 @Injectable()
 export class DispatchMessagesService {
@@ -46,7 +46,7 @@ export class DispatchMessagesService {
           });
         return [
           { topic: unitInboxTopic(unitCode), key: data.caseId, event: event(data) },
-          { topic: TOPICS.dispatch, key: unitCode, event: event(withoutCallerIdentity(data)) },
+          { topic: TOPICS.dispatch, key: unitCode, event: event(withoutRequesterIdentity(data)) },
         ];
       }),
     );

@@ -93,6 +93,28 @@ describe('DispatchService', () => {
     expect(kernel.events(c.id, 'dispatched')[0].data).toMatchObject({ ruleId: null, reason: 'chosen by hand' });
   });
 
+  it('tells lead and co-handlers an enterprise’s company; of a sensitive demand no unit learns company or caller', async () => {
+    const { kernel, dispatching, sent, callerSentTo } = setUp();
+    const company = { companyName: '北京某某科技有限公司', companyCreditCode: '91110000600037341L' };
+    const open = kernel.given(aCase({ requesterKind: 'enterprise', ...company }));
+    const sensitive = kernel.given(aCase({ requesterKind: 'enterprise', ...company, sensitive: true }));
+    const units = { leadUnitCode: '110105', coUnitCodes: ['DEPT-URBAN-MANAGEMENT'] };
+    await dispatching.dispatch(open.id, units, agent);
+    await dispatching.dispatch(sensitive.id, units, agent);
+    const ordersOf = (caseId: string) => sent.filter((m) => m.data.caseId === caseId).map((m) => m.data);
+    for (const order of ordersOf(open.id)) {
+      expect(order.company).toEqual({ name: '北京某某科技有限公司', creditCode: '91110000600037341L' });
+    }
+    for (const order of ordersOf(sensitive.id)) {
+      expect(JSON.stringify(order)).not.toMatch(/91110000600037341L|科技|13812345678|\*\*\*\*/);
+    }
+    expect(ordersOf(sensitive.id)).toHaveLength(2);
+    expect(callerSentTo).toEqual([
+      { caseId: open.id, unitCodes: ['110105'] },
+      { caseId: sensitive.id, unitCodes: [] },
+    ]);
+  });
+
   it('names a bad manual choice, and asks for a unit when the catalogue has none', async () => {
     const { kernel, dispatching } = setUp([]);
     const c = kernel.given(aCase({ streetCode: null, districtCode: 'NOWHERE' }));

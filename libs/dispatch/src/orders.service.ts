@@ -4,7 +4,7 @@ import { type Actor, type AssignmentRole, type CaseEntity, CaseViewsService } fr
 import type { DispatchDeadlines } from '@hotline/sla';
 import { AssignmentsRepository } from './assignments.repository';
 import { DispatchMessagesService } from './dispatch-messages.service';
-import { callerForUnit, sendsCallerIdentity } from './domain/dispatch-order';
+import { callerForUnit, companyForUnit, sendsCallerIdentity } from './domain/dispatch-order';
 import { assertOrderRole } from './domain/order-access';
 import type { CaseAssignmentEntity } from './entities/case-assignment.entity';
 
@@ -58,6 +58,7 @@ export class OrdersService {
         issuedAt: issuedAt.toISOString(),
         deadlines: due,
         caller: callerForUnit(c, order.unitCode),
+        company: companyForUnit(c),
       })),
       issuedAt,
     );

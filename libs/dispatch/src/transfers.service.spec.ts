@@ -95,6 +95,23 @@ describe('TransfersService', () => {
     expect(callerSentTo).toEqual([{ caseId: c.id, unitCodes: [] }]);
   });
 
+  it('tells the utility an enterprise’s company, and of a sensitive demand neither the company nor the caller', async () => {
+    const { kernel, calls, sent, service } = setUp();
+    const company = { companyName: '北京某某科技有限公司', companyCreditCode: '91110000600037341L' };
+    const open = kernel.given(aCase({ requesterKind: 'enterprise', ...company }));
+    const sensitive = kernel.given(aCase({ requesterKind: 'enterprise', ...company, sensitive: true }));
+    calls.set('call-1', { id: 'call-1', caseId: open.id, callerNumber: '13812345678' });
+    calls.set('call-2', { id: 'call-2', caseId: sensitive.id, callerNumber: '13912345678' });
+    await service.transfer('call-1', 'UTIL-WATER', undefined, agent);
+    await service.transfer('call-2', 'UTIL-WATER', undefined, agent);
+    expect(sent[0].data).toMatchObject({
+      callerNumber: '13812345678',
+      company: { name: '北京某某科技有限公司', creditCode: '91110000600037341L' },
+    });
+    expect(JSON.parse(JSON.stringify(sent[1].data))).not.toHaveProperty('company');
+    expect(sent[1].data).not.toHaveProperty('callerNumber');
+  });
+
   it('refuses a non-utility, a call with no registered demand, and an unknown call', async () => {
     const { calls, service } = setUp();
     await expect(service.transfer('call-1', '110105', undefined, agent)).rejects.toMatchObject({

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CallsService, CaseCommandsService, CaseViewsService } from '@hotline/cases';
+import { type Actor, CallsService, CaseCommandsService, CaseViewsService, hidesCallerFromUnits } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService } from '@hotline/directory';
 import { DueDatesService } from '@hotline/sla';
 import { DispatchMessagesService } from './dispatch-messages.service';
+import { companyForUnit } from './domain/dispatch-order';
 import type { TransferEntity } from './entities/transfer.entity';
 import { TransfersRepository } from './transfers.repository';
 
@@ -60,13 +61,14 @@ export class TransfersService {
               urgency: c.urgency,
               summary: transfer.summary,
               address: c.address,
-              ...(c.confidential ? {} : { callerNumber: call.callerNumber }),
+              ...(hidesCallerFromUnits(c) ? {} : { callerNumber: call.callerNumber }),
+              company: companyForUnit(c),
               ackDueAt: ackDueAt.toISOString(),
             },
           ],
           now,
         );
-        await this.caseViews.recordSentToUnits(c.id, c.confidential ? [] : [utilityCode]);
+        await this.caseViews.recordSentToUnits(c.id, hidesCallerFromUnits(c) ? [] : [utilityCode]);
         return {
           update: { closedAt: now },
           clocks: [

@@ -34,13 +34,15 @@ export class KpiProjectionRepository {
   async addRollups(rows: readonly RollupRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.manager.query(
-      `INSERT INTO kpi_rollups (group_kind, day, metric, group_key, hit, miss, pending, open)
-       SELECT r."groupKind", r.day, r.metric, r."groupKey", sum(r.hit), sum(r.miss), sum(r.pending), sum(r.open)
+      `INSERT INTO kpi_rollups (group_kind, day, metric, group_key, requester_kind, hit, miss, pending, open)
+       SELECT r."groupKind", r.day, r.metric, r."groupKey", r."requesterKind",
+              sum(r.hit), sum(r.miss), sum(r.pending), sum(r.open)
          FROM jsonb_to_recordset($1::jsonb)
-           AS r("groupKind" text, day date, metric text, "groupKey" text, hit int, miss int, pending int, open int)
-        GROUP BY 1, 2, 3, 4
-        ORDER BY 1, 2, 3, 4
-       ON CONFLICT (group_kind, day, metric, group_key) DO UPDATE SET
+           AS r("groupKind" text, day date, metric text, "groupKey" text, "requesterKind" text,
+                hit int, miss int, pending int, open int)
+        GROUP BY 1, 2, 3, 4, 5
+        ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (group_kind, day, metric, group_key, requester_kind) DO UPDATE SET
          hit = kpi_rollups.hit + EXCLUDED.hit, miss = kpi_rollups.miss + EXCLUDED.miss,
          pending = kpi_rollups.pending + EXCLUDED.pending, open = kpi_rollups.open + EXCLUDED.open`,
       [JSON.stringify(rows)],
@@ -51,13 +53,14 @@ export class KpiProjectionRepository {
   async addCallbacks(rows: readonly CallbackRollupRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.manager.query(
-      `INSERT INTO kpi_callback_rollups (group_kind, day, group_key, asked_solved, solved, rated, satisfied)
-       SELECT r."groupKind", r.day, r."groupKey", sum(r.asked), sum(r.solved), sum(r.rated), sum(r.satisfied)
+      `INSERT INTO kpi_callback_rollups (group_kind, day, group_key, requester_kind, asked_solved, solved, rated, satisfied)
+       SELECT r."groupKind", r.day, r."groupKey", r."requesterKind", sum(r.asked), sum(r.solved), sum(r.rated), sum(r.satisfied)
          FROM jsonb_to_recordset($1::jsonb)
-           AS r("groupKind" text, day date, "groupKey" text, asked int, solved int, rated int, satisfied int)
-        GROUP BY 1, 2, 3
-        ORDER BY 1, 2, 3
-       ON CONFLICT (group_kind, day, group_key) DO UPDATE SET
+           AS r("groupKind" text, day date, "groupKey" text, "requesterKind" text,
+                asked int, solved int, rated int, satisfied int)
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4
+       ON CONFLICT (group_kind, day, group_key, requester_kind) DO UPDATE SET
          asked_solved = kpi_callback_rollups.asked_solved + EXCLUDED.asked_solved, solved = kpi_callback_rollups.solved + EXCLUDED.solved,
          rated = kpi_callback_rollups.rated + EXCLUDED.rated, satisfied = kpi_callback_rollups.satisfied + EXCLUDED.satisfied`,
       [JSON.stringify(rows)],
@@ -83,6 +86,7 @@ export function factsFromRow(r: Record<string, unknown>): CaseFacts {
     categoryCode: r.category_code as string,
     districtCode: r.district_code as string,
     streetCode: (r.street_code as string | null) ?? null,
+    requesterKind: r.requester_kind as CaseFacts['requesterKind'],
     unitCode: (r.unit_code as string | null) ?? null,
     noDispatchNeeded: r.no_dispatch_needed as boolean,
     dispatchDueAt: d(r.dispatch_due_at)!,

@@ -6,7 +6,7 @@ import { callbackContributions, contributions } from './domain/grouping';
 import { RollupTally } from './domain/rollup-tally';
 import { KpiProjectionRepository } from './kpi-projection.repository';
 
-/** 24 columns a row: 1000 rows stay under PostgreSQL's 65,535 parameters. */
+/** 25 columns a row: 1000 rows stay under PostgreSQL's 65,535 parameters. */
 const FACTS_PER_INSERT = 1000;
 const ROLLUPS_PER_INSERT = 5000;
 

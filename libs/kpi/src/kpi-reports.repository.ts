@@ -4,8 +4,8 @@ import type { Page } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import type { CaseFacts } from './domain/case-facts';
 import { type Metric, SUPERVISION_WITHIN_MS } from './domain/five-rates';
-import type { GroupBy } from './domain/grouping';
-import type { Period } from './domain/report-request';
+import type { GroupBy, GroupKind } from './domain/grouping';
+import type { Period, ReportFilter } from './domain/report-request';
 import { factsFromRow } from './kpi-projection.repository';
 
 /** Counts of one metric for one group over a period, from the rollups (open: not yet decided by the clock). */
@@ -101,7 +101,41 @@ const GROUP_EXPRESSION: Record<GroupBy, string> = {
   hotline: 'f.hotline',
   category: `left(f.category_code, 2)`,
   day: '', // the cohort day, per metric
+  requesterKind: 'f.requester_kind',
 };
+
+/** Which rollup rows a grouping reads, and what in them is its key: by day and by requester kind sum `all`. */
+const ROLLUP_GROUPING: Record<GroupBy, { kind: GroupKind; key: string }> = {
+  unit: { kind: 'unit', key: 'group_key' },
+  district: { kind: 'district', key: 'group_key' },
+  street: { kind: 'street', key: 'group_key' },
+  hotline: { kind: 'hotline', key: 'group_key' },
+  category: { kind: 'category', key: 'group_key' },
+  day: { kind: 'all', key: `to_char(day, 'YYYY-MM-DD')` },
+  requesterKind: { kind: 'all', key: 'requester_kind' },
+};
+
+/**
+ * The rollup rows a report reads: its grouping's — or, for one unit's figures, that unit's (a handler sees
+ * its own unit only) — narrowed to one requester kind when asked. Appends its parameters to `params`.
+ */
+function rollupRows(groupBy: GroupBy, filter: ReportFilter, params: unknown[]): { key: string; where: string } {
+  const { kind, key } = ROLLUP_GROUPING[groupBy];
+  const at = (value: unknown) => `$${params.push(value)}`;
+  const where = [`group_kind = ${at(filter.unitCode ? 'unit' : kind)}`];
+  if (filter.unitCode) where.push(`group_key = ${at(filter.unitCode)}`);
+  if (filter.requesterKind) where.push(`requester_kind = ${at(filter.requesterKind)}`);
+  return { key, where: where.join(' AND ') };
+}
+
+/** Conditions on `kpi_case_facts f` narrowing it to `filter`, each after an AND (parameters appended to `params`). */
+function factsNarrowedTo(filter: ReportFilter, params: unknown[]): string {
+  const at = (value: unknown) => `$${params.push(value)}`;
+  return [
+    ...(filter.unitCode ? [`AND f.unit_code = ${at(filter.unitCode)}`] : []),
+    ...(filter.requesterKind ? [`AND f.requester_kind = ${at(filter.requesterKind)}`] : []),
+  ].join(' ');
+}
 
 /**
  * The KPI reports' reads of `kpi_case_facts`, `kpi_rollups` and `kpi_callback_rollups` (never of raw
@@ -112,9 +146,10 @@ const GROUP_EXPRESSION: Record<GroupBy, string> = {
 export class KpiReportsRepository {
   constructor(private readonly db: TransactionService) {}
 
-  /** The rollups' counts per group (or per day) and metric; `unitCode` narrows to one unit's rows. */
-  async rollupSums(groupBy: GroupBy, period: Period, today: string, unitCode?: string): Promise<RollupSum[]> {
-    const kind = unitCode ? 'unit' : groupBy === 'day' ? 'all' : groupBy;
+  /** The rollups' counts per group (or per day) and metric, as narrowed by `filter`. */
+  async rollupSums(groupBy: GroupBy, period: Period, today: string, filter: ReportFilter): Promise<RollupSum[]> {
+    const params: unknown[] = [period.from, period.to, today];
+    const { key, where } = rollupRows(groupBy, filter, params);
     const rows: {
       key: string;
       metric: Metric;
@@ -124,15 +159,15 @@ export class KpiReportsRepository {
       open_past: string | null;
       open_now: string | null;
     }[] = await this.db.manager.query(
-      `SELECT ${groupBy === 'day' ? `to_char(day, 'YYYY-MM-DD')` : 'group_key'} AS key, metric,
+      `SELECT ${key} AS key, metric,
                 sum(hit) AS hit, sum(miss) AS miss, sum(pending) AS pending,
-                sum(open) FILTER (WHERE day < $4) AS open_past, sum(open) FILTER (WHERE day >= $4) AS open_now
+                sum(open) FILTER (WHERE day < $3) AS open_past, sum(open) FILTER (WHERE day >= $3) AS open_now
            FROM kpi_rollups
-          WHERE group_kind = $1 AND day >= $2 AND day < $3 ${unitCode ? 'AND group_key = $5' : ''}
+          WHERE day >= $1 AND day < $2 AND ${where}
           GROUP BY 1, 2
          -- counts moved away (a case answered after registration …) leave zero rows behind
          HAVING sum(hit) + sum(miss) + sum(pending) + sum(open) > 0`,
-      [kind, period.from, period.to, today, ...(unitCode ? [unitCode] : [])],
+      params,
     );
     return rows.map((r) => ({
       key: r.key,
@@ -152,15 +187,15 @@ export class KpiReportsRepository {
   async openMissedToday(
     period: Period,
     groupBy: GroupBy,
-    unitCode: string | undefined,
+    filter: ReportFilter,
     now: Date,
     today: string,
   ): Promise<Map<string, number>> {
     const from = later(dayStart(today), dayStart(period.from));
     const result = new Map<string, number>();
     if (from > now || from >= dayStart(period.to)) return result;
-    const unit = unitCode ? 'AND f.unit_code = $1' : '';
-    const params: unknown[] = unitCode ? [unitCode] : [];
+    const params: unknown[] = [];
+    const narrow = factsNarrowedTo(filter, params);
     const parts = Object.entries(OPEN).map(([metric, { column, afterMs, open }]) => {
       const due = afterMs ? `(${column} + interval '${afterMs / 1000} seconds')` : column;
       const key =
@@ -171,7 +206,7 @@ export class KpiReportsRepository {
       params.push(shift(from), shift(now), shift(dayStart(period.to)));
       const [a, b, c] = [params.length - 2, params.length - 1, params.length];
       return `SELECT '${metric}' AS metric, ${key} AS key, count(*) AS n FROM kpi_case_facts f
-               WHERE f.first_call AND ${open} AND ${column} >= $${a} AND ${column} <= $${b} AND ${column} < $${c} ${unit}
+               WHERE f.first_call AND ${open} AND ${column} >= $${a} AND ${column} <= $${b} AND ${column} < $${c} ${narrow}
                GROUP BY 2`;
     });
     const rows: { metric: string; key: string; n: string }[] = await this.db.manager.query(
@@ -187,7 +222,7 @@ export class KpiReportsRepository {
     metric: Metric,
     period: Period,
     filter: MissFilter,
-    unitCode: string | undefined,
+    narrowing: ReportFilter,
     now: Date,
   ): Promise<Page<CaseFacts>> {
     const m = MISSED[metric];
@@ -200,7 +235,8 @@ export class KpiReportsRepository {
         to: dayStart(period.to),
         now,
       });
-    if (unitCode) query.andWhere('f.unit_code = :unit', { unit: unitCode });
+    if (narrowing.unitCode) query.andWhere('f.unit_code = :unit', { unit: narrowing.unitCode });
+    if (narrowing.requesterKind) query.andWhere('f.requester_kind = :kind', { kind: narrowing.requesterKind });
     if (filter.groupBy && filter.groupKey !== undefined) {
       if (filter.groupBy === 'day') {
         query.andWhere(`to_char(${m.cohortAt} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') = :key`, {
@@ -219,16 +255,17 @@ export class KpiReportsRepository {
     return { total, items: rows.map(factsFromRow) };
   }
 
-  /** Callbacks that reached the citizen, per group (or day), over the period. */
-  async callbackSums(groupBy: GroupBy, period: Period, unitCode?: string): Promise<CallbackSum[]> {
-    const kind = unitCode ? 'unit' : groupBy === 'day' ? 'all' : groupBy;
+  /** Callbacks that reached the citizen, per group (or day), over the period, as narrowed by `filter`. */
+  async callbackSums(groupBy: GroupBy, period: Period, filter: ReportFilter): Promise<CallbackSum[]> {
+    const params: unknown[] = [period.from, period.to];
+    const { key, where } = rollupRows(groupBy, filter, params);
     const rows: { key: string; asked: string; solved: string; rated: string; satisfied: string }[] =
       await this.db.manager.query(
-        `SELECT ${groupBy === 'day' ? `to_char(day, 'YYYY-MM-DD')` : 'group_key'} AS key,
+        `SELECT ${key} AS key,
               sum(asked_solved) AS asked, sum(solved) AS solved, sum(rated) AS rated, sum(satisfied) AS satisfied
-         FROM kpi_callback_rollups WHERE group_kind = $1 AND day >= $2 AND day < $3 ${unitCode ? 'AND group_key = $4' : ''}
+         FROM kpi_callback_rollups WHERE day >= $1 AND day < $2 AND ${where}
         GROUP BY 1`,
-        [kind, period.from, period.to, ...(unitCode ? [unitCode] : [])],
+        params,
       );
     return rows.map((r) => ({
       key: r.key,

@@ -4,7 +4,7 @@ import { Page } from '@hotline/core';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { Metric, METRICS, metricPosition, Rate, rateOf, whyMissed } from './domain/five-rates';
 import { GroupBy } from './domain/grouping';
-import { Period, Scope } from './domain/report-request';
+import { Period, ReportFilter } from './domain/report-request';
 import { KpiReportsRepository, MissFilter } from './kpi-reports.repository';
 
 export type FiveRatesRow = { groupKey: string; groupName: string } & Record<Metric, Rate>;
@@ -38,10 +38,15 @@ export class KpiReportsService {
     private readonly clock: Clock,
   ) {}
 
-  async fiveRates(period: Period, groupBy: GroupBy, scope: Scope, asOf = this.clock.now()): Promise<FiveRatesRow[]> {
+  async fiveRates(
+    period: Period,
+    groupBy: GroupBy,
+    filter: ReportFilter,
+    asOf = this.clock.now(),
+  ): Promise<FiveRatesRow[]> {
     const today = localDate(asOf);
-    const sums = await this.reports.rollupSums(groupBy, period, today, scope.unitCode);
-    const missedToday = await this.reports.openMissedToday(period, groupBy, scope.unitCode, asOf, today);
+    const sums = await this.reports.rollupSums(groupBy, period, today, filter);
+    const missedToday = await this.reports.openMissedToday(period, groupBy, filter, asOf, today);
     const rows = new Map<string, Record<Metric, { hit: number; miss: number; pending: number }>>();
     for (const s of sums) {
       const row = rows.get(s.key) ?? emptyCounts();
@@ -68,10 +73,10 @@ export class KpiReportsService {
     metric: Metric,
     period: Period,
     filter: MissFilter,
-    scope: Scope,
+    narrowing: ReportFilter,
     asOf = this.clock.now(),
   ): Promise<Page<MissedCase>> {
-    const page = await this.reports.missedFacts(metric, period, filter, scope.unitCode, asOf);
+    const page = await this.reports.missedFacts(metric, period, filter, narrowing, asOf);
     return {
       total: page.total,
       items: page.items.map((facts) => {
@@ -89,9 +94,14 @@ export class KpiReportsService {
   }
 
   /** 响应率 / 解决率 / 满意率 (docs/kpi.md): response = timely response; the others from callbacks that reached the citizen. */
-  async threeRates(period: Period, groupBy: GroupBy, scope: Scope, asOf = this.clock.now()): Promise<ThreeRatesRow[]> {
-    const five = await this.fiveRates(period, groupBy, scope, asOf);
-    const callbacks = await this.reports.callbackSums(groupBy, period, scope.unitCode);
+  async threeRates(
+    period: Period,
+    groupBy: GroupBy,
+    filter: ReportFilter,
+    asOf = this.clock.now(),
+  ): Promise<ThreeRatesRow[]> {
+    const five = await this.fiveRates(period, groupBy, filter, asOf);
+    const callbacks = await this.reports.callbackSums(groupBy, period, filter);
     const byKey = new Map(callbacks.map((c) => [c.key, c]));
     const keys = [...new Set([...five.map((r) => r.groupKey), ...byKey.keys()])].sort();
     const snapshot = await this.reference.snapshot();
@@ -128,5 +138,9 @@ function groupName(groupBy: GroupBy, key: string, snapshot: ReferenceSnapshot): 
       return snapshot.categories.get(key)?.name ?? key;
     case 'day':
       return key;
+    case 'requesterKind':
+      return REQUESTER_KIND_NAMES[key] ?? key;
   }
 }
+
+const REQUESTER_KIND_NAMES: Readonly<Record<string, string>> = { citizen: '市民', enterprise: '企业' };

@@ -7,6 +7,7 @@ import { addDuration } from './domain/deadline';
 import { holidayCalendar } from './domain/holiday-calendar';
 import { PolicyRow, resolvePolicy } from './domain/policy-resolution';
 import type { WorkingCalendar } from './domain/working-calendar';
+import { nextWorkingHour, parseOfficeHours } from './domain/working-hours';
 
 export interface DispatchDeadlines {
   signDueAt: Date;
@@ -51,6 +52,11 @@ export class DueDatesService {
 
   async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
     return this.add(transferredAt, (await this.policy(urgency, categoryCode)).transferAckWithin);
+  }
+
+  /** When the centre's next working hour begins (`at` itself during office hours of a working day). */
+  async nextWorkingHour(at: Date): Promise<Date> {
+    return nextWorkingHour(at, await this.workingCalendar(), parseOfficeHours(this.config.OFFICE_HOURS));
   }
 
   /** An admin changed the calendar through this process: use it at once. */

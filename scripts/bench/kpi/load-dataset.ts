@@ -169,10 +169,10 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
     await Promise.all([cases.end(), events.end(), facts.end()]);
     const rollupCopy = await open('kpi_rollups', ROLLUP_COLUMNS);
     for (const r of rollups.rollups())
-      rollupCopy.add([r.groupKind, r.day, r.metric, r.groupKey, r.hit, r.miss, r.pending, r.open]);
+      rollupCopy.add([r.groupKind, r.day, r.metric, r.groupKey, r.requesterKind, r.hit, r.miss, r.pending, r.open]);
     const callbackCopy = await open('kpi_callback_rollups', CALLBACK_COLUMNS);
     for (const r of rollups.callbackRollups())
-      callbackCopy.add([r.groupKind, r.day, r.groupKey, r.asked, r.solved, r.rated, r.satisfied]);
+      callbackCopy.add([r.groupKind, r.day, r.groupKey, r.requesterKind, r.asked, r.solved, r.rated, r.satisfied]);
     await Promise.all([rollupCopy.end(), callbackCopy.end()]);
     return events.rows;
   } finally {
@@ -202,6 +202,7 @@ const FACT_KEYS: (keyof CaseFacts)[] = [
   'categoryCode',
   'districtCode',
   'streetCode',
+  'requesterKind',
   'unitCode',
   'noDispatchNeeded',
   'dispatchDueAt',
@@ -221,8 +222,17 @@ const FACT_KEYS: (keyof CaseFacts)[] = [
 ];
 const FACT_COLUMNS = FACT_KEYS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 const factValues = (f: CaseFacts) => FACT_KEYS.map((k) => f[k]);
-const ROLLUP_COLUMNS = ['group_kind', 'day', 'metric', 'group_key', 'hit', 'miss', 'pending', 'open'];
-const CALLBACK_COLUMNS = ['group_kind', 'day', 'group_key', 'asked_solved', 'solved', 'rated', 'satisfied'];
+const ROLLUP_COLUMNS = ['group_kind', 'day', 'metric', 'group_key', 'requester_kind', 'hit', 'miss', 'pending', 'open'];
+const CALLBACK_COLUMNS = [
+  'group_kind',
+  'day',
+  'group_key',
+  'requester_kind',
+  'asked_solved',
+  'solved',
+  'rated',
+  'satisfied',
+];
 
 /**
  * UUIDs in time order (version 7 layout: milliseconds first), so the primary keys of a 10-million

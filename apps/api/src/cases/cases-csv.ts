@@ -1,7 +1,7 @@
 import type { CaseView } from '@hotline/cases';
 import type { CsvTable } from '../http/csv';
 
-/** A page of cases as the list shows them (the caller masked or hidden alike), one row per case. */
+/** A page of cases as the list shows them (the caller masked or hidden, the company hidden alike), one row per case. */
 export function casesCsv(items: readonly CaseView[]): CsvTable {
   return {
     header: [
@@ -18,6 +18,9 @@ export function casesCsv(items: readonly CaseView[]): CsvTable {
       'description',
       'callerName',
       'callerPhone',
+      'requesterKind',
+      'companyName',
+      'companyCreditCode',
       'leadUnitCode',
       'coUnitCodes',
       'resolveDueAt',
@@ -36,6 +39,9 @@ export function casesCsv(items: readonly CaseView[]): CsvTable {
       c.description,
       c.callerName,
       c.callerPhone,
+      c.requesterKind,
+      c.company?.name ?? null,
+      c.company?.creditCode ?? null,
       c.leadUnitCode,
       c.coUnitCodes.join(' '),
       c.deadlines.resolve,

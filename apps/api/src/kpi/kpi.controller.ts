@@ -30,14 +30,17 @@ export class KpiController {
   ) {}
 
   @Get('five-rates')
-  @ApiOperation({ summary: 'The five rates for a period, grouped by unit, district, street, hotline, category or day' })
+  @ApiOperation({
+    summary: 'The five rates for a period, grouped by unit, district, street, hotline, category, day or requester kind',
+  })
   @ApiOkResponse({ type: FiveRatesDto })
   async fiveRates(
     @Query() q: KpiPeriodQueryDto,
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FiveRatesDto | void> {
-    const items = await this.kpi.fiveRates(reportPeriod(q.from, q.to), q.groupBy, viewerScope(viewer, q.groupBy));
+    const filter = { ...viewerScope(viewer, q.groupBy), requesterKind: q.requesterKind };
+    const items = await this.kpi.fiveRates(reportPeriod(q.from, q.to), q.groupBy, filter);
     if (q.format === 'csv') return sendCsv(res, `five-rates-${q.from}-${q.to}-${q.groupBy}.csv`, fiveRatesCsv(items));
     return { items, total: items.length };
   }
@@ -50,7 +53,8 @@ export class KpiController {
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MissesDto | void> {
-    const page = await this.kpi.misses(q.metric, reportPeriod(q.from, q.to), q, viewerScope(viewer));
+    const filter = { ...viewerScope(viewer), requesterKind: q.requesterKind };
+    const page = await this.kpi.misses(q.metric, reportPeriod(q.from, q.to), q, filter);
     if (q.format === 'csv') return sendCsv(res, `misses-${q.metric}-${q.from}-${q.to}.csv`, missesCsv(page.items));
     return page;
   }
@@ -63,7 +67,8 @@ export class KpiController {
     @CurrentPrincipal() viewer: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ThreeRatesDto | void> {
-    const items = await this.kpi.threeRates(reportPeriod(q.from, q.to), q.groupBy, viewerScope(viewer, q.groupBy));
+    const filter = { ...viewerScope(viewer, q.groupBy), requesterKind: q.requesterKind };
+    const items = await this.kpi.threeRates(reportPeriod(q.from, q.to), q.groupBy, filter);
     if (q.format === 'csv') return sendCsv(res, `three-rates-${q.from}-${q.to}-${q.groupBy}.csv`, threeRatesCsv(items));
     return { items, total: items.length };
   }

@@ -27,6 +27,10 @@ export type DemandType = (typeof DEMAND_TYPES)[number];
 export const CHANNELS = ['phone', 'web', 'app', 'wechat', 'email', 'letter', 'walk_in'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Who raised the demand: a citizen, or an enterprise through the enterprise service channel (docs/product.md). */
+export const REQUESTER_KINDS = ['citizen', 'enterprise'] as const;
+export type RequesterKind = (typeof REQUESTER_KINDS)[number];
+
 export const RETURN_REASONS = [
   'not_our_jurisdiction',
   'wrong_location',

@@ -1,7 +1,7 @@
-import { callerVisibility, readsCallerIdentity } from './privacy';
+import { callerVisibility, readsCallerIdentity, showsCompany } from './privacy';
 
 describe('callerVisibility', () => {
-  const open = { confidential: false, leadUnitCode: '110105001', status: 'signed' as const };
+  const open = { confidential: false, sensitive: false, leadUnitCode: '110105001', status: 'signed' as const };
 
   it('shows centre staff everything, even on confidential cases', () => {
     for (const role of ['agent', 'supervisor', 'admin'] as const) {
@@ -29,6 +29,14 @@ describe('callerVisibility', () => {
     );
   });
 
+  it('hides the caller of a sensitive enterprise demand from every unit, like a confidential one', () => {
+    for (const unitCode of ['110105001', 'DEPT-WATER']) {
+      expect(callerVisibility({ role: 'handler', unitCode }, { ...open, sensitive: true })).toBe('hidden');
+      expect(callerVisibility({ role: 'system', unitCode }, { ...open, sensitive: true })).toBe('hidden');
+    }
+    expect(callerVisibility({ role: 'supervisor', unitCode: null }, { ...open, sensitive: true })).toBe('full');
+  });
+
   it('treats the system (messages to units) like a unit without a lead role', () => {
     expect(callerVisibility({ role: 'system', unitCode: 'DEPT-WATER' }, open)).toBe('masked');
     expect(callerVisibility({ role: 'system', unitCode: '110105001' }, open)).toBe('full');
@@ -36,7 +44,7 @@ describe('callerVisibility', () => {
 });
 
 describe('readsCallerIdentity', () => {
-  const signed = { confidential: false, leadUnitCode: '110105001', status: 'signed' as const };
+  const signed = { confidential: false, sensitive: false, leadUnitCode: '110105001', status: 'signed' as const };
   const lead = { role: 'handler' as const, unitCode: '110105001' };
 
   it('is a handler shown the caller in full: the lead on an active order', () => {
@@ -49,5 +57,21 @@ describe('readsCallerIdentity', () => {
     expect(readsCallerIdentity(lead, { ...signed, confidential: true })).toBe(false);
     expect(readsCallerIdentity({ role: 'agent', unitCode: null }, signed)).toBe(false);
     expect(readsCallerIdentity({ role: 'system', unitCode: '110105001' }, signed)).toBe(false);
+  });
+});
+
+describe('showsCompany', () => {
+  it('shows the company of a demand to the centre and to every unit on the case', () => {
+    for (const role of ['agent', 'supervisor', 'admin', 'handler', 'system'] as const) {
+      expect(showsCompany({ role }, { sensitive: false })).toBe(true);
+    }
+  });
+
+  it('keeps the company of a sensitive demand in the centre: no unit, no message to a unit', () => {
+    expect(showsCompany({ role: 'handler' }, { sensitive: true })).toBe(false);
+    expect(showsCompany({ role: 'system' }, { sensitive: true })).toBe(false);
+    for (const role of ['agent', 'supervisor', 'admin'] as const) {
+      expect(showsCompany({ role }, { sensitive: true })).toBe(true);
+    }
   });
 });

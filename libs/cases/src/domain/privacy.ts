@@ -8,16 +8,38 @@ export type CallerVisibility = 'full' | 'masked' | 'hidden';
  * docs/product.md, "Privacy and access": centre staff see the caller; a unit sees the caller's
  * phone only when it is the lead and only while the case needs contact (its orders are active:
  * dispatched, signed, return requested) — masked otherwise; a confidential case (e.g. a
- * whistle-blower's report) never shows the caller to any unit.
+ * whistle-blower's report) or a sensitive enterprise demand never shows the caller to any unit.
  */
 export function callerVisibility(
   viewer: Pick<Actor, 'role' | 'unitCode'>,
-  subject: { confidential: boolean; leadUnitCode: string | null; status: CaseStatus },
+  subject: { confidential: boolean; sensitive: boolean; leadUnitCode: string | null; status: CaseStatus },
 ): CallerVisibility {
-  if (viewer.role !== 'handler' && viewer.role !== 'system') return 'full';
-  if (subject.confidential) return 'hidden';
+  if (!seesAsUnit(viewer)) return 'full';
+  if (hidesCallerFromUnits(subject)) return 'hidden';
   const lead = viewer.unitCode !== null && viewer.unitCode === subject.leadUnitCode;
   return lead && ACTIVE_ORDER_STATUSES.includes(subject.status) ? 'full' : 'masked';
+}
+
+/**
+ * A sensitive enterprise demand is dispatched anonymously (敏感诉求匿名交办, docs/product.md, "The enterprise
+ * service channel"): the person who called for the company would name it, so units never see them either.
+ */
+export function hidesCallerFromUnits(subject: { confidential: boolean; sensitive: boolean }): boolean {
+  return subject.confidential || subject.sensitive;
+}
+
+/**
+ * docs/product.md, "The enterprise service channel": the company of an enterprise's demand is shown to every
+ * unit that sees the case — a registered name and code, public in the enterprise credit register, which the
+ * lead and co-handlers alike need for their part — unless the demand is sensitive: then only to the centre.
+ */
+export function showsCompany(viewer: Pick<Actor, 'role'>, subject: { sensitive: boolean }): boolean {
+  return !seesAsUnit(viewer) || !subject.sensitive;
+}
+
+/** Handlers, and the system writing to units' systems, see a case as a unit; everyone else is the centre. */
+function seesAsUnit(viewer: Pick<Actor, 'role'>): boolean {
+  return viewer.role === 'handler' || viewer.role === 'system';
 }
 
 /**

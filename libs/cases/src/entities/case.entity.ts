@@ -9,6 +9,7 @@ import {
   DEMAND_TYPES,
   DemandType,
   FINISHED_STATUSES,
+  RequesterKind,
   RESOLUTION_OUTCOMES,
   ResolutionOutcome,
 } from '../domain/case-vocabulary';
@@ -19,6 +20,12 @@ import {
 @Check('ck_cases_channel', `channel IN (${sqlList(CHANNELS)})`)
 @Check('ck_cases_demand_type', `demand_type IN (${sqlList(DEMAND_TYPES)})`)
 @Check('ck_cases_urgency', `urgency IN (${sqlList(URGENCIES)})`)
+// Of REQUESTER_KINDS: an enterprise's demand names its company; a citizen's names none and is never sensitive.
+@Check(
+  'ck_cases_requester',
+  `(requester_kind = 'enterprise' AND company_name IS NOT NULL AND company_credit_code IS NOT NULL) OR ` +
+    `(requester_kind = 'citizen' AND company_name IS NULL AND company_credit_code IS NULL AND NOT sensitive)`,
+)
 @Check(
   'ck_cases_resolution_outcome',
   `resolution_outcome IS NULL OR resolution_outcome IN (${sqlList(RESOLUTION_OUTCOMES)})`,
@@ -95,6 +102,24 @@ export class CaseEntity {
 
   @Column({ type: 'boolean', default: false })
   confidential!: boolean;
+
+  /** A citizen, or an enterprise through the enterprise service channel (docs/product.md). */
+  @Column({ type: 'text', default: 'citizen' })
+  requesterKind!: RequesterKind;
+
+  /**
+   * The enterprise's registered name and unified social credit code (normalised): kept in the centre's case
+   * record only, shown to units unless `sensitive`, never on a shared topic (docs/product.md, "Privacy and access").
+   */
+  @Column({ type: 'text', nullable: true })
+  companyName!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  companyCreditCode!: string | null;
+
+  /** 敏感诉求: dispatched anonymously — no unit sees the company or the caller. */
+  @Column({ type: 'boolean', default: false })
+  sensitive!: boolean;
 
   /** 合理诉求: true unless the centre marks it unreasonable, with a reason. */
   @Column({ type: 'boolean', default: true })

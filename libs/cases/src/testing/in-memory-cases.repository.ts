@@ -75,6 +75,9 @@ export class InMemoryCasesRepository implements Cases {
         c.categoryCode === lookup.categoryCode &&
         c.districtCode === lookup.districtCode &&
         c.streetCode === lookup.streetCode &&
+        c.requesterKind === lookup.requesterKind &&
+        c.companyCreditCode === lookup.companyCreditCode &&
+        c.sensitive === lookup.sensitive &&
         !FINISHED_STATUSES.includes(c.status) &&
         c.registeredAt >= lookup.since,
     );

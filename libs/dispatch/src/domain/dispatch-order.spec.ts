@@ -1,14 +1,18 @@
-import { callerForUnit, withoutCallerIdentity } from './dispatch-order';
+import { callerForUnit, companyForUnit, withoutRequesterIdentity } from './dispatch-order';
+
+const subject = {
+  status: 'dispatched' as const,
+  confidential: false,
+  sensitive: false,
+  leadUnitCode: '110105001',
+  callerName: '王女士',
+  callerPhone: '13812345678',
+  companyName: null,
+  companyCreditCode: null,
+};
+const enterprise = { ...subject, companyName: '北京某某科技有限公司', companyCreditCode: '91110000600037341L' };
 
 describe('callerForUnit', () => {
-  const subject = {
-    status: 'dispatched' as const,
-    confidential: false,
-    leadUnitCode: '110105001',
-    callerName: '王女士',
-    callerPhone: '13812345678',
-  };
-
   it('gives the lead unit the caller to contact', () => {
     expect(callerForUnit(subject, '110105001')).toEqual({ name: '王女士', phone: '13812345678' });
   });
@@ -17,18 +21,39 @@ describe('callerForUnit', () => {
     expect(callerForUnit(subject, 'DEPT-WATER')).toEqual({ name: null, phone: '138****5678' });
   });
 
-  it('gives no unit anything about the caller of a confidential case', () => {
-    expect(callerForUnit({ ...subject, confidential: true }, '110105001')).toBeUndefined();
-    expect(callerForUnit({ ...subject, confidential: true }, 'DEPT-WATER')).toBeUndefined();
+  it('gives no unit anything about the caller of a confidential case or a sensitive enterprise demand', () => {
+    for (const hidden of [
+      { ...subject, confidential: true },
+      { ...enterprise, sensitive: true },
+    ]) {
+      expect(callerForUnit(hidden, '110105001')).toBeUndefined();
+      expect(callerForUnit(hidden, 'DEPT-WATER')).toBeUndefined();
+    }
   });
 });
 
-describe('withoutCallerIdentity', () => {
-  it('drops the caller of an order and the caller number of a transfer, keeping the rest', () => {
-    const order = { orderId: 'o1', unitCode: '110105001', caller: { name: '王女士', phone: '13812345678' } };
-    expect(withoutCallerIdentity(order)).toEqual({ orderId: 'o1', unitCode: '110105001' });
+describe('companyForUnit', () => {
+  it('tells the units the company of an enterprise’s demand', () => {
+    expect(companyForUnit(enterprise)).toEqual({ name: '北京某某科技有限公司', creditCode: '91110000600037341L' });
+  });
+
+  it('tells nothing for a citizen’s demand, nor for a sensitive one (匿名交办)', () => {
+    expect(companyForUnit(subject)).toBeUndefined();
+    expect(companyForUnit({ ...enterprise, sensitive: true })).toBeUndefined();
+  });
+});
+
+describe('withoutRequesterIdentity', () => {
+  it('drops the caller, the caller number of a transfer and the company, keeping the rest', () => {
+    const order = {
+      orderId: 'o1',
+      unitCode: '110105001',
+      caller: { name: '王女士', phone: '13812345678' },
+      company: { name: '北京某某科技有限公司', creditCode: '91110000600037341L' },
+    };
+    expect(withoutRequesterIdentity(order)).toEqual({ orderId: 'o1', unitCode: '110105001' });
     const transfer = { transferId: 't1', utilityCode: 'UTIL-WATER', callerNumber: '13812345678' };
-    expect(withoutCallerIdentity(transfer)).toEqual({ transferId: 't1', utilityCode: 'UTIL-WATER' });
-    expect(JSON.stringify(withoutCallerIdentity(order))).not.toContain('138');
+    expect(withoutRequesterIdentity(transfer)).toEqual({ transferId: 't1', utilityCode: 'UTIL-WATER' });
+    expect(JSON.stringify(withoutRequesterIdentity(order))).not.toMatch(/138|91110000600037341L|科技/);
   });
 });

@@ -1,4 +1,4 @@
-import { callerVisibility, type CaseStatus, maskPhone } from '@hotline/cases/domain';
+import { callerVisibility, type CaseStatus, type Company, maskPhone, showsCompany } from '@hotline/cases/domain';
 
 /** What an order tells a unit about the caller. */
 export interface CallerShown {
@@ -9,9 +9,12 @@ export interface CallerShown {
 export interface OrderSubject {
   status: CaseStatus;
   confidential: boolean;
+  sensitive: boolean;
   leadUnitCode: string | null;
   callerName: string | null;
   callerPhone: string;
+  companyName: string | null;
+  companyCreditCode: string | null;
 }
 
 /**
@@ -30,8 +33,25 @@ export function sendsCallerIdentity(subject: OrderSubject, unitCode: string): bo
   return callerVisibility({ role: 'system', unitCode }, subject) === 'full';
 }
 
-/** An order message as the shared topic carries it: no caller name, phone or number. */
-export function withoutCallerIdentity<T extends object>(data: T): Omit<T, 'caller' | 'callerNumber'> {
-  const { caller: _caller, callerNumber: _number, ...rest } = data as T & { caller?: unknown; callerNumber?: unknown };
+/**
+ * The company an order or a transfer tells a unit about (docs/product.md, "The enterprise service channel"):
+ * an enterprise's, unless the demand is sensitive (匿名交办).
+ */
+export function companyForUnit(subject: OrderSubject): Company | undefined {
+  if (subject.companyName === null || subject.companyCreditCode === null) return undefined;
+  if (!showsCompany({ role: 'system' }, subject)) return undefined;
+  return { name: subject.companyName, creditCode: subject.companyCreditCode };
+}
+
+type RequesterIdentity = 'caller' | 'callerNumber' | 'company';
+
+/** An order message as the shared topic carries it: no caller name, phone or number, no company. */
+export function withoutRequesterIdentity<T extends object>(data: T): Omit<T, RequesterIdentity> {
+  const {
+    caller: _caller,
+    callerNumber: _number,
+    company: _company,
+    ...rest
+  } = data as T & Partial<Record<RequesterIdentity, unknown>>;
   return rest;
 }

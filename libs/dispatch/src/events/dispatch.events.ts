@@ -1,11 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
 
 /**
  * Order messages (docs/events.md): dispatch orders, their cancellation and completion, one-click
- * transfers. Each goes to the receiving unit's inbox (`hotline.unit-inbox.<code>.v1`, key = case
- * id) and, without caller identity, to the centre's `hotline.dispatch.v1` (key = unit code).
+ * transfers. Each goes to the receiving unit's inbox (`hotline.unit-inbox.<code>.v1`, key = case id)
+ * and, without the caller's or the company's identity, to the centre's `hotline.dispatch.v1` (key = unit code).
  */
 export const DISPATCH_EVENT_TYPES = {
   orderIssued: `${EVENT_TYPE_PREFIX}.dispatch.order_issued.v1`,
@@ -19,9 +19,18 @@ export class OrderCaller {
   @IsOptional() @IsString() @MaxLength(100) name?: string | null;
   /**
    * Only on the unit's own inbox: full for the lead unit, masked for co-handlers; the whole caller
-   * is omitted when confidential, and always on the shared topic.
+   * is omitted when confidential or sensitive, and always on the shared topic.
    */
   @IsString() @MaxLength(40) phone!: string;
+}
+
+/**
+ * The enterprise of an enterprise's demand (docs/product.md, "The enterprise service channel"). Only on the
+ * unit's own inbox; omitted for a citizen's demand and a sensitive one, and always on the shared topic.
+ */
+export class OrderCompany {
+  @IsString() @MaxLength(200) name!: string;
+  @IsString() @Length(18, 18) creditCode!: string;
 }
 
 export class OrderDeadlines {
@@ -43,6 +52,7 @@ export class OrderIssuedData {
   @IsISO8601() issuedAt!: string;
   @ValidateNested() @Type(() => OrderDeadlines) deadlines!: OrderDeadlines;
   @IsOptional() @ValidateNested() @Type(() => OrderCaller) caller?: OrderCaller;
+  @IsOptional() @ValidateNested() @Type(() => OrderCompany) company?: OrderCompany;
 }
 
 export class OrderCancelledData {
@@ -71,9 +81,11 @@ export class TransferIssuedData {
   @IsString() address!: string;
   /**
    * Only on the utility's own inbox, so it can call back the caller put through to it; omitted
-   * when the case is confidential, and always on the shared topic.
+   * when the case is confidential or sensitive, and always on the shared topic.
    */
   @IsOptional() @IsString() callerNumber?: string;
+  /** As on a dispatch order: only on the utility's own inbox, omitted when sensitive. */
+  @IsOptional() @ValidateNested() @Type(() => OrderCompany) company?: OrderCompany;
   @IsISO8601() ackDueAt!: string;
 }
 

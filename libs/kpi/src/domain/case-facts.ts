@@ -1,3 +1,4 @@
+import type { RequesterKind } from '@hotline/cases/domain';
 import { instant } from '@hotline/clock/domain';
 /**
  * What the KPIs need to know about one case, folded from its events (docs/kpi.md). Pure: the
@@ -12,6 +13,8 @@ export interface CaseFacts {
   categoryCode: string;
   districtCode: string;
   streetCode: string | null;
+  /** From `case.registered`; events from before the enterprise channel carry none: a citizen's. */
+  requesterKind: RequesterKind;
   /** The unit that holds (or last held) the case; the first dispatch's lead until a later one. */
   unitCode: string | null;
   /** Answered on the call or transferred: no dispatch was needed. */
@@ -62,6 +65,7 @@ export function applyFactEvent(facts: CaseFacts | null, e: FactEvent): CaseFacts
       categoryCode: str(e.data.categoryCode) ?? '',
       districtCode: str(e.data.districtCode) ?? '',
       streetCode: str(e.data.streetCode),
+      requesterKind: e.data.requesterKind === 'enterprise' ? 'enterprise' : 'citizen',
       unitCode: null,
       noDispatchNeeded: false,
       dispatchDueAt: date(deadlines.dispatch) ?? e.time,

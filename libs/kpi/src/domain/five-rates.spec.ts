@@ -90,6 +90,21 @@ describe('case facts and the five rates', () => {
     });
   });
 
+  it('learns the requester kind from the registration, a citizen when an older event names none', () => {
+    expect(fold(story).requesterKind).toBe('citizen');
+    const enterprise = fold([{ ...story[0], data: { ...story[0].data, requesterKind: 'enterprise' } }, story[1]]);
+    expect(enterprise.requesterKind).toBe('enterprise');
+    const [row] = fiveRatesReference(
+      [enterprise],
+      '2026-11-01',
+      '2026-12-01',
+      'requesterKind',
+      t('2026-11-04T12:00:00'),
+    );
+    expect(row).toMatchObject({ groupKey: 'enterprise', dispatchAccuracy: { numerator: 1, denominator: 1 } });
+    expect(rollupDelta(null, enterprise).every((d) => d.requesterKind === 'enterprise')).toBe(true);
+  });
+
   it('changes the rollups by exactly what changed in the facts', () => {
     const before = fold(story.slice(0, 2));
     const after = applyFactEvent(before, story[2])!;

@@ -1,18 +1,22 @@
+import type { RequesterKind } from '@hotline/cases/domain';
 import { localDate } from '@hotline/clock/domain';
 import type { CaseFacts, FactEvent } from './case-facts';
 import { Metric, METRICS, metricPosition, MetricPosition } from './five-rates';
 
-export const GROUP_BYS = ['unit', 'district', 'street', 'hotline', 'category', 'day'] as const;
+export const GROUP_BYS = ['unit', 'district', 'street', 'hotline', 'category', 'day', 'requesterKind'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-/** Rollups are kept per grouping; `all` (one key) also serves the by-day view. */
+/**
+ * Rollups are kept per grouping; `all` (one key) also serves the by-day view. Every count also carries
+ * the case's requester kind, so any grouping can be narrowed to one kind, and `all` grouped by it.
+ */
 export const GROUP_KINDS = ['unit', 'district', 'street', 'hotline', 'category', 'all'] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
 /** Cases without a unit yet, or without a street, are grouped under this key. */
 export const NONE = '-';
 
-export function groupKey(f: CaseFacts, kind: GroupKind): string {
+export function groupKey(f: CaseFacts, kind: GroupKind | 'requesterKind'): string {
   switch (kind) {
     case 'unit':
       return f.unitCode ?? NONE;
@@ -24,17 +28,20 @@ export function groupKey(f: CaseFacts, kind: GroupKind): string {
       return f.hotline;
     case 'category':
       return f.categoryCode.slice(0, 2) || NONE; // the top level (大类)
+    case 'requesterKind':
+      return f.requesterKind;
     case 'all':
       return 'all';
   }
 }
 
-/** One count a case adds to the rollups: metric × cohort day × grouping × state. */
+/** One count a case adds to the rollups: metric × cohort day × grouping × requester kind × state. */
 export interface Contribution {
   metric: Metric;
   day: string;
   groupKind: GroupKind;
   groupKey: string;
+  requesterKind: RequesterKind;
   state: MetricPosition['state'];
 }
 
@@ -49,6 +56,7 @@ export function contributions(f: CaseFacts | null): Contribution[] {
       day,
       groupKind,
       groupKey: groupKey(f, groupKind),
+      requesterKind: f.requesterKind,
       state: position.state,
     }));
   });
@@ -60,7 +68,7 @@ export interface RollupDelta extends Contribution {
 
 /** What changes in the rollups when a case's facts change: removed counts −1, added counts +1. */
 export function rollupDelta(before: CaseFacts | null, after: CaseFacts | null): RollupDelta[] {
-  const key = (c: Contribution) => `${c.metric}|${c.day}|${c.groupKind}|${c.groupKey}|${c.state}`;
+  const key = (c: Contribution) => `${c.metric}|${c.day}|${c.groupKind}|${c.groupKey}|${c.requesterKind}|${c.state}`;
   const deltas = new Map<string, RollupDelta>();
   for (const [list, sign] of [
     [contributions(before), -1],
@@ -81,6 +89,7 @@ export interface CallbackContribution {
   groupKind: GroupKind;
   day: string;
   groupKey: string;
+  requesterKind: RequesterKind;
   asked: number;
   solved: number;
   rated: number;
@@ -95,6 +104,7 @@ export function callbackContributions(f: CaseFacts | null, e: FactEvent): Callba
     groupKind,
     day: localDate(e.time),
     groupKey: groupKey(f, groupKind),
+    requesterKind: f.requesterKind,
     asked: typeof solved === 'boolean' ? 1 : 0,
     solved: solved === true ? 1 : 0,
     rated: typeof satisfaction === 'string' ? 1 : 0,

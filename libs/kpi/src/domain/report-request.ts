@@ -1,3 +1,4 @@
+import type { RequesterKind } from '@hotline/cases/domain';
 import { DomainError } from '@hotline/core';
 
 export interface Period {
@@ -9,6 +10,12 @@ export interface Period {
 export interface Scope {
   /** A handler sees its own unit's figures only. */
   unitCode?: string;
+}
+
+/** What a report counts: the viewer's scope, narrowed by the request's own filters. */
+export interface ReportFilter extends Scope {
+  /** Only the demands of citizens, or of enterprises (docs/kpi.md). */
+  requesterKind?: RequesterKind;
 }
 
 /** Longer periods than a year and a month are yearly reports, read from the CSV of each month. */

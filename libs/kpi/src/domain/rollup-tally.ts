@@ -1,3 +1,4 @@
+import type { RequesterKind } from '@hotline/cases/domain';
 import type { CallbackContribution, Contribution, GroupKind } from './grouping';
 import type { Metric } from './five-rates';
 
@@ -6,6 +7,7 @@ export interface RollupRow {
   day: string;
   metric: Metric;
   groupKey: string;
+  requesterKind: RequesterKind;
   hit: number;
   miss: number;
   pending: number;
@@ -24,7 +26,7 @@ export class RollupTally {
 
   add(contributions: readonly Contribution[]): void {
     for (const c of contributions) {
-      const key = `${c.groupKind}|${c.day}|${c.metric}|${c.groupKey}`;
+      const key = `${c.groupKind}|${c.day}|${c.metric}|${c.groupKey}|${c.requesterKind}`;
       let row = this.counts.get(key);
       if (!row) {
         row = {
@@ -32,6 +34,7 @@ export class RollupTally {
           day: c.day,
           metric: c.metric,
           groupKey: c.groupKey,
+          requesterKind: c.requesterKind,
           hit: 0,
           miss: 0,
           pending: 0,
@@ -45,7 +48,7 @@ export class RollupTally {
 
   addCallbacks(contributions: readonly CallbackContribution[]): void {
     for (const c of contributions) {
-      const key = `${c.groupKind}|${c.day}|${c.groupKey}`;
+      const key = `${c.groupKind}|${c.day}|${c.groupKey}|${c.requesterKind}`;
       const row = this.callbacks.get(key);
       if (!row) {
         this.callbacks.set(key, { ...c });

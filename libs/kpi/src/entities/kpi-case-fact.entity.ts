@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RequesterKind } from '@hotline/cases';
 
 /** The grouping columns, carried in the open-item indexes so counting them reads only the index. */
-const GROUP_COLUMNS = ['unitCode', 'districtCode', 'streetCode', 'hotline', 'categoryCode'] as const;
+const GROUP_COLUMNS = ['unitCode', 'districtCode', 'streetCode', 'hotline', 'categoryCode', 'requesterKind'] as const;
 
 /**
  * The KPI projection: one row per case with what the five rates need (see domain/case-facts.ts).
@@ -34,6 +35,7 @@ export class KpiCaseFactEntity {
   @Column({ type: 'text' }) categoryCode!: string;
   @Column({ type: 'text' }) districtCode!: string;
   @Column({ type: 'text', nullable: true }) streetCode!: string | null;
+  @Column({ type: 'text' }) requesterKind!: RequesterKind;
   @Column({ type: 'text', nullable: true }) unitCode!: string | null;
   @Column({ type: 'boolean' }) noDispatchNeeded!: boolean;
   @Column({ type: 'timestamptz' }) dispatchDueAt!: Date;

@@ -3,3 +3,4 @@ export * from './holiday-calendar';
 export * from './deadline';
 export * from './policy-resolution';
 export * from './warning';
+export * from './working-hours';

@@ -1,10 +1,53 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Validate } from 'class-validator';
-import { CASE_STATUSES, CaseStatus, Channel, CHANNELS, DEMAND_TYPES, DemandType } from '@hotline/cases';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CASE_STATUSES,
+  CaseStatus,
+  Channel,
+  CHANNELS,
+  CREDIT_CODE_LENGTH,
+  DEMAND_TYPES,
+  DemandType,
+  REQUESTER_KINDS,
+  RequesterKind,
+} from '@hotline/cases';
 import { URGENCIES, Urgency } from '@hotline/directory';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDateTime } from '../../http/date-time';
 import { CitizenPhoneConstraint } from './citizen-phone.constraint';
+import { IsCreditCode } from './credit-code';
+
+/** The enterprise behind a demand (the enterprise service channel, docs/product.md). */
+export class CompanyDto {
+  @ApiProperty({ example: '北京某某科技有限公司', description: 'The registered name' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({
+    example: '91110000600037341L',
+    minLength: CREDIT_CODE_LENGTH,
+    maxLength: CREDIT_CODE_LENGTH,
+    description:
+      '统一社会信用代码 (GB 32100-2015), checked with both its check characters; lower case is taken as upper case. ' +
+      'A bad code is a 400 on `company.creditCode` with the reason `length`, `charset`, `check_digit`, ' +
+      '`registration_authority`, `region_code` or `organisation_check_digit`',
+  })
+  @IsCreditCode()
+  creditCode!: string;
+}
 
 export class CreateCaseDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The call this demand came in on (POST /calls)' })
@@ -70,6 +113,35 @@ export class CreateCaseDto {
   confidential?: boolean;
 
   @ApiPropertyOptional({
+    enum: REQUESTER_KINDS,
+    default: 'citizen',
+    description: 'Who raised the demand: a citizen, or an enterprise (the enterprise service channel)',
+  })
+  @IsOptional()
+  @IsIn(REQUESTER_KINDS)
+  requesterKind?: RequesterKind;
+
+  @ApiPropertyOptional({
+    type: CompanyDto,
+    description:
+      'Required when requesterKind is `enterprise` (reason `required`), refused otherwise (`enterprise_only`)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompanyDto)
+  company?: CompanyDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      '敏感诉求, an enterprise’s only (`enterprise_only` otherwise): dispatched anonymously — no unit is shown the ' +
+      'company or the caller',
+  })
+  @IsOptional()
+  @IsBoolean()
+  sensitive?: boolean;
+
+  @ApiPropertyOptional({
     default: false,
     description: 'Register a new case even if the caller has an open one on the same matter',
   })
@@ -102,17 +174,33 @@ export class CaseDto {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'Hidden from units unless they lead a non-confidential case',
+    description: 'Hidden from units unless they lead a case neither confidential nor sensitive',
   })
   callerName!: string | null;
   @ApiProperty({
     nullable: true,
     type: String,
     example: '138****5678',
-    description: 'Masked for units other than the lead; hidden when confidential',
+    description: 'Masked for units other than the lead; hidden from units when confidential or sensitive',
   })
   callerPhone!: string | null;
   @ApiProperty() confidential!: boolean;
+  @ApiProperty({ enum: REQUESTER_KINDS }) requesterKind!: RequesterKind;
+  // Inline, not a $ref: OpenAPI 3.0 cannot make a referenced schema nullable.
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      name: { type: 'string', example: '北京某某科技有限公司' },
+      creditCode: { type: 'string', example: '91110000600037341L' },
+    },
+    required: ['name', 'creditCode'],
+    selfRequired: true,
+    nullable: true,
+    description: 'The enterprise of an enterprise’s demand; null for a citizen’s, and for units when sensitive',
+  })
+  company!: CompanyDto | null;
+  @ApiProperty({ description: 'Dispatched anonymously: units see neither the company nor the caller' })
+  sensitive!: boolean;
   @ApiProperty() reasonable!: boolean;
   @ApiProperty({ nullable: true, type: String, example: '12319', description: 'The number dialled' }) sourceHotline!:
     string | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { REQUESTER_KINDS, type RequesterKind } from '@hotline/cases';
 import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
 import { IsCalendarDay } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
@@ -18,6 +19,11 @@ export class KpiPeriodQueryDto {
   @IsIn(GROUP_BYS)
   groupBy: GroupBy = 'unit';
 
+  @ApiPropertyOptional({ enum: REQUESTER_KINDS, description: 'Only citizens’ or only enterprises’ demands' })
+  @IsOptional()
+  @IsIn(REQUESTER_KINDS)
+  requesterKind?: RequesterKind;
+
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
   @IsIn(['json', 'csv'])
@@ -34,6 +40,10 @@ export class KpiMissesQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   groupKey?: string;
+  @ApiPropertyOptional({ enum: REQUESTER_KINDS, description: 'Only citizens’ or only enterprises’ demands' })
+  @IsOptional()
+  @IsIn(REQUESTER_KINDS)
+  requesterKind?: RequesterKind;
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format:
     'json' | 'csv' = 'json';
 }

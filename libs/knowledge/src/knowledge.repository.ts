@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@hotline/core';
+import { TransactionService } from '@hotline/database';
+import type { EntryContent } from './domain/entry-content';
+import type { Audience, KnowledgeKind, KnowledgeStatus } from './domain/knowledge-vocabulary';
+import { KnowledgeEntryEntity } from './entities/knowledge-entry.entity';
+
+/** A version as read: its content, who wrote it and when. */
+export interface StoredVersion extends EntryContent {
+  entryId: string;
+  version: number;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+/** The texts a version is found by (from @hotline/text-search), per tsvector weight. */
+export interface VersionSearchTexts {
+  weighted: Record<'A' | 'B' | 'C' | 'D', string>;
+  similarityTitle: string;
+  highlightAnswer: string;
+}
+
+export interface SearchRequest {
+  /** A tsquery for to_tsquery('simple', …), never empty. */
+  tsquery: string;
+  /** The question for pg_trgm, as toSimilarityText writes it. */
+  similarityText: string;
+  /** YYYY-MM-DD: published versions must be in effect on it. */
+  today: string;
+  audiences: Audience[] | null;
+  kind: KnowledgeKind | null;
+  categoryCode: string | null;
+  /** `filter`: only entries of the category's subtree or above it; `boost`: those first. */
+  categoryUse: 'filter' | 'boost';
+  /** Entries whose current version is searched, whatever its state: all, one unit's, or none. */
+  unpublished: { all: boolean; unitCode: string | null };
+  limit: number;
+}
+
+export interface SearchHit {
+  id: string;
+  version: number;
+  status: KnowledgeStatus;
+  title: string;
+  kind: KnowledgeKind;
+  audience: Audience;
+  /** ts_headline of the answer's highlight text. */
+  headline: string;
+  score: number;
+}
+
+/** The weight of the title's character similarity beside ts_rank_cd (docs/decisions.md). */
+const SIMILARITY_WEIGHT = 0.5;
+/** How similar a title must be to be found without a shared word. */
+const SIMILARITY_FLOOR = 0.4;
+/** What an entry of a case's category (or one above or below it) gets added in findForCase. */
+const CATEGORY_BOOST = 0.2;
+const HEADLINE_OPTIONS =
+  'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=12, ShortWord=0, MaxFragments=2, FragmentDelimiter=…';
+
+const VERSION_COLUMNS = `entry_id AS "entryId", version, title, questions, answer, kind, audience,
+  category_codes AS "categoryCodes", owner_unit_code AS "ownerUnitCode", document_number AS "documentNumber",
+  source, effective_from::text AS "effectiveFrom", effective_to::text AS "effectiveTo",
+  review_by::text AS "reviewBy", created_by AS "createdBy", created_at AS "createdAt"`;
+
+// The version a search looks at: the current one for entries the searcher may edit (when asked), else
+// the published one, which must then be published and in effect today.
+const SEARCH = `
+  WITH hits AS (
+    SELECT e.id, v.version, e.status, v.title, v.kind, v.audience, v.search_answer,
+           ts_rank_cd(v.search_document, to_tsquery('simple', $1), 32)
+             + ${SIMILARITY_WEIGHT} * similarity(v.search_title, $2)
+             + CASE WHEN $7::text = 'boost' AND m.in_category THEN ${CATEGORY_BOOST} ELSE 0 END AS score
+      FROM knowledge_entries e
+      JOIN knowledge_entry_versions v ON v.entry_id = e.id
+       AND v.version = CASE WHEN $8::boolean OR e.owner_unit_code = $9::text
+                            THEN e.current_version ELSE e.published_version END
+     CROSS JOIN LATERAL (
+       SELECT $6::text IS NOT NULL AND EXISTS (
+                SELECT 1 FROM unnest(v.category_codes) c
+                 WHERE starts_with($6::text, c) OR starts_with(c, $6::text)) AS in_category
+     ) m
+     WHERE (v.search_document @@ to_tsquery('simple', $1)
+            OR (v.search_title % $2 AND similarity(v.search_title, $2) >= ${SIMILARITY_FLOOR}))
+       AND ($8::boolean OR e.owner_unit_code = $9::text
+            OR (e.status = 'published' AND v.effective_from <= $3::date
+                AND (v.effective_to IS NULL OR v.effective_to >= $3::date)))
+       AND ($4::text[] IS NULL OR v.audience = ANY($4::text[]))
+       AND ($5::text IS NULL OR v.kind = $5::text)
+       AND ($6::text IS NULL OR $7::text <> 'filter' OR m.in_category)
+  ), top AS (
+    SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, id LIMIT $10::int
+  )
+  SELECT id, version, status, title, kind, audience, score::float8 AS score, total::int AS total,
+         ts_headline('simple', search_answer, to_tsquery('simple', $1), '${HEADLINE_OPTIONS}') AS headline
+    FROM top ORDER BY score DESC, id`;
+
+/**
+ * `knowledge_entries` and `knowledge_entry_versions`: entries change under their row lock, versions
+ * are only ever inserted; the search over the versions' tsvector and trigram indexes.
+ */
+@Injectable()
+export class KnowledgeRepository {
+  constructor(private readonly db: TransactionService) {}
+
+  find(id: string): Promise<KnowledgeEntryEntity | null> {
+    return this.db.manager.findOneBy(KnowledgeEntryEntity, { id });
+  }
+
+  /** The entry under its row lock until the transaction ends: its writes are serialised. */
+  lock(where: { id: string } | { ref: string }): Promise<KnowledgeEntryEntity | null> {
+    const [column, value] = 'id' in where ? ['id', where.id] : ['ref', where.ref];
+    return this.db.manager
+      .createQueryBuilder(KnowledgeEntryEntity, 'e')
+      .where(`e.${column} = :value`, { value })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** A taken ref (`ux_knowledge_entries_ref`) reaches the caller as thrown. */
+  insertEntry(
+    entry: Pick<KnowledgeEntryEntity, 'ref' | 'status' | 'currentVersion' | 'publishedVersion' | 'ownerUnitCode'>,
+  ): Promise<KnowledgeEntryEntity> {
+    return this.db.manager.save(this.db.manager.create(KnowledgeEntryEntity, entry));
+  }
+
+  async updateEntry(
+    id: string,
+    change: Partial<Pick<KnowledgeEntryEntity, 'status' | 'currentVersion' | 'publishedVersion' | 'ownerUnitCode'>>,
+  ): Promise<void> {
+    await this.db.manager.update(KnowledgeEntryEntity, { id }, change);
+  }
+
+  async insertVersion(
+    entryId: string,
+    version: number,
+    content: EntryContent,
+    search: VersionSearchTexts,
+    createdBy: string | null,
+  ): Promise<StoredVersion> {
+    const [row]: StoredVersion[] = await this.db.manager.query(
+      `INSERT INTO knowledge_entry_versions
+         (entry_id, version, title, questions, answer, kind, audience, category_codes, owner_unit_code,
+          document_number, source, effective_from, effective_to, review_by, created_by,
+          search_document, search_title, search_answer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+               setweight(to_tsvector('simple', $16), 'A') || setweight(to_tsvector('simple', $17), 'B')
+                 || setweight(to_tsvector('simple', $18), 'C') || setweight(to_tsvector('simple', $19), 'D'),
+               $20, $21)
+       RETURNING ${VERSION_COLUMNS}`,
+      [
+        entryId,
+        version,
+        content.title,
+        content.questions,
+        content.answer,
+        content.kind,
+        content.audience,
+        content.categoryCodes,
+        content.ownerUnitCode,
+        content.documentNumber,
+        content.source,
+        content.effectiveFrom,
+        content.effectiveTo,
+        content.reviewBy,
+        createdBy,
+        search.weighted.A,
+        search.weighted.B,
+        search.weighted.C,
+        search.weighted.D,
+        search.similarityTitle,
+        search.highlightAnswer,
+      ],
+    );
+    return row;
+  }
+
+  /** One of versions 1 … current_version, which every entry has. */
+  async version(entryId: string, version: number): Promise<StoredVersion> {
+    const [row]: StoredVersion[] = await this.db.manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM knowledge_entry_versions WHERE entry_id = $1 AND version = $2`,
+      [entryId, version],
+    );
+    if (!row) throw new Error(`knowledge entry ${entryId} has no version ${version}`);
+    return row;
+  }
+
+  /** Versions 1 … `upTo` of an entry, newest first. */
+  async versions(entryId: string, upTo: number, page: PageRequest): Promise<Page<StoredVersion>> {
+    const items: StoredVersion[] = await this.db.manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM knowledge_entry_versions WHERE entry_id = $1 AND version <= $2
+        ORDER BY version DESC LIMIT $3 OFFSET $4`,
+      [entryId, upTo, page.limit, page.offset],
+    );
+    return { items, total: upTo };
+  }
+
+  /** Of `ids`, the published entries whose published version is in effect on `today`. */
+  publishedInEffect(ids: readonly string[], today: string): Promise<{ id: string; version: number; title: string }[]> {
+    return this.db.manager.query(
+      `SELECT e.id, v.version, v.title FROM knowledge_entries e
+         JOIN knowledge_entry_versions v ON v.entry_id = e.id AND v.version = e.published_version
+        WHERE e.id = ANY($1::uuid[]) AND e.status = 'published'
+          AND v.effective_from <= $2::date AND (v.effective_to IS NULL OR v.effective_to >= $2::date)`,
+      [ids, today],
+    );
+  }
+
+  async search(request: SearchRequest): Promise<Page<SearchHit>> {
+    const rows: (SearchHit & { total: number })[] = await this.db.manager.query(SEARCH, [
+      request.tsquery,
+      request.similarityText,
+      request.today,
+      request.audiences,
+      request.kind,
+      request.categoryCode,
+      request.categoryUse,
+      request.unpublished.all,
+      request.unpublished.unitCode,
+      request.limit,
+    ]);
+    return { items: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
+  }
+}
