@@ -23,15 +23,16 @@ const LIB_EDGES = {
   directory: ['core', 'config', 'database', 'audit'],
   auth: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   sla: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
-  cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla'],
+  cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla', 'text-search'],
   dispatch: ['core', 'clock', 'config', 'database', 'messaging', 'directory', 'sla', 'cases'],
   handling: ['core', 'clock', 'database', 'messaging', 'sla', 'cases', 'dispatch'],
   callbacks: ['core', 'clock', 'database', 'sla', 'cases'],
   supervision: ['core', 'clock', 'database', 'directory', 'cases'],
-  kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases'],
+  kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases', 'knowledge'],
   idempotency: ['core', 'clock', 'config', 'database'],
   'text-search': [],
-  knowledge: ['core', 'clock', 'database', 'audit', 'auth', 'directory', 'text-search'],
+  knowledge: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'cases', 'text-search'],
+  ask: ['core', 'clock', 'config', 'database', 'cases', 'knowledge'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { ASK_ENTITIES } from '@hotline/ask';
 import { AUDIT_ENTITIES } from '@hotline/audit';
 import { AUTH_ENTITIES } from '@hotline/auth';
 import { CASES_ENTITIES } from '@hotline/cases';
@@ -35,6 +36,7 @@ export default new DataSource({
     ...AUDIT_ENTITIES,
     ...KPI_ENTITIES,
     ...IDEMPOTENCY_ENTITIES,
+    ...ASK_ENTITIES,
     ...KNOWLEDGE_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],

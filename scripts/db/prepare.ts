@@ -5,6 +5,8 @@ import { seedDirectory } from '@hotline/directory';
 import { seedCalendar } from '@hotline/sla';
 import { createKafkaClient, ensureTopics, kafkaClientOptions } from '@hotline/messaging';
 import { ensureDatabase } from './ensure-database';
+import { withKnowledge } from './knowledge/context';
+import { seedKnowledge } from './knowledge/seed';
 
 /**
  * `npm run prepare:stack`: everything the apps need before they start, all idempotent —
@@ -28,6 +30,10 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+  // Through KnowledgeService, like every write of the knowledge base: versions, publishing, the audit trail.
+  const knowledgeStarted = Date.now();
+  const knowledge = await withKnowledge(({ knowledge }) => seedKnowledge(knowledge));
+  console.log(`db: knowledge seed ${JSON.stringify(knowledge)} in ${Date.now() - knowledgeStarted} ms`);
 
   const kafka = createKafkaClient(kafkaClientOptions(config, `${config.KAFKA_CLIENT_ID}-prepare`));
   const created = await ensureTopics(kafka, {

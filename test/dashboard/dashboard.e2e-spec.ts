@@ -93,6 +93,11 @@ describe('the /dashboard page in headless Chromium', () => {
     expect(Number(await page.textContent('[data-testid="live-cases"]'))).toBeGreaterThanOrEqual(
       live.cases.registered - 5,
     );
+    // Answering from the knowledge base: the share of today's answers on the call that cited an entry.
+    // (Other tests may answer cases meanwhile: the form, not the value.)
+    expect(await page.textContent('[data-testid="live-knowledge-share"]')).toMatch(/^(–|\d+\.\d%)$/);
+    expect(live.knowledge).toMatchObject({ answeredCases: expect.any(Number), neverUsed: expect.any(Number) });
+    expect(await page.textContent('[data-testid="live-knowledge-usage"]')).toContain('直接办结引用知识');
     expect(await page.locator('#ratesChart canvas').count()).toBeGreaterThan(0);
 
     await page.click('[data-testid="cell-110105001-onTimeDispatch"]');

@@ -72,6 +72,17 @@ const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit'
   'POST /api/v1/knowledge/{id}/publish': { roles: ['supervisor', 'admin'] },
   'POST /api/v1/knowledge/{id}/retire': { roles: ['supervisor', 'admin'] },
   'GET /api/v1/knowledge/{id}/versions': { roles: ALL },
+  // Answering on the call (answering-on-the-call e2e checks a handler sees only their unit's flags).
+  'GET /api/v1/cases/{id}/knowledge-suggestions': { roles: ['agent', 'supervisor'], scope: 'case' },
+  'POST /api/v1/knowledge/{id}/flags': { roles: ['agent', 'supervisor'] },
+  'GET /api/v1/knowledge/flags': { roles: ['handler', 'supervisor', 'admin'] },
+  'GET /api/v1/knowledge/review-due': { roles: ['handler', 'supervisor', 'admin'] },
+  'POST /api/v1/knowledge/flags/{flagId}/resolve': { roles: ['handler', 'supervisor'] },
+  // The after-hours desk is public; what it was asked is for the centre's supervisors.
+  'POST /api/v1/ask': { roles: 'public' },
+  'POST /api/v1/ask/{id}/feedback': { roles: 'public' },
+  'POST /api/v1/ask/{id}/demand': { roles: 'public' },
+  'GET /api/v1/ask/questions': { roles: ['supervisor', 'admin'] },
 };
 
 const WHO: Who[] = ['anonymous', 'agent', 'supervisor', 'admin', 'handler_own', 'handler_other'];
@@ -114,6 +125,7 @@ describe('access matrix: every route × every role × own/other unit', () => {
           .replace('{id}', template.startsWith('/api/v1/cases/') ? caseId : randomUUID())
           .replace('{returnId}', randomUUID())
           .replace('{extensionId}', randomUUID())
+          .replace('{flagId}', randomUUID())
           .replace('{code}', '110105001')
           .replace('{day}', '2031-01-01');
         let req = http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);

@@ -18,3 +18,6 @@ process.env.UNIT_CHANNELS_REFRESH_MS = '500';
 // Every test signs in from 127.0.0.1: the per-address lock would stop the suite, not a guesser.
 // (test/security/user-trust.e2e-spec.ts runs an api with a low one.)
 process.env.AUTH_FAILURES_PER_ADDRESS = '1000000';
+// Files sign in a dozen users at start: the per-second budget of password checks is for floods
+// (its own spec: libs/auth/src/password-hasher.service.spec.ts).
+process.env.AUTH_HASH_PER_SECOND = '1000';

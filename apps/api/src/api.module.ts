@@ -13,6 +13,7 @@ import { CallbacksModule } from '@hotline/callbacks';
 import { HandlingModule } from '@hotline/handling';
 import { KpiModule } from '@hotline/kpi';
 import { IdempotencyModule } from '@hotline/idempotency';
+import { AskModule } from '@hotline/ask';
 import { KnowledgeModule } from '@hotline/knowledge';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
@@ -20,7 +21,10 @@ import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { AuditController } from './audit/audit.controller';
 import { KpiController } from './kpi/kpi.controller';
+import { AskController } from './ask/ask.controller';
 import { KnowledgeController } from './knowledge/knowledge.controller';
+import { KnowledgeFlagsController } from './knowledge/knowledge-flags.controller';
+import { CaseKnowledgeController } from './knowledge/case-knowledge.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
@@ -64,6 +68,7 @@ import { MetricsController } from './ops/metrics.controller';
     KpiModule,
     IdempotencyModule,
     KnowledgeModule,
+    AskModule,
   ],
   controllers: [
     AuthController,
@@ -81,7 +86,11 @@ import { MetricsController } from './ops/metrics.controller';
     CalendarController,
     AuditController,
     KpiController,
+    // Before KnowledgeController: its `knowledge/:id` would otherwise take `flags` and `review-due`.
+    KnowledgeFlagsController,
     KnowledgeController,
+    CaseKnowledgeController,
+    AskController,
     DashboardController,
     HealthController,
     MetricsController,

@@ -89,6 +89,11 @@ export class CaseQueriesService {
     return { registeredByHotline, open };
   }
 
+  /** Cases answered on the call since `since` (the live figures; docs/kpi.md, "Knowledge on the call"). */
+  answeredSince(since: Date, leadUnit?: string): Promise<number> {
+    return this.cases.answeredSinceCount(since, leadUnit);
+  }
+
   /** Every stored case event, case by case in order (rebuilding a projection). */
   allEvents(): AsyncIterable<StoredCaseEvent> {
     return this.events.all();

@@ -13,6 +13,7 @@ import { CaseNumbersRepository } from './case-numbers.repository';
 import { CaseNumbersService } from './case-numbers.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
+import { CaseSearchIndexService } from './case-search-index.service';
 import { CaseViewsService } from './case-views.service';
 import { CasesRepository } from './cases.repository';
 import { DeadlineSweepService } from './deadline-sweep.service';
@@ -33,6 +34,7 @@ import { CASES_ENTITIES } from './entities';
     CaseQueriesService,
     CaseViewsService,
     DeadlineSweepService,
+    CaseSearchIndexService,
   ],
   exports: [
     CaseCommandsService,
@@ -42,6 +44,7 @@ import { CASES_ENTITIES } from './entities';
     CaseQueriesService,
     CaseViewsService,
     DeadlineSweepService,
+    CaseSearchIndexService,
   ],
 })
 export class CasesModule {}

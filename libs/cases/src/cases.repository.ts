@@ -8,6 +8,7 @@ import {
   FINISHED_STATUSES,
   type RequesterKind,
 } from './domain/case-vocabulary';
+import { caseSearchDocumentSql, caseSearchOf, caseSearchTexts } from './case-search';
 import { withAssignedUnits } from './domain/case-scope';
 import { CaseEntity } from './entities/case.entity';
 
@@ -76,8 +77,40 @@ export class CasesRepository {
       .getMany();
   }
 
+  /** With its search document, cut from the description and the address (neither changes afterwards). */
   async insert(row: CaseEntity): Promise<void> {
-    await this.db.manager.insert(CaseEntity, row);
+    const texts = caseSearchTexts(row);
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(CaseEntity)
+      .values({ ...row, searchDocument: () => caseSearchDocumentSql(':searchB', ':searchC') })
+      .setParameters({ searchB: texts.B, searchC: texts.C })
+      .execute();
+  }
+
+  /**
+   * One batch of `npm run cases:reindex`: up to `limit` cases after `afterId` (id order) without a search
+   * document, locked with SKIP LOCKED (a case an action holds is left for a later pass), filled. Returns
+   * the last id looked at, or null when none was left after `afterId`.
+   */
+  async fillSearchDocuments(afterId: string | null, limit: number): Promise<{ lastId: string | null; filled: number }> {
+    return this.db.run(async () => {
+      const rows: { id: string; description: string; address: string }[] = await this.db.manager.query(
+        `SELECT id, description, address FROM cases
+          WHERE search_document IS NULL AND ($1::uuid IS NULL OR id > $1::uuid)
+          ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [afterId, limit],
+      );
+      if (rows.length === 0) return { lastId: null, filled: 0 };
+      const texts = rows.map((r) => caseSearchTexts(r));
+      await this.db.manager.query(
+        `UPDATE cases c SET search_document = ${caseSearchDocumentSql('u.b', 'u.c')}
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, b, c) WHERE c.id = u.id`,
+        [rows.map((r) => r.id), texts.map((t) => t.B), texts.map((t) => t.C)],
+      );
+      return { lastId: rows[rows.length - 1].id, filled: rows.length };
+    });
   }
 
   /**
@@ -138,8 +171,14 @@ export class CasesRepository {
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`caller:${callerPhone}`]);
   }
 
-  /** Newest first; ties broken by id so pages never overlap or skip. `scopeUnit`: a handler's unit. */
+  /**
+   * Newest first; ties broken by id so pages never overlap or skip. `scopeUnit`: a handler's unit. With
+   * `q`: the case of that number, or the cases sharing its words, best ranked first (the knowledge base's
+   * ts_rank_cd, normalisation 32), then newest first (docs/api.md, `GET /cases`).
+   */
   async list(filter: CaseFilter, scopeUnit: string | null): Promise<Page<CaseEntity>> {
+    const search = filter.q === undefined ? null : caseSearchOf(filter.q);
+    if (search?.kind === 'nothing') return { items: [], total: 0 };
     const query = this.db.manager.createQueryBuilder(CaseEntity, 'c');
     if (scopeUnit !== null) query.andWhere('c.unitCodes @> ARRAY[:scopeUnit]::text[]', { scopeUnit });
     if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
@@ -163,14 +202,15 @@ export class CasesRepository {
     if (filter.from) query.andWhere('c.registeredAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('c.registeredAt < :to', { to: filter.to });
     if (filter.callerPhone) query.andWhere('c.callerPhone = :phone', { phone: filter.callerPhone });
-    if (filter.q) {
-      query.andWhere('(c.caseNumber = :exact OR c.description ILIKE :text OR c.address ILIKE :text)', {
-        exact: filter.q,
-        text: `%${escapeLike(filter.q)}%`,
-      });
+    if (search?.kind === 'case_number') query.andWhere('c.caseNumber = :exact', { exact: search.caseNumber });
+    if (search?.kind === 'words') {
+      query
+        .andWhere(`c.searchDocument @@ to_tsquery('simple', :tsquery)`, { tsquery: search.tsquery })
+        .addSelect(`ts_rank_cd(c.searchDocument, to_tsquery('simple', :tsquery), 32)`, 'search_rank')
+        .orderBy('search_rank', 'DESC');
     }
     const [items, total] = await query
-      .orderBy('c.registeredAt', 'DESC')
+      .addOrderBy('c.registeredAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .take(filter.limit)
       .skip(filter.offset)
@@ -218,6 +258,16 @@ export class CasesRepository {
       [since, ...(leadUnit ? [leadUnit] : [])],
     );
     return new Map(rows.map((r) => [r.hotline, Number(r.n)]));
+  }
+
+  /** Cases answered on the call (直接办结) since `since`; none has a lead unit, so a unit's count is 0. */
+  async answeredSinceCount(since: Date, leadUnit?: string): Promise<number> {
+    const [row]: { n: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS n FROM cases WHERE status = 'answered' AND closed_at >= $1
+        ${leadUnit ? 'AND lead_unit_code = $2' : ''}`,
+      [since, ...(leadUnit ? [leadUnit] : [])],
+    );
+    return Number(row?.n ?? 0);
   }
 
   /** Cases not yet finished (a unit's: where it is the lead). */

@@ -12,4 +12,6 @@ export * from './case-registration.service';
 export * from './case-actions.service';
 export * from './calls.service';
 export * from './deadline-sweep.service';
+export * from './case-search-index.service';
+export { caseSearchOf, caseSearchTexts, type CaseSearch, type CaseSearchTexts } from './case-search';
 export * from './cases.module';

@@ -78,6 +78,9 @@ export const ERROR_REASONS = {
   'knowledge.retired': 'STATE_CONFLICT',
   'knowledge.already_retired': 'STATE_CONFLICT',
   'knowledge.already_published': 'STATE_CONFLICT',
+  'knowledge.flag_not_found': 'NOT_FOUND',
+  /** Resolving a flag that is resolved already. */
+  'knowledge.flag_resolved': 'STATE_CONFLICT',
   /** An answer citing an entry that is not published and in effect today. */
   'knowledge.not_citable': 'STATE_CONFLICT',
   'knowledge.ref_exists': 'ALREADY_EXISTS',

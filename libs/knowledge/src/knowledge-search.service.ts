@@ -19,6 +19,9 @@ export interface KnowledgeQuery {
 /** A found entry: `snippet` is HTML, the answer's words with `<mark>` around those that matched. */
 export type KnowledgeHit = Omit<SearchHit, 'headline'> & { snippet: string };
 
+/** A found entry with its whole answer (Markdown), for a reader who has no second screen. */
+export type KnowledgeAnswer = KnowledgeHit & { answer: string };
+
 /**
  * Finding entries for a question (docs/api.md, "Knowledge base"; the ranking: docs/decisions.md,
  * "Knowledge base (issue 12)"): published entries in effect today, ranked by the words they share
@@ -61,6 +64,24 @@ export class KnowledgeSearchService {
       limit,
     });
     return items;
+  }
+
+  /**
+   * Answers for a question from the public (the after-hours desk): published entries in effect today
+   * for the asker's audience (citizens by default), each with its published answer in full.
+   */
+  async answersFor(question: string, audience: Asker | undefined, limit: number): Promise<KnowledgeAnswer[]> {
+    const { items } = await this.find(question, {
+      audiences: audiencesFor(audience ?? 'citizen'),
+      kind: null,
+      categoryCode: null,
+      categoryUse: 'filter',
+      unpublished: { all: false, unitCode: null },
+      limit,
+    });
+    return Promise.all(
+      items.map(async (hit) => ({ ...hit, answer: (await this.entries.version(hit.id, hit.version)).answer })),
+    );
   }
 
   private async find(

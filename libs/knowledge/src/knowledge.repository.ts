@@ -49,8 +49,14 @@ export interface SearchHit {
   score: number;
 }
 
-/** The weight of the title's character similarity beside ts_rank_cd (docs/decisions.md). */
+/** The weight of the title's character similarity beside ts_rank (docs/decisions.md). */
 const SIMILARITY_WEIGHT = 0.5;
+/**
+ * ts_rank's weights for D (document number, source), C (answer), B (callers' questions), A (title):
+ * callers' questions count as much as the title, the answer's words less — measured on the held-out
+ * questions (docs/decisions.md, "Seed, importer and answer quality").
+ */
+const RANK_WEIGHTS = '{0.05,0.3,1.0,1.0}';
 /** How similar a title must be to be found without a shared word. */
 const SIMILARITY_FLOOR = 0.4;
 /** What an entry of a case's category (or one above or below it) gets added in findForCase. */
@@ -68,7 +74,7 @@ const VERSION_COLUMNS = `entry_id AS "entryId", version, title, questions, answe
 const SEARCH = `
   WITH hits AS (
     SELECT e.id, v.version, e.status, v.title, v.kind, v.audience, v.search_answer,
-           ts_rank_cd(v.search_document, to_tsquery('simple', $1), 32)
+           ts_rank('${RANK_WEIGHTS}', v.search_document, to_tsquery('simple', $1), 32)
              + ${SIMILARITY_WEIGHT} * similarity(v.search_title, $2)
              + CASE WHEN $7::text = 'boost' AND m.in_category THEN ${CATEGORY_BOOST} ELSE 0 END AS score
       FROM knowledge_entries e
@@ -173,6 +179,134 @@ export class KnowledgeRepository {
       ],
     );
     return row;
+  }
+
+  /** The entries of `refs` (those that exist) under their row locks, in ref order, each with its current version. */
+  async lockByRefs(refs: readonly string[]): Promise<{ entry: KnowledgeEntryEntity; current: StoredVersion }[]> {
+    if (refs.length === 0) return [];
+    const entries = await this.db.manager
+      .createQueryBuilder(KnowledgeEntryEntity, 'e')
+      .where('e.ref IN (:...refs)', { refs })
+      .orderBy('e.ref')
+      .setLock('pessimistic_write')
+      .getMany();
+    if (entries.length === 0) return [];
+    const versions: StoredVersion[] = await this.db.manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM knowledge_entry_versions
+        WHERE (entry_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
+      [entries.map((e) => e.id), entries.map((e) => e.currentVersion)],
+    );
+    const byEntry = new Map(versions.map((v) => [v.entryId, v]));
+    return entries.map((entry) => ({ entry, current: byEntry.get(entry.id)! }));
+  }
+
+  /** Many entries in one statement (the importers' bulk path); a taken ref fails it as thrown. */
+  async insertEntries(
+    rows: readonly Pick<
+      KnowledgeEntryEntity,
+      'ref' | 'status' | 'currentVersion' | 'publishedVersion' | 'ownerUnitCode'
+    >[],
+  ): Promise<{ id: string; ref: string }[]> {
+    if (rows.length === 0) return [];
+    return this.db.manager.query(
+      `INSERT INTO knowledge_entries (ref, status, current_version, published_version, owner_unit_code)
+       SELECT r.ref, r.status, r.current_version, r.published_version, r.owner_unit_code
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(ref text, status text, current_version int, published_version int, owner_unit_code text)
+       RETURNING id, ref`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            ref: r.ref,
+            status: r.status,
+            current_version: r.currentVersion,
+            published_version: r.publishedVersion,
+            owner_unit_code: r.ownerUnitCode,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Many entries' new state in one statement. */
+  async updateEntries(
+    rows: readonly Pick<
+      KnowledgeEntryEntity,
+      'id' | 'status' | 'currentVersion' | 'publishedVersion' | 'ownerUnitCode'
+    >[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.manager.query(
+      `UPDATE knowledge_entries e
+          SET status = r.status, current_version = r.current_version, published_version = r.published_version,
+              owner_unit_code = r.owner_unit_code, updated_at = now()
+         FROM jsonb_to_recordset($1::jsonb)
+           AS r(id uuid, status text, current_version int, published_version int, owner_unit_code text)
+        WHERE e.id = r.id`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            status: r.status,
+            current_version: r.currentVersion,
+            published_version: r.publishedVersion,
+            owner_unit_code: r.ownerUnitCode,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /** Many versions in one statement, their search columns computed as insertVersion computes them. */
+  async insertVersions(
+    rows: readonly { entryId: string; version: number; content: EntryContent; search: VersionSearchTexts }[],
+    createdBy: string | null,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.manager.query(
+      `INSERT INTO knowledge_entry_versions
+         (entry_id, version, title, questions, answer, kind, audience, category_codes, owner_unit_code,
+          document_number, source, effective_from, effective_to, review_by, created_by,
+          search_document, search_title, search_answer)
+       SELECT r.entry_id, r.version, r.title, ARRAY(SELECT jsonb_array_elements_text(r.questions)), r.answer,
+              r.kind, r.audience, ARRAY(SELECT jsonb_array_elements_text(r.category_codes)), r.owner_unit_code,
+              r.document_number, r.source, r.effective_from, r.effective_to, r.review_by, $2::uuid,
+              setweight(to_tsvector('simple', r.a), 'A') || setweight(to_tsvector('simple', r.b), 'B')
+                || setweight(to_tsvector('simple', r.c), 'C') || setweight(to_tsvector('simple', r.d), 'D'),
+              r.similarity_title, r.highlight_answer
+         FROM jsonb_to_recordset($1::jsonb) AS r(
+              entry_id uuid, version int, title text, questions jsonb, answer text, kind text, audience text,
+              category_codes jsonb, owner_unit_code text, document_number text, source text, effective_from date,
+              effective_to date, review_by date, a text, b text, c text, d text, similarity_title text,
+              highlight_answer text)`,
+      [
+        JSON.stringify(
+          rows.map(({ entryId, version, content, search }) => ({
+            entry_id: entryId,
+            version,
+            title: content.title,
+            questions: content.questions,
+            answer: content.answer,
+            kind: content.kind,
+            audience: content.audience,
+            category_codes: content.categoryCodes,
+            owner_unit_code: content.ownerUnitCode,
+            document_number: content.documentNumber,
+            source: content.source,
+            effective_from: content.effectiveFrom,
+            effective_to: content.effectiveTo,
+            review_by: content.reviewBy,
+            a: search.weighted.A,
+            b: search.weighted.B,
+            c: search.weighted.C,
+            d: search.weighted.D,
+            similarity_title: search.similarityTitle,
+            highlight_answer: search.highlightAnswer,
+          })),
+        ),
+        createdBy,
+      ],
+    );
   }
 
   /** One of versions 1 … current_version, which every entry has. */

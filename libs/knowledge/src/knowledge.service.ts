@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditActor, AuditService } from '@hotline/audit';
+import { AuditActor, type AuditRecord, AuditService } from '@hotline/audit';
 import { Clock, localDate } from '@hotline/clock';
-import { DomainError } from '@hotline/core';
+import { DomainError, type FieldError } from '@hotline/core';
 import { isUniqueViolation, TransactionService } from '@hotline/database';
 import { ReferenceDataService } from '@hotline/directory';
 import {
@@ -18,7 +18,7 @@ import { authorize, type KnowledgeActor, readableVersion } from './domain/knowle
 import { nextKnowledgeStatus, versionToPublish } from './domain/knowledge-lifecycle';
 import type { KnowledgeEntryEntity } from './entities/knowledge-entry.entity';
 import { entryView, type KnowledgeEntryView, searchTextsOf } from './knowledge-entry-view';
-import { KnowledgeRepository, type StoredVersion } from './knowledge.repository';
+import { KnowledgeRepository, type StoredVersion, type VersionSearchTexts } from './knowledge.repository';
 
 /** A new entry from the api: a handler's owner is their own unit when left out. */
 export type NewEntry = Omit<EntryDraft, 'ownerUnitCode'> & { ownerUnitCode?: string; ref?: string };
@@ -32,6 +32,10 @@ export interface UpsertOutcome {
   /** `retired`: the entry was retired here, and an import does not bring it back. */
   outcome: 'created' | 'updated' | 'unchanged' | 'retired';
 }
+
+/** An entry of a batch: its ref's outcome, or `refused` with what is wrong (nothing was written for it). */
+export type BatchUpsertOutcome =
+  (UpsertOutcome & { ref: string }) | { ref: string; outcome: 'refused'; problems: FieldError[] };
 
 const SYSTEM: AuditActor = { userId: null, role: 'system', unitCode: null };
 
@@ -139,6 +143,113 @@ export class KnowledgeService {
     });
   }
 
+  /**
+   * upsertByRef for many entries in one transaction and a handful of statements (the seed and the
+   * importer): the same outcomes and the same rules — a new version only when the content differs,
+   * published, audited as the system; a retired entry stays retired — but an entry whose content is
+   * refused is reported as `refused` and skipped instead of failing the others. Refs must be distinct.
+   */
+  upsertManyByRef(inputs: readonly RefEntry[]): Promise<BatchUpsertOutcome[]> {
+    const refs = inputs.map((i) => i.ref);
+    if (new Set(refs).size !== refs.length) throw new Error('upsertManyByRef: a ref appears twice in the batch');
+    return this.db.run(async () => {
+      const today = this.today();
+      const existing = new Map((await this.entries.lockByRefs(refs)).map((e) => [e.entry.ref!, e]));
+      const facts = await this.reference.facts(
+        inputs.map((i) => i.ownerUnitCode),
+        inputs.flatMap((i) => i.categoryCodes ?? []),
+      );
+      const lookup = {
+        unitExists: (code: string) => facts.unit(code) !== undefined,
+        categoryExists: (code: string) => facts.categoryExists(code),
+      };
+      const outcomes: BatchUpsertOutcome[] = [];
+      const created: { ref: string; content: EntryContent }[] = [];
+      const versions: { entryId: string; version: number; content: EntryContent; search: VersionSearchTexts }[] = [];
+      const updates: Parameters<KnowledgeRepository['updateEntries']>[0][number][] = [];
+      const audits: AuditRecord[] = [];
+      for (const { ref, ...draft } of inputs) {
+        const found = existing.get(ref);
+        if (found?.entry.status === 'retired') {
+          outcomes.push({ ref, id: found.entry.id, version: found.entry.currentVersion, outcome: 'retired' });
+          continue;
+        }
+        const content = newContent(
+          { ...draft, effectiveFrom: draft.effectiveFrom ?? found?.current.effectiveFrom },
+          today,
+        );
+        if (found && sameContent(found.current, content) && found.entry.publishedVersion === found.current.version) {
+          outcomes.push({ ref, id: found.entry.id, version: found.current.version, outcome: 'unchanged' });
+          continue;
+        }
+        const problems = contentProblems(content, lookup);
+        if (problems.length > 0) {
+          outcomes.push({ ref, outcome: 'refused', problems });
+          continue;
+        }
+        if (!found) {
+          created.push({ ref, content });
+          outcomes.push({ ref, id: '', version: 1, outcome: 'created' });
+          continue;
+        }
+        const { entry, current } = found;
+        const changed = !sameContent(current, content);
+        const number = changed ? entry.currentVersion + 1 : entry.currentVersion;
+        if (changed) {
+          versions.push({ entryId: entry.id, version: number, content, search: searchTextsOf(content) });
+          audits.push({
+            actor: SYSTEM,
+            action: 'knowledge.edited',
+            entity: 'knowledge_entry',
+            entityId: entry.id,
+            before: { version: current.version },
+            after: { version: number, changed: changedFields(current, content) },
+          });
+        }
+        const status = nextKnowledgeStatus(entry.status, 'publish');
+        updates.push({
+          id: entry.id,
+          status,
+          currentVersion: number,
+          publishedVersion: number,
+          ownerUnitCode: content.ownerUnitCode,
+        });
+        audits.push(publishedAudit(entry.id, entry.status, entry.publishedVersion, status, number));
+        outcomes.push({ ref, id: entry.id, version: number, outcome: 'updated' });
+      }
+      // New entries are written published at version 1, audited as created and published, as upsertByRef does.
+      const inserted = await this.entries.insertEntries(
+        created.map(({ ref, content }) => ({
+          ref,
+          status: 'published',
+          currentVersion: 1,
+          publishedVersion: 1,
+          ownerUnitCode: content.ownerUnitCode,
+        })),
+      );
+      const idOf = new Map(inserted.map((row) => [row.ref, row.id]));
+      for (const { ref, content } of created) {
+        const id = idOf.get(ref)!;
+        versions.push({ entryId: id, version: 1, content, search: searchTextsOf(content) });
+        audits.push(
+          {
+            actor: SYSTEM,
+            action: 'knowledge.created',
+            entity: 'knowledge_entry',
+            entityId: id,
+            after: { version: 1, ref, ownerUnitCode: content.ownerUnitCode, title: content.title },
+          },
+          publishedAudit(id, 'draft', null, 'published', 1),
+        );
+      }
+      for (const outcome of outcomes) if (outcome.outcome === 'created') outcome.id = idOf.get(outcome.ref)!;
+      await this.entries.insertVersions(versions, SYSTEM.userId);
+      await this.entries.updateEntries(updates);
+      await this.audit.record(...audits);
+      return outcomes;
+    });
+  }
+
   private async insert(
     ref: string | null,
     content: EntryContent,
@@ -234,4 +345,21 @@ export class KnowledgeService {
   private today(): string {
     return localDate(this.clock.now());
   }
+}
+
+function publishedAudit(
+  entityId: string,
+  beforeStatus: string,
+  beforeVersion: number | null,
+  status: string,
+  version: number,
+): AuditRecord {
+  return {
+    actor: SYSTEM,
+    action: 'knowledge.published',
+    entity: 'knowledge_entry',
+    entityId,
+    before: { status: beforeStatus, publishedVersion: beforeVersion },
+    after: { status, publishedVersion: version },
+  };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
+import { KnowledgeModule } from '@hotline/knowledge';
 import { SlaModule } from '@hotline/sla';
 import { KPI_ENTITIES } from './entities';
 import { KpiProjectionRepository } from './kpi-projection.repository';
@@ -12,7 +13,7 @@ import { KpiReportsService } from './kpi-reports.service';
 import { LiveFiguresService } from './live-figures.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...KPI_ENTITIES]), DirectoryModule, CasesModule, SlaModule],
+  imports: [TypeOrmModule.forFeature([...KPI_ENTITIES]), DirectoryModule, CasesModule, SlaModule, KnowledgeModule],
   providers: [
     KpiProjectionRepository,
     KpiReportsRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CallsService, CaseQueriesService } from '@hotline/cases';
 import { Clock, dayStart, localDate } from '@hotline/clock';
 import { ReferenceDataService } from '@hotline/directory';
+import { type CitationUse, KnowledgeFiguresService, shareOf } from '@hotline/knowledge';
 import { DeadlinesService } from '@hotline/sla';
 import type { Scope } from './domain/report-request';
 
@@ -13,6 +14,14 @@ export interface LiveFigures {
   /** Running deadlines past their warning point (75%), by kind: what needs doing now. */
   atRiskBy: Record<string, number>;
   byHotline: { hotline: string; name: string; calls: number; answered: number; cases: number }[];
+  /** Answering from the knowledge base (docs/kpi.md, "Knowledge on the call"). */
+  knowledge: {
+    answeredCases: number;
+    answeredWithKnowledge: number;
+    shareWithKnowledge: number | null;
+    mostUsed: CitationUse[];
+    neverUsed: number;
+  };
 }
 
 /** Today on the floor (GET /kpi/live), from the owners of calls, cases and clocks. */
@@ -23,6 +32,7 @@ export class LiveFiguresService {
     private readonly cases: CaseQueriesService,
     private readonly deadlines: DeadlinesService,
     private readonly reference: ReferenceDataService,
+    private readonly knowledge: KnowledgeFiguresService,
     private readonly clock: Clock,
   ) {}
 
@@ -32,11 +42,13 @@ export class LiveFiguresService {
     const since = dayStart(day);
     const unit = scope.unitCode;
     // A unit's figures leave the centre's calls out: they are not the unit's.
-    const [calls, intake, atRiskBy, overdue] = await Promise.all([
+    const [calls, intake, atRiskBy, overdue, answeredCases, usage] = await Promise.all([
       unit ? Promise.resolve([]) : this.calls.startedSinceByHotline(since),
       this.cases.intakeSince(since, unit),
       this.deadlines.atRiskByKind(asOf, unit),
       this.deadlines.breachedSince(since, unit),
+      this.cases.answeredSince(since, unit),
+      this.knowledge.usage(since, asOf, unit ?? null),
     ]);
     const snapshot = await this.reference.snapshot();
     const hotlines = new Set([...calls.map((c) => c.hotline), ...intake.registeredByHotline.keys()]);
@@ -68,6 +80,13 @@ export class LiveFiguresService {
           cases: intake.registeredByHotline.get(hotline) ?? 0,
         };
       }),
+      knowledge: {
+        answeredCases,
+        answeredWithKnowledge: usage.answeredWithKnowledge,
+        shareWithKnowledge: shareOf(usage.answeredWithKnowledge, answeredCases),
+        mostUsed: usage.mostUsed,
+        neverUsed: usage.neverUsed,
+      },
     };
   }
 }

@@ -39,6 +39,51 @@ export const CASE_COLUMNS = [
 ] as const;
 
 type Value = string | number | boolean | Date | null;
+
+/**
+ * The descriptions of generated cases: a limited set, worded as agents write them, so that the case
+ * search (`GET /cases?q=`) has words to find and misses to skip; each is cut into words once per load.
+ */
+export const BENCH_DESCRIPTIONS = [
+  '小区暖气一直不热，室内温度只有十四度，希望尽快处理',
+  '楼下路灯坏了一个多月，晚上很黑，老人出行不安全',
+  '小区门口有商贩占道经营，影响通行',
+  '夜间施工噪音太大，影响休息，希望核查施工许可',
+  '家里停水两天了，物业说是管道维修，没有提前通知',
+  '垃圾清运不及时，小区垃圾桶满了散发异味',
+  '公交车司机态度恶劣，没到站就开门',
+  '出租车拒载，司机说不顺路',
+  '餐馆油烟直排，楼上住户无法开窗',
+  '小区电梯经常故障，困人两次了',
+  '住房公积金提取需要哪些材料，办理地点在哪里',
+  '医保异地就医备案怎么办理',
+  '单位拖欠工资三个月，要求帮助讨薪',
+  '超市销售过期食品，要求查处',
+  '小区地下车库积水，车辆无法进出',
+  '道路井盖缺失，存在安全隐患',
+  '学校周边黑车较多，接送孩子不安全',
+  '燃气费缴纳后没有到账',
+  '共享单车乱停乱放，堵塞人行道',
+  '违章建筑私搭乱建，占用公共绿地',
+  '物业费收费标准不透明，要求公示',
+  '小区绿化带树木倒伏，砸坏车辆',
+  '快递网点野蛮分拣，包裹破损',
+  '网约车平台扣费异常，客服不处理',
+  '农贸市场缺斤短两',
+  '河道垃圾漂浮，水体发黑发臭',
+  '工地渣土车遗撒，道路扬尘严重',
+  '养犬不拴绳，小区内发生咬人事件',
+  '供暖费退费申请一直没有回复',
+  '老旧小区加装电梯的补贴政策咨询',
+  '社区卫生服务中心疫苗预约不上',
+  '幼儿园收费过高，要求核查',
+] as const;
+
+/** The description of the generated case with this number (by its sequence, spread over the templates). */
+export function benchDescription(caseNumber: string): string {
+  const sequence = Number(caseNumber.slice(caseNumber.indexOf('-') + 1));
+  return BENCH_DESCRIPTIONS[(sequence * 7919) % BENCH_DESCRIPTIONS.length];
+}
 const STATUS_AFTER: Record<string, string> = {
   answered: 'answered',
   transferred: 'transferred',
@@ -127,7 +172,7 @@ export function caseRow(id: string, caseNumber: string, h: CaseHistory): Value[]
     h.streetCode,
     `${h.streetCode} 模拟地址`,
     h.callerPhone,
-    '市民反映的问题需要处理（基准数据）',
+    benchDescription(caseNumber),
     row.reasonable,
     h.sourceHotline,
     h.sourceNumber,

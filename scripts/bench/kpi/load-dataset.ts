@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client, Pool, PoolClient } from 'pg';
 import { applyFactEvent, callbackContributions, CaseFacts, contributions, FactEvent, RollupTally } from '@hotline/kpi';
-import { formatCaseNumber } from '@hotline/cases';
+import { caseSearchTexts, formatCaseNumber } from '@hotline/cases';
 import type { Duration, Urgency } from '@hotline/directory';
 import { localDate } from '@hotline/clock';
 import { addDuration, WEEKENDS_ONLY } from '@hotline/sla';
@@ -12,8 +12,11 @@ import { caseHistory, CityReference, SlaHours } from './city-history';
 import { CopyStream } from './copy-stream';
 
 const ROOT = join(__dirname, '..', '..', '..');
-/** Bump when the generator changes: a stored dataset of another version is regenerated. */
-const GENERATOR_VERSION = 1;
+/**
+ * Bump when the generator changes: a stored dataset of another version is regenerated. 2: descriptions
+ * from templates, and the cases' search documents (docs/decisions.md, "Case search (issue 12)").
+ */
+const GENERATOR_VERSION = 2;
 const DAYS = 180;
 const SEED = 20_241_125;
 const CHUNK = 2000;
@@ -120,7 +123,8 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
     await client.query(`SET session_replication_role = replica`);
     return new CopyStream(client, table, columns);
   };
-  const cases = await open('cases', CASE_COLUMNS);
+  const cases = await open('cases', [...CASE_COLUMNS, 'search_document']);
+  const searchDocument = searchDocuments(pool);
   const events = await open('case_events', EVENT_COLUMNS);
   const facts = await open('kpi_case_facts', FACT_COLUMNS);
   const rollups = new RollupTally();
@@ -133,7 +137,9 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
       const history = caseHistory(random, city, registeredAt, now);
       const id = ids.next(registeredAt);
       const caseNumber = formatCaseNumber(registeredAt, i + 1);
-      cases.add(caseRow(id, caseNumber, history));
+      const row = caseRow(id, caseNumber, history);
+      const text = (column: (typeof CASE_COLUMNS)[number]) => row[CASE_COLUMNS.indexOf(column)] as string;
+      cases.add([...row, await searchDocument(text('description'), text('address'))]);
       let fact: CaseFacts | null = null;
       history.events.forEach((e, index) => {
         events.add([
@@ -178,6 +184,40 @@ async function load(pool: Pool, total: number, now: Date): Promise<number> {
   } finally {
     for (const client of clients) client.release();
   }
+}
+
+/**
+ * The search document of a generated case, as the api writes it (caseSearchTexts, weights B and C), in
+ * tsvector's text form for COPY. Descriptions come from a few templates and addresses from the streets:
+ * each text is cut into words once, each pair made a tsvector by PostgreSQL once (memoized).
+ */
+function searchDocuments(pool: Pool): (description: string, address: string) => Promise<string> {
+  const words = new Map<string, { B: string; C: string }>();
+  const documents = new Map<string, string>();
+  const cut = (text: string, part: 'B' | 'C') => {
+    const key = `${part}\u0000${text}`;
+    let found = words.get(key);
+    if (!found)
+      words.set(
+        key,
+        (found = caseSearchTexts(
+          part === 'B' ? { description: text, address: '' } : { description: '', address: text },
+        )),
+      );
+    return found[part];
+  };
+  return async (description, address) => {
+    const key = `${description}\u0000${address}`;
+    let document = documents.get(key);
+    if (document === undefined) {
+      const { rows } = await pool.query<{ document: string }>(
+        `SELECT (setweight(to_tsvector('simple', $1), 'B') || setweight(to_tsvector('simple', $2), 'C'))::text AS document`,
+        [cut(description, 'B'), cut(address, 'C')],
+      );
+      documents.set(key, (document = rows[0].document));
+    }
+    return document;
+  };
 }
 
 const EVENT_COLUMNS = [

@@ -54,8 +54,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     const url = redactUrl(request.url);
     // A coded refusal (auth.busy under a sign-in flood) is the api protecting itself, not an outage:
     // a line per request would make the flood cost more.
-    if (unavailable && !(exception instanceof DomainError)) {
-      this.logger.warn(`${request.method} ${url}: ${describe(exception)}`);
+    if (unavailable) {
+      if (!(exception instanceof DomainError)) this.logger.warn(`${request.method} ${url}: ${describe(exception)}`);
     } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: body.requestId }, `${request.method} ${url} failed`);
     }

@@ -42,6 +42,7 @@ import {
 })
 // A GIN index (which TypeORM cannot declare): created by its migration, left alone by the drift check.
 @Index('ix_cases_unit_codes', { synchronize: false })
+@Index('ix_cases_search_document', { synchronize: false })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_cases' })
   id!: string;
@@ -99,6 +100,14 @@ export class CaseEntity {
 
   @Column({ type: 'text' })
   description!: string;
+
+  /**
+   * The description (weight B) and address (C) cut into words by @hotline/text-search, for `GET /cases?q=`;
+   * never the caller's name or phone. NULL for rows registered before it, until `npm run cases:reindex`
+   * (docs/decisions.md, "Case search (issue 12)"). Written in SQL by CasesRepository, never read back.
+   */
+  @Column({ type: 'tsvector', nullable: true, select: false, update: false })
+  searchDocument?: string | null;
 
   @Column({ type: 'boolean', default: false })
   confidential!: boolean;

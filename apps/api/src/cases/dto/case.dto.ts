@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -23,6 +25,7 @@ import {
   RequesterKind,
 } from '@hotline/cases';
 import { URGENCIES, Urgency } from '@hotline/directory';
+import { MAX_CITED_ENTRIES } from '@hotline/knowledge';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDateTime } from '../../http/date-time';
 import { CitizenPhoneConstraint } from './citizen-phone.constraint';
@@ -293,7 +296,11 @@ export class CaseQueryDto extends PageQueryDto {
   @IsOptional()
   @IsDateTime()
   to?: Date;
-  @ApiPropertyOptional({ description: 'Case number, or text in the description or address' })
+  @ApiPropertyOptional({
+    description:
+      'A case number (exact), or words of the description or address, synonyms and traditional characters ' +
+      'included, best match first (not the caller’s name or phone; filler alone finds nothing)',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -316,4 +323,18 @@ export class AnswerDto {
   @MinLength(1)
   @MaxLength(4000)
   reply!: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_CITED_ENTRIES,
+    description:
+      'The knowledge entries the answer rests on, each published and in effect today: the case records each at ' +
+      'the version read now (docs/api.md, "Knowledge base")',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CITED_ENTRIES)
+  @IsUUID('all', { each: true })
+  knowledgeEntryIds?: string[];
 }

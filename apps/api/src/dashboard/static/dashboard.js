@@ -24,6 +24,9 @@
       open: '在办',
       atRisk: '临期预警',
       overdue: '今日超期',
+      knowledgeShare: '知识库解答',
+      knowledgeOf: '直接办结引用知识',
+      neverUsed: '30天未用',
       rates: '五率（对照100%）',
       trend: '每日趋势',
       table: '分组明细',
@@ -71,6 +74,9 @@
       open: 'Open',
       atRisk: 'At risk now',
       overdue: 'Overdue today',
+      knowledgeShare: 'Answered from knowledge',
+      knowledgeOf: 'answers on the call citing an entry',
+      neverUsed: 'unused for 30 days',
       rates: 'Five rates (against 100%)',
       trend: 'Daily trend',
       table: 'By group',
@@ -379,6 +385,20 @@
     $('board').querySelector('[data-testid="live-open"]').textContent = live.cases.open;
     $('board').querySelector('[data-testid="live-at-risk"]').textContent = live.cases.atRisk;
     $('board').querySelector('[data-testid="live-overdue"]').textContent = live.cases.overdue;
+    // Answering from the knowledge base (docs/kpi.md, "Knowledge on the call"); text only, never HTML.
+    var k = live.knowledge;
+    $('board').querySelector('[data-testid="live-knowledge-share"]').textContent = pct(k.shareWithKnowledge);
+    $('knowledgeUsage').textContent =
+      k.answeredWithKnowledge +
+      '/' +
+      k.answeredCases +
+      ' ' +
+      t('knowledgeOf') +
+      ' · ' +
+      t('neverUsed') +
+      ' ' +
+      k.neverUsed +
+      (k.mostUsed.length ? ' · ' + k.mostUsed[0].title + ' ×' + k.mostUsed[0].uses : '');
     $('atRiskBy').textContent = Object.keys(live.atRiskBy)
       .map(function (k) {
         return t(k) + ' ' + live.atRiskBy[k];

@@ -1,0 +1,3 @@
+export * from './answer-confidence';
+export * from './asker-key';
+export * from './demand-category';

@@ -1,0 +1,5 @@
+import { PublicQuestionEntity } from './public-question.entity';
+
+export * from './public-question.entity';
+
+export const ASK_ENTITIES = [PublicQuestionEntity];

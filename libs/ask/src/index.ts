@@ -1,0 +1,5 @@
+export * from './domain';
+export * from './entities';
+export * from './ask.service';
+export * from './ask.module';
+export type { PublicQuestionFilter } from './public-questions.repository';
