@@ -43,7 +43,7 @@ export class AskController {
   @Post()
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Ask the knowledge base (智能问答), at any hour' })
+  @ApiOperation({ summary: 'Ask the knowledge base (智能问答), at any hour', security: [] })
   @ApiOkResponse({ type: DeskReplyDto })
   @ApiTooManyRequestsResponse(TOO_MANY)
   ask(@Body() body: AskDto, @Req() request: Request): Promise<DeskReplyDto> {
@@ -53,7 +53,7 @@ export class AskController {
   @Post(':id/feedback')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Say whether the answers helped' })
+  @ApiOperation({ summary: 'Say whether the answers helped', security: [] })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   feedback(@UuidParam('id') id: string, @Body() body: FeedbackDto): Promise<void> {
@@ -64,6 +64,7 @@ export class AskController {
   @Public()
   @ApiOperation({
     summary: 'Leave a demand the answers did not settle: a web case for the next working day’s agents',
+    security: [],
   })
   @ApiCreatedResponse({ type: LeftDemandDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
