@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { Client } from 'pg';
-import type { ImportedEntry } from '@hotline/knowledge';
+import { IMPORT_COLUMNS, type ImportedEntry } from '@hotline/knowledge';
 import { SeededRandom } from '../../simulate/random';
 
 /** What the generator builds entries of: the category tree and the places, as the directory holds them. */
@@ -129,21 +129,7 @@ async function main(): Promise<void> {
   const file = createWriteStream(out, 'utf8');
   const csv = out.toLowerCase().endsWith('.csv');
   const { stringify } = await import('csv-stringify/sync');
-  const columns = [
-    'ref',
-    'title',
-    'questions',
-    'answer',
-    'kind',
-    'audience',
-    'categoryCodes',
-    'ownerUnitCode',
-    'documentNumber',
-    'source',
-    'effectiveFrom',
-    'effectiveTo',
-    'reviewBy',
-  ] as const;
+  const columns = IMPORT_COLUMNS;
   if (csv) file.write(stringify([columns]));
   for (const entry of generateEntries(reference, Number(countText))) {
     const line = csv

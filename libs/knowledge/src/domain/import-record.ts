@@ -1,26 +1,12 @@
 import type { FieldError } from '@hotline/core';
-import type { EntryDraft } from './entry-content';
+import { CONTENT_FIELDS, type EntryDraft } from './entry-content';
 import { AUDIENCES, KNOWLEDGE_KINDS } from './knowledge-vocabulary';
 
 /** An entry of the seed or an import file, keyed by its ref. */
 export type ImportedEntry = EntryDraft & { ref: string };
 
 /** The columns of an import file (docs/operations.md, "Importing knowledge entries"), in order. */
-export const IMPORT_COLUMNS = [
-  'ref',
-  'title',
-  'questions',
-  'answer',
-  'kind',
-  'audience',
-  'categoryCodes',
-  'ownerUnitCode',
-  'documentNumber',
-  'source',
-  'effectiveFrom',
-  'effectiveTo',
-  'reviewBy',
-] as const;
+export const IMPORT_COLUMNS = ['ref', ...CONTENT_FIELDS] as const;
 
 /** How list fields are written: JSON arrays (JSONL), or one text with `|` between items (CSV). */
 export type ListStyle = 'array' | 'pipe';
