@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ export interface BenchStack {
   /** SIGKILL: no shutdown hooks, as in a crash. */
   killWorker(): Promise<void>;
   startWorker(): void;
+  /** Exits of the api or worker that nobody asked for (a crash), as "worker: exit code 1". */
+  unexpectedExits(): string[];
   stop(): Promise<void>;
 }
 
@@ -55,12 +57,19 @@ export async function startStack(port = 3100): Promise<BenchStack> {
   run('bash', ['scripts/services.sh', 'up'], env);
   run('npm', ['run', '-s', 'prepare:stack'], env);
   run('npm', ['run', '-s', 'build'], env);
-  const spawnApp = (app: 'api' | 'worker') =>
-    spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
+  const unexpectedExits: string[] = [];
+  const stopping = new Set<ChildProcess>();
+  const spawnApp = (app: 'api' | 'worker') => {
+    const child = spawn(process.execPath, [`dist/apps/${app}/apps/${app}/src/main.js`], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
+    child.once('exit', (code, signal) => {
+      if (!stopping.has(child)) unexpectedExits.push(`${app}: exit ${signal ?? `code ${code}`}`);
+    });
+    return child;
+  };
   const children = { worker: spawnApp('worker'), api: spawnApp('api') };
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}/health`);
@@ -73,17 +82,22 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     apiCpuMs: () => processCpuMs(children.api.pid),
     killWorker: async () => {
       const exited = new Promise((resolve) => children.worker.once('exit', resolve));
+      stopping.add(children.worker);
       children.worker.kill('SIGKILL');
       await exited;
     },
     startWorker: () => {
       children.worker = spawnApp('worker');
     },
+    unexpectedExits: () => [...unexpectedExits],
     stop: async () => {
       const all = [children.worker, children.api].filter(
         (child) => child.exitCode === null && child.signalCode === null,
       );
-      for (const child of all) child.kill('SIGTERM');
+      for (const child of all) {
+        stopping.add(child);
+        child.kill('SIGTERM');
+      }
       await Promise.all(all.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     },
   };

@@ -7,7 +7,8 @@ import { Verdict, verifyNothingLost } from './verify';
 
 /**
  * `npm run chaos -- [options]`: a case load through the real api while, in turn, the worker is
- * killed (SIGKILL) and restarted, the Kafka broker is stopped and started, and PostgreSQL is
+ * killed (SIGKILL) and restarted, the Kafka broker is stopped and started (the worker killed and
+ * started again while it is away: it must wait for the broker, not die), and PostgreSQL is
  * restarted; then checks that nothing was lost or applied twice, and that the api answered 503
  * quickly while the database was away. Exit code 0 when every check holds.
  *
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
     log('worker restarted');
     await at(0.35);
     log('Kafka broker stopping');
-    await restartKafka(Number(opts['kafka-down']) * 1000);
+    await restartKafka(Number(opts['kafka-down']) * 1000, async () => {
+      await stack.killWorker();
+      stack.startWorker();
+      log('worker killed and started again while the broker is away');
+    });
     log('Kafka broker started again');
     await at(0.6);
     log('PostgreSQL stopping');
@@ -74,6 +79,11 @@ async function main(): Promise<void> {
       ...(await verifyNothingLost(stack.databaseUrl, progress.created)),
       outageVerdict(outage),
       { check: 'no 500 during the run', ok: tally.of('http 500') === 0, detail: `${tally.of('http 500')} answers 500` },
+      {
+        check: 'the api and the worker never died on their own',
+        ok: stack.unexpectedExits().length === 0,
+        detail: stack.unexpectedExits().join('; ') || 'none did',
+      },
       {
         check: 'the faults hit a running load',
         ok: faultsDuringLoad,

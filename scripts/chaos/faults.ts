@@ -24,10 +24,15 @@ export async function killWorker(stack: BenchStack, downMs: number): Promise<voi
   stack.startWorker();
 }
 
-/** The Kafka broker stops (the relay keeps the outbox, consumers wait) and starts again. */
-export async function restartKafka(downMs: number): Promise<void> {
+/**
+ * The Kafka broker stops (the relay keeps the outbox, consumers wait) and starts again; `meanwhile`
+ * runs while it is away (the worker killed and started without a broker).
+ */
+export async function restartKafka(downMs: number, meanwhile: () => Promise<void> = async () => {}): Promise<void> {
   execFileSync('bash', ['scripts/kafka/kafka.sh', 'stop'], { cwd: ROOT, stdio: 'ignore' });
-  await sleep(downMs);
+  const until = Date.now() + downMs;
+  await meanwhile();
+  await sleep(until - Date.now());
   execFileSync('bash', ['scripts/kafka/kafka.sh', 'start'], { cwd: ROOT, stdio: 'ignore' });
 }
 

@@ -16,4 +16,10 @@ async function bootstrap(): Promise<void> {
   app.get(Logger).log(`api listening on http://${config.HOST}:${config.PORT} (Swagger UI: /docs)`, 'Bootstrap');
 }
 
-void bootstrap();
+// A start that fails is said and ends the process with a failure code, never as an unhandled rejection.
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(
+    `api did not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

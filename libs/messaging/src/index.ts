@@ -7,6 +7,7 @@ export * from './kafka/kafka-client';
 export * from './kafka/kafka-credentials';
 export * from './kafka/kafka-producer.service';
 export * from './kafka/kafka-errors';
+export * from './kafka/until-kafka-answers';
 export * from './kafka/consumer-lag';
 export * from './kafka/topic-provisioner';
 export * from './kafka/unit-channels.service';

@@ -1,5 +1,5 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ConsumerRunnerService, UnitChannelsService } from '@hotline/messaging';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ConsumerRunnerService, UnitChannelsService, untilKafkaAnswers } from '@hotline/messaging';
 import { AutoDispatchConsumer } from './auto-dispatch.consumer';
 import { InboxProjectorConsumer } from './inbox-projector.consumer';
 import { KpiProjectorConsumer } from './kpi-projector.consumer';
@@ -10,6 +10,7 @@ import { UnitRepliesConsumer } from './unit-replies.consumer';
 /** Starts every consumer of the worker, each in its own consumer group. */
 @Injectable()
 export class ConsumersStartupService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ConsumersStartupService.name);
   private done: () => void = () => undefined;
   /** Resolves once every consumer has joined its group. */
   readonly started = new Promise<void>((resolve) => (this.done = resolve));
@@ -26,7 +27,11 @@ export class ConsumersStartupService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.unitReplies.useUnitTopics(await this.channels.replyTopics());
+    const replyTopics = await untilKafkaAnswers("listing units' replies topics", () => this.channels.replyTopics(), {
+      warn: (message) => this.logger.warn(message),
+      stopping: () => false,
+    });
+    this.unitReplies.useUnitTopics(replyTopics);
     await Promise.all(
       [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer, this.kpi].map((consumer) =>
         this.runner.start(consumer),

@@ -6,6 +6,7 @@ import { isDomainError } from '@hotline/core';
 import { isDatabaseUnavailable, TransactionService } from '@hotline/database';
 import { KafkaProducerService, ProducedMessage } from '../kafka/kafka-producer.service';
 import { isKafkaUnavailable } from '../kafka/kafka-errors';
+import { untilKafkaAnswers } from '../kafka/until-kafka-answers';
 import { UnitChannelsService } from '../kafka/unit-channels.service';
 import type { EventConsumer, Refusal } from './event-consumer';
 import { decodeEvent } from './decode-event';
@@ -45,8 +46,18 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     return `${this.config.KAFKA_GROUP_PREFIX}.${consumer.name}`;
   }
 
-  /** Joins the consumer's group on its topics as they are now; resolves once the group is joined. */
+  /**
+   * Joins the consumer's group on its topics as they are now; resolves once the group is joined,
+   * waiting for a broker that is away (each try from a fresh kafkajs consumer).
+   */
   async start(consumer: EventConsumer): Promise<void> {
+    await untilKafkaAnswers(`starting consumer ${this.groupId(consumer)}`, () => this.join(consumer), {
+      warn: (message) => this.logger.warn(message),
+      stopping: () => this.stopping,
+    });
+  }
+
+  private async join(consumer: EventConsumer): Promise<void> {
     const kafkaConsumer = this.kafka.consumer({
       groupId: this.groupId(consumer),
       sessionTimeout: 30_000,
@@ -57,18 +68,49 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     });
     this.running.set(consumer.name, kafkaConsumer);
     const topics = [...consumer.topics];
-    const joined = new Promise<void>((resolve) => kafkaConsumer.on(kafkaConsumer.events.GROUP_JOIN, () => resolve()));
-    await kafkaConsumer.connect();
-    await kafkaConsumer.subscribe({
-      topics: topics.map((topic) => brokerTopic(this.config.KAFKA_TOPIC_PREFIX, topic)),
-      fromBeginning: this.config.KAFKA_NEW_GROUP_START === 'earliest',
+    let hasJoined = false;
+    const joined = new Promise<void>((resolve, reject) => {
+      kafkaConsumer.on(kafkaConsumer.events.GROUP_JOIN, () => {
+        hasJoined = true;
+        resolve();
+      });
+      // kafkajs restarts a crashed consumer itself only after a retriable error; after any other it
+      // stops for good. Before the join, that fails this try; after it, the consumer starts anew.
+      kafkaConsumer.on(kafkaConsumer.events.CRASH, ({ payload }) => {
+        if (payload.restart || this.stopping) return;
+        if (!hasJoined) reject(payload.error);
+        else void this.recover(consumer, payload.error);
+      });
     });
-    await kafkaConsumer.run({
-      partitionsConsumedConcurrently: this.config.KAFKA_TOPIC_PARTITIONS,
-      eachMessage: (payload) => this.process(consumer, payload),
-    });
-    await joined;
+    try {
+      await kafkaConsumer.connect();
+      await kafkaConsumer.subscribe({
+        topics: topics.map((topic) => brokerTopic(this.config.KAFKA_TOPIC_PREFIX, topic)),
+        fromBeginning: this.config.KAFKA_NEW_GROUP_START === 'earliest',
+      });
+      await kafkaConsumer.run({
+        partitionsConsumedConcurrently: this.config.KAFKA_TOPIC_PARTITIONS,
+        eachMessage: (payload) => this.process(consumer, payload),
+      });
+      await joined;
+    } catch (error) {
+      if (this.running.get(consumer.name) === kafkaConsumer) this.running.delete(consumer.name);
+      await kafkaConsumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.logger.log(`consumer ${this.groupId(consumer)} joined ${topics.length} topic(s): ${summary(topics)}`);
+  }
+
+  /** A consumer kafkajs gave up on: a new one in its place, for as long as it takes. */
+  private async recover(consumer: EventConsumer, cause: Error): Promise<void> {
+    this.logger.error(
+      `consumer ${this.groupId(consumer)} stopped (${cause.name}: ${cause.message}); starting it again`,
+    );
+    try {
+      await this.restart(consumer);
+    } catch (error) {
+      this.logger.error(`consumer ${this.groupId(consumer)} could not be started again: ${(error as Error).message}`);
+    }
   }
 
   /** Leaves the group and joins again, reading `consumer.topics` anew (a new unit's channel). */
