@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { processCpuMs } from './cpu';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devCredentialsDir } from '@hotline/messaging';
 
@@ -101,14 +101,6 @@ export async function startStack(port = 3100): Promise<BenchStack> {
       await Promise.all(all.map((child) => new Promise((resolve) => child.once('exit', resolve))));
     },
   };
-}
-
-/** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
-function processCpuMs(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, localDate } from '@hotline/clock';
 import { DomainError, type Page } from '@hotline/core';
-import { fromHighlightText, toSearchQuery, toSimilarityText } from '@hotline/text-search';
+import { fromHighlightText, toSearchQueries, toSimilarityText } from '@hotline/text-search';
 import { type KnowledgeActor, unpublishedReach } from './domain/knowledge-access';
 import { type Asker, audiencesFor, type KnowledgeKind } from './domain/knowledge-vocabulary';
+import { CommonWordsService } from './common-words.service';
 import { KnowledgeRepository, type SearchHit, type SearchRequest } from './knowledge.repository';
 
 export interface KnowledgeQuery {
@@ -32,6 +33,7 @@ export type KnowledgeAnswer = KnowledgeHit & { answer: string };
 export class KnowledgeSearchService {
   constructor(
     private readonly entries: KnowledgeRepository,
+    private readonly wordCounts: CommonWordsService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,24 +81,31 @@ export class KnowledgeSearchService {
       unpublished: { all: false, unitCode: null },
       limit,
     });
-    return Promise.all(
-      items.map(async (hit) => ({ ...hit, answer: (await this.entries.version(hit.id, hit.version)).answer })),
-    );
+    const versions = await this.entries.versionsOf(items.map((hit) => ({ entryId: hit.id, version: hit.version })));
+    const answerOf = new Map(versions.map((v) => [`${v.entryId}/${v.version}`, v.answer]));
+    return items.map((hit) => ({ ...hit, answer: answerOf.get(`${hit.id}/${hit.version}`)! }));
   }
 
   private async find(
     question: string,
-    request: Omit<SearchRequest, 'tsquery' | 'similarityText' | 'today'>,
+    request: Omit<SearchRequest, 'match' | 'rank' | 'similarityText' | 'byTitleCharacters' | 'today'>,
   ): Promise<Page<KnowledgeHit>> {
-    const tsquery = toSearchQuery(question);
+    const counts = await this.wordCounts.get();
+    const { match, rank, fallback } = toSearchQueries(question, (word) => counts.get(word) ?? 0);
     // A question of filler only (请问, 怎么办) has nothing to look for.
-    if (tsquery === '') return { items: [], total: 0 };
-    const page = await this.entries.search({
-      ...request,
-      tsquery,
-      similarityText: toSimilarityText(question),
-      today: localDate(this.clock.now()),
-    });
+    if (rank === '') return { items: [], total: 0 };
+    const search = { ...request, rank, similarityText: toSimilarityText(question), today: localDate(this.clock.now()) };
+    // Distinctive words first, or all the common ones together if it has none, then any of those;
+    // the title's characters (typos) too only when the words found fewer entries than asked for.
+    let words = match;
+    let page = await this.entries.search({ ...search, match: words, byTitleCharacters: false });
+    if (page.total === 0 && fallback !== null) {
+      words = fallback;
+      page = await this.entries.search({ ...search, match: words, byTitleCharacters: false });
+    }
+    if (page.items.length < request.limit) {
+      page = await this.entries.search({ ...search, match: words, byTitleCharacters: true });
+    }
     return {
       items: page.items.map(({ headline, ...hit }) => ({ ...hit, snippet: fromHighlightText(headline) })),
       total: page.total,

@@ -4,6 +4,7 @@ import { AuditModule } from '@hotline/audit';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
+import { CommonWordsService } from './common-words.service';
 import { KNOWLEDGE_ENTITIES } from './entities';
 import { KnowledgeAnswersService } from './knowledge-answers.service';
 import { KnowledgeCitationsRepository } from './knowledge-citations.repository';
@@ -29,6 +30,7 @@ import { KnowledgeService } from './knowledge.service';
     KnowledgeFlagsRepository,
     KnowledgeService,
     KnowledgeReadingService,
+    CommonWordsService,
     KnowledgeSearchService,
     KnowledgeAnswersService,
     KnowledgeFlagsService,

@@ -21,10 +21,18 @@ export interface VersionSearchTexts {
 }
 
 export interface SearchRequest {
-  /** A tsquery for to_tsquery('simple', …), never empty. */
-  tsquery: string;
-  /** The question for pg_trgm, as toSimilarityText writes it. */
+  /** Which versions are ranked: a tsquery for to_tsquery('simple', …), never empty. */
+  match: string;
+  /** What they are ranked and highlighted by (a tsquery, never empty). */
+  rank: string;
+  /** The question for pg_trgm, as toSimilarityText writes it: it always adds to the score. */
   similarityText: string;
+  /**
+   * Also find versions whose title shares enough of the question's characters, whatever its words
+   * (typos): a scan of the trigram index that costs seconds over 200,000 titles, so asked for only
+   * when the words found too few.
+   */
+  byTitleCharacters: boolean;
   /** YYYY-MM-DD: published versions must be in effect on it. */
   today: string;
   audiences: Audience[] | null;
@@ -74,7 +82,7 @@ const VERSION_COLUMNS = `entry_id AS "entryId", version, title, questions, answe
 const SEARCH = `
   WITH hits AS (
     SELECT e.id, v.version, e.status, v.title, v.kind, v.audience, v.search_answer,
-           ts_rank('${RANK_WEIGHTS}', v.search_document, to_tsquery('simple', $1), 32)
+           ts_rank('${RANK_WEIGHTS}', v.search_document, to_tsquery('simple', $11), 32)
              + ${SIMILARITY_WEIGHT} * similarity(v.search_title, $2)
              + CASE WHEN $7::text = 'boost' AND m.in_category THEN ${CATEGORY_BOOST} ELSE 0 END AS score
       FROM knowledge_entries e
@@ -87,7 +95,7 @@ const SEARCH = `
                  WHERE starts_with($6::text, c) OR starts_with(c, $6::text)) AS in_category
      ) m
      WHERE (v.search_document @@ to_tsquery('simple', $1)
-            OR (v.search_title % $2 AND similarity(v.search_title, $2) >= ${SIMILARITY_FLOOR}))
+            OR ($12::boolean AND v.search_title % $2 AND similarity(v.search_title, $2) >= ${SIMILARITY_FLOOR}))
        AND ($8::boolean OR e.owner_unit_code = $9::text
             OR (e.status = 'published' AND v.effective_from <= $3::date
                 AND (v.effective_to IS NULL OR v.effective_to >= $3::date)))
@@ -98,7 +106,7 @@ const SEARCH = `
     SELECT *, count(*) OVER () AS total FROM hits ORDER BY score DESC, id LIMIT $10::int
   )
   SELECT id, version, status, title, kind, audience, score::float8 AS score, total::int AS total,
-         ts_headline('simple', search_answer, to_tsquery('simple', $1), '${HEADLINE_OPTIONS}') AS headline
+         ts_headline('simple', search_answer, to_tsquery('simple', $11), '${HEADLINE_OPTIONS}') AS headline
     FROM top ORDER BY score DESC, id`;
 
 /**
@@ -191,11 +199,7 @@ export class KnowledgeRepository {
       .setLock('pessimistic_write')
       .getMany();
     if (entries.length === 0) return [];
-    const versions: StoredVersion[] = await this.db.manager.query(
-      `SELECT ${VERSION_COLUMNS} FROM knowledge_entry_versions
-        WHERE (entry_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
-      [entries.map((e) => e.id), entries.map((e) => e.currentVersion)],
-    );
+    const versions = await this.versionsOf(entries.map((e) => ({ entryId: e.id, version: e.currentVersion })));
     const byEntry = new Map(versions.map((v) => [v.entryId, v]));
     return entries.map((entry) => ({ entry, current: byEntry.get(entry.id)! }));
   }
@@ -319,6 +323,15 @@ export class KnowledgeRepository {
     return row;
   }
 
+  /** The named versions, in one statement, in no particular order. */
+  versionsOf(pairs: readonly { entryId: string; version: number }[]): Promise<StoredVersion[]> {
+    return this.db.manager.query(
+      `SELECT ${VERSION_COLUMNS} FROM knowledge_entry_versions
+        WHERE (entry_id, version) IN (SELECT * FROM unnest($1::uuid[], $2::int[]))`,
+      [pairs.map((p) => p.entryId), pairs.map((p) => p.version)],
+    );
+  }
+
   /** Versions 1 … `upTo` of an entry, newest first. */
   async versions(entryId: string, upTo: number, page: PageRequest): Promise<Page<StoredVersion>> {
     const items: StoredVersion[] = await this.db.manager.query(
@@ -327,6 +340,24 @@ export class KnowledgeRepository {
       [entryId, upTo, page.limit, page.offset],
     );
     return { items, total: upTo };
+  }
+
+  /**
+   * How many versions hold each of the most common words, estimated from PostgreSQL's own statistics
+   * of the search column (ANALYZE's most common elements, up to ten times its statistics target);
+   * a word not listed is rarer than every listed one. Empty before the table's first ANALYZE.
+   */
+  async commonWordCounts(): Promise<Map<string, number>> {
+    const [row]: { words: string[] | null; freqs: number[] | null; rows: number }[] = await this.db.manager.query(
+      `SELECT s.most_common_elems::text::text[] AS words, s.most_common_elem_freqs AS freqs, c.reltuples AS rows
+         FROM pg_stats s JOIN pg_class c ON c.oid = 'knowledge_entry_versions'::regclass
+        WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_entry_versions'
+          AND s.attname = 'search_document'`,
+    );
+    const counts = new Map<string, number>();
+    // most_common_elem_freqs ends with three summary figures (min, max, nulls) after one per word.
+    row?.words?.forEach((word, i) => counts.set(word, Math.round((row.freqs?.[i] ?? 0) * Math.max(0, row.rows))));
+    return counts;
   }
 
   /** Of `ids`, the published entries whose published version is in effect on `today`. */
@@ -342,7 +373,7 @@ export class KnowledgeRepository {
 
   async search(request: SearchRequest): Promise<Page<SearchHit>> {
     const rows: (SearchHit & { total: number })[] = await this.db.manager.query(SEARCH, [
-      request.tsquery,
+      request.match,
       request.similarityText,
       request.today,
       request.audiences,
@@ -352,6 +383,8 @@ export class KnowledgeRepository {
       request.unpublished.all,
       request.unpublished.unitCode,
       request.limit,
+      request.rank,
+      request.byTitleCharacters,
     ]);
     return { items: rows.map(({ total: _, ...hit }) => hit), total: rows[0]?.total ?? 0 };
   }

@@ -1,4 +1,11 @@
-import { MAX_QUERY_TERMS, queryTerms, quote, toSearchQuery } from './search-query';
+import {
+  COMMON_WORD_ENTRIES,
+  MAX_QUERY_TERMS,
+  queryTerms,
+  quote,
+  toSearchQueries,
+  toSearchQuery,
+} from './search-query';
 
 /** The groups of a query as word lists: `('a' | 'b') | ('c')` → [['a', 'b'], ['c']]. */
 function groupsOf(query: string): string[][] {
@@ -54,5 +61,43 @@ describe('toSearchQuery', () => {
   it(`stops at ${MAX_QUERY_TERMS} terms`, () => {
     const long = Array.from({ length: 100 }, (_, i) => `词${i}号`).join('，');
     expect(queryTerms(long).length).toBe(MAX_QUERY_TERMS);
+  });
+});
+
+describe('toSearchQueries', () => {
+  const counts = (table: Record<string, number>) => (word: string) => table[word] ?? 0;
+
+  it('lets only the distinctive words choose the entries; every word still ranks them', () => {
+    const queries = toSearchQueries('公积金提取办理', counts({ 办理: 150_000, 提取: COMMON_WORD_ENTRIES }));
+    expect(queries.rank).toBe(toSearchQuery('公积金提取办理'));
+    expect(groupsOf(queries.match)).toEqual([expect.arrayContaining(['公积金', '住房公积金']), ['提取']]);
+    expect(queries.match).not.toContain('办理');
+    expect(queries.fallback).toBeNull();
+  });
+
+  it('counts a word with its synonyms: 暖气 | 供暖 | 供热 … together are common', () => {
+    const each = Math.ceil(COMMON_WORD_ENTRIES / 3);
+    const queries = toSearchQueries('暖气 停水', counts({ 暖气: each, 供暖: each, 供热: each }));
+    expect(groupsOf(queries.match)).toEqual([expect.arrayContaining(['停水', '断水'])]);
+  });
+
+  it('when every word is common, asks for all of them, falling back to any', () => {
+    const queries = toSearchQueries('投诉办理', counts({ 投诉: 90_000, 办理: 150_000 }));
+    expect(queries.match).toBe("('投诉') & ('办理')");
+    expect(queries.fallback).toBe(queries.rank);
+  });
+
+  it('a single word is looked for even when common; a small base has no common words', () => {
+    expect(toSearchQueries('投诉', counts({ 投诉: 90_000 }))).toEqual({
+      match: "('投诉')",
+      rank: "('投诉')",
+      fallback: null,
+    });
+    const small = toSearchQueries('投诉办理', () => 40);
+    expect(small.match).toBe(small.rank);
+  });
+
+  it('has nothing to look for in filler', () => {
+    expect(toSearchQueries('请问怎么办呢？', () => 0)).toEqual({ match: '', rank: '', fallback: null });
   });
 });

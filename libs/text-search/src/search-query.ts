@@ -25,9 +25,44 @@ export function queryTerms(question: string): string[] {
  * is quoted, so no character of the question is read as tsquery syntax.
  */
 export function toSearchQuery(question: string): string {
-  return queryTerms(question)
-    .map((term) => `(${alternativesOf(term).map(quote).join(' | ')})`)
-    .join(' | ');
+  return anyOf(queryTerms(question).map(alternativesOf));
+}
+
+/**
+ * A word in more entries than this finds no entries by itself over a large base: it only ranks those
+ * a rarer word of the question found (docs/decisions.md, "Bounded knowledge search").
+ */
+export const COMMON_WORD_ENTRIES = 200;
+
+export interface SearchQueries {
+  /** Which entries are ranked: those sharing a distinctive word of the question ('' for none). */
+  match: string;
+  /** What they are ranked and highlighted by: every word, as toSearchQuery writes it. */
+  rank: string;
+  /** When every word is common, `match` asks for all of them; if that finds nothing, this (any of them). */
+  fallback: string | null;
+}
+
+/**
+ * Splits a question's words by how many entries use them (`entriesWith`, an estimate per word): the
+ * distinctive ones choose the entries, every one ranks them. Over 200,000 entries a word such as 办理
+ * or 投诉 is in most of them, and OR-ing it in made every search rank nearly the whole base.
+ */
+export function toSearchQueries(question: string, entriesWith: (word: string) => number): SearchQueries {
+  const groups = queryTerms(question).map(alternativesOf);
+  const rank = anyOf(groups);
+  const rare = groups.filter((group) => group.reduce((sum, word) => sum + entriesWith(word), 0) <= COMMON_WORD_ENTRIES);
+  if (rare.length > 0 || groups.length < 2)
+    return { match: anyOf(rare.length > 0 ? rare : groups), rank, fallback: null };
+  return { match: allOf(groups), rank, fallback: rank };
+}
+
+function anyOf(groups: readonly string[][]): string {
+  return groups.map((group) => `(${group.map(quote).join(' | ')})`).join(' | ');
+}
+
+function allOf(groups: readonly string[][]): string {
+  return groups.map((group) => `(${group.map(quote).join(' | ')})`).join(' & ');
 }
 
 function alternativesOf(term: string): string[] {

@@ -4,15 +4,16 @@ import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import type { Asker, KnowledgeSearchService } from '@hotline/knowledge';
 import { queryTerms } from '@hotline/text-search';
-import { withKnowledge } from '../../db/knowledge/context';
+import { KNOWLEDGE_TOOLS_APPLICATION, withKnowledge } from '../../db/knowledge/context';
 import { ensureKnowledgeDataset, knowledgeBenchDatabaseUrl, recreateDatabase } from '../knowledge/dataset';
+import { backendsCpuMeter } from '../cpu';
 import { figure, Figure } from '../report';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const ENTRIES = Number(process.env.BENCH_KNOWLEDGE_ENTRIES ?? 200_000);
 const CONCURRENCY = 20;
 const SEARCHES = Number(process.env.BENCH_KNOWLEDGE_SEARCHES ?? 2000);
-const BASELINE_SEARCHES = Number(process.env.BENCH_KNOWLEDGE_BASELINE_SEARCHES ?? 100);
+const BASELINE_SEARCHES = Number(process.env.BENCH_KNOWLEDGE_BASELINE_SEARCHES ?? 20);
 const AGENT = { userId: '00000000-0000-4000-8000-000000000000', role: 'agent' as const, unitCode: null };
 
 interface HeldOut {
@@ -59,18 +60,10 @@ export async function benchKnowledgeQuality(): Promise<Figure[]> {
         r.ref,
       ]),
     );
-    const found = await withKnowledge(({ search }) =>
-      sequential(questions, async (q) =>
-        (await search.search({ q: q.question, audience: q.audience, limit: 3 }, AGENT)).items.map((hit) =>
-          refOf.get(hit.id)!,
-        ),
-      ),
-    );
+    const found = await withKnowledge(({ search }) => answersOf(search, questions, refOf));
     const baseline = await sequential(questions, (q) => substringBaseline(pool, q.question, q.audience));
+    const rate = (answers: string[][], within: number) => hitRate(questions, answers, within);
     const rank = (refs: string[], q: HeldOut) => refs.indexOf(q.expectedRef);
-    const rate = (answers: string[][], within: number) =>
-      (100 * answers.filter((refs, i) => rank(refs, questions[i]) >= 0 && rank(refs, questions[i]) < within).length) /
-      questions.length;
     const misses = questions
       .map((q, i) => ({ q, got: found[i], at: rank(found[i], q) }))
       .filter((m) => m.at !== 0)
@@ -92,6 +85,24 @@ export async function benchKnowledgeQuality(): Promise<Figure[]> {
   } finally {
     await pool.end();
   }
+}
+
+/** The refs of the top 3 entries found for each held-out question, in order. */
+function answersOf(search: KnowledgeSearchService, questions: HeldOut[], refOf: Map<string, string>) {
+  return sequential(questions, async (q) =>
+    (await search.search({ q: q.question, audience: q.audience, limit: 3 }, AGENT)).items.map(
+      (hit) => refOf.get(hit.id) ?? hit.id,
+    ),
+  );
+}
+
+/** % of questions whose expected entry is among the first `within` answers. */
+function hitRate(questions: HeldOut[], answers: string[][], within: number): number {
+  const hits = answers.filter((refs, i) => {
+    const at = refs.indexOf(questions[i].expectedRef);
+    return at >= 0 && at < within;
+  });
+  return (100 * hits.length) / questions.length;
 }
 
 /** The baseline of the quality figures: character bigrams of the question found as substrings, counted. */
@@ -133,9 +144,28 @@ export async function benchKnowledgeSpeed(): Promise<Figure[]> {
     );
     const rows = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM knowledge_entries`)).rows[0].n);
     process.env.DATABASE_URL = dataset.databaseUrl;
-    const service = await withKnowledge(({ search }) =>
-      timeConcurrently(mix, (m) => serviceSearch(search, m.q, m.audience)),
+    let cpu = { bench: 0, postgres: 0 };
+    let answers: string[][] = [];
+    const refOf = new Map(
+      (
+        await pool.query<{ id: string; ref: string }>(`SELECT id, ref FROM knowledge_entries WHERE ref LIKE 'kb-%'`)
+      ).rows.map((r) => [r.id, r.ref]),
     );
+    const service = await withKnowledge(async ({ search }) => {
+      answers = await answersOf(search, held, refOf);
+      return timeConcurrently(
+        mix,
+        (m) => serviceSearch(search, m.q, m.audience),
+        async () => {
+          const postgres = await backendsCpuMeter(pool, KNOWLEDGE_TOOLS_APPLICATION);
+          const bench = process.cpuUsage();
+          return () => {
+            const used = process.cpuUsage(bench);
+            cpu = { bench: (used.user + used.system) / 1000, postgres: postgres() };
+          };
+        },
+      );
+    });
     const terms = mix.slice(0, BASELINE_SEARCHES).map((m) => ({ terms: queryTerms(m.q), audience: m.audience }));
     const scan = await timeConcurrently(terms, (t) => ilikeScan(pool, t.terms, t.audience));
     const note =
@@ -143,6 +173,7 @@ export async function benchKnowledgeSpeed(): Promise<Figure[]> {
       `KnowledgeSearchService in-process, half held-out questions, half "category place" keywords, limit 3; ` +
       `baseline: ${BASELINE_SEARCHES} of the same queries as an ILIKE '%term%' scan of title and answer ranked by terms matched` +
       (dataset.loadSeconds === null ? '' : `; loaded in ${Math.round(dataset.loadSeconds)} s through the bulk upsert`);
+    const perSearch = (ms: number) => ms / mix.length;
     return [
       figure('knowledge/search p50 at 20 concurrent', service.p50, 'ms', scan.p50, 'informative', note),
       figure('knowledge/search p95 at 20 concurrent', service.p95, 'ms', scan.p95, '≤ 20 ms'),
@@ -152,6 +183,37 @@ export async function benchKnowledgeSpeed(): Promise<Figure[]> {
         'searches/s',
         scan.perSecond,
         'informative',
+      ),
+      figure(
+        `knowledge answer top-1 hit rate among ${rows.toLocaleString('en')} entries`,
+        hitRate(held, answers, 1),
+        '%',
+        null,
+        'informative',
+        `the ${held.length} held-out questions over the seed's entries mixed into the generated ones (as the quality figures, limit 3)`,
+      ),
+      figure(
+        `knowledge answer top-3 hit rate among ${rows.toLocaleString('en')} entries`,
+        hitRate(held, answers, 3),
+        '%',
+        null,
+        'informative',
+      ),
+      figure(
+        'knowledge/search CPU per search: PostgreSQL',
+        perSearch(cpu.postgres),
+        'ms',
+        null,
+        'informative',
+        `the pool's backends, from /proc, over the ${mix.length} searches`,
+      ),
+      figure(
+        'knowledge/search CPU per search: the searching process',
+        perSearch(cpu.bench),
+        'ms',
+        null,
+        'informative',
+        'KnowledgeSearchService in the bench process (its load loop included)',
       ),
     ];
   } finally {
@@ -186,14 +248,16 @@ async function sequential<T, R>(items: readonly T[], work: (item: T) => Promise<
 async function timeConcurrently<T>(
   items: readonly T[],
   work: (item: T) => Promise<void>,
+  meter: () => Promise<() => void> = () => Promise.resolve(() => undefined),
 ): Promise<{ p50: number; p95: number; perSecond: number }> {
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 600_000_000,
     numberOfSignificantValueDigits: 3,
   });
-  // Warm-up: jieba's dictionary, the plan cache, the pages.
-  for (const item of items.slice(0, 20)) await work(item);
+  // Warm-up: jieba's dictionary, the plan cache, the pages; at full concurrency, so the pool is open.
+  await Promise.all(items.slice(0, CONCURRENCY).map(work));
+  const stopMeter = await meter();
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
@@ -207,6 +271,7 @@ async function timeConcurrently<T>(
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  stopMeter();
   return {
     p50: histogram.getValueAtPercentile(50) / 1000,
     p95: histogram.getValueAtPercentile(95) / 1000,

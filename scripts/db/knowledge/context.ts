@@ -8,12 +8,15 @@ import { DirectoryModule } from '@hotline/directory';
 import { KnowledgeModule, KnowledgeSearchService, KnowledgeService } from '@hotline/knowledge';
 import { ObservabilityModule } from '@hotline/observability';
 
+/** The application_name of the tools' connections (pg_stat_activity). */
+export const KNOWLEDGE_TOOLS_APPLICATION = 'hotline-knowledge-import';
+
 @Module({
   imports: [
     AppConfigModule,
     ClockModule,
     ObservabilityModule.forRoot('worker'),
-    DatabaseModule.forRoot('hotline-knowledge-import'),
+    DatabaseModule.forRoot(KNOWLEDGE_TOOLS_APPLICATION),
     AuditModule,
     DirectoryModule,
     KnowledgeModule,
