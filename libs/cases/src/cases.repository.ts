@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { DomainError, type Page } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import type { Urgency } from '@hotline/directory';
@@ -9,6 +10,7 @@ import {
   type RequesterKind,
 } from './domain/case-vocabulary';
 import { caseSearchDocumentSql, caseSearchOf, caseSearchTexts } from './case-search';
+import { byRelevance, CASE_SEARCH_NEWEST } from './domain/case-search-ranking';
 import { withAssignedUnits } from './domain/case-scope';
 import { CaseEntity } from './entities/case.entity';
 
@@ -203,12 +205,7 @@ export class CasesRepository {
     if (filter.to) query.andWhere('c.registeredAt < :to', { to: filter.to });
     if (filter.callerPhone) query.andWhere('c.callerPhone = :phone', { phone: filter.callerPhone });
     if (search?.kind === 'case_number') query.andWhere('c.caseNumber = :exact', { exact: search.caseNumber });
-    if (search?.kind === 'words') {
-      query
-        .andWhere(`c.searchDocument @@ to_tsquery('simple', :tsquery)`, { tsquery: search.tsquery })
-        .addSelect(`ts_rank_cd(c.searchDocument, to_tsquery('simple', :tsquery), 32)`, 'search_rank')
-        .orderBy('search_rank', 'DESC');
-    }
+    if (search?.kind === 'words') return this.listByWords(query, search.tsquery, filter);
     const [items, total] = await query
       .addOrderBy('c.registeredAt', 'DESC')
       .addOrderBy('c.id', 'DESC')
@@ -216,6 +213,33 @@ export class CasesRepository {
       .skip(filter.offset)
       .getManyAndCount();
     return { items, total };
+  }
+
+  /**
+   * The newest CASE_SEARCH_NEWEST cases the filters select that share a word, ranked in memory, and
+   * the page's cases read by id: bounded whatever the number of matches. For a common word the
+   * planner walks the registration index backwards and stops at the cap; for a rare one it takes the
+   * GIN index's few rows.
+   */
+  private async listByWords(
+    query: SelectQueryBuilder<CaseEntity>,
+    tsquery: string,
+    page: Pick<CaseFilter, 'limit' | 'offset'>,
+  ): Promise<Page<CaseEntity>> {
+    const raw: { id: string; registered_at: Date; rank: number }[] = await query
+      .select('c.id', 'id')
+      .addSelect('c.registeredAt', 'registered_at')
+      .addSelect(`ts_rank_cd(c.searchDocument, to_tsquery('simple', :tsquery), 32)`, 'rank')
+      .andWhere(`c.searchDocument @@ to_tsquery('simple', :tsquery)`, { tsquery })
+      .orderBy('c.registeredAt', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(CASE_SEARCH_NEWEST)
+      .getRawMany();
+    const ranked = byRelevance(raw.map((r) => ({ id: r.id, registeredAt: r.registered_at, rank: Number(r.rank) })));
+    const ids = ranked.slice(page.offset, page.offset + page.limit).map((m) => m.id);
+    const found = ids.length === 0 ? [] : await this.db.manager.findBy(CaseEntity, { id: In(ids) });
+    const byId = new Map(found.map((c) => [c.id, c]));
+    return { items: ids.map((id) => byId.get(id)!), total: ranked.length };
   }
 
   /** Open demands of other callers about the same category and place, registered since `since`. */

@@ -21,7 +21,7 @@ const AGENT: Actor = { userId: null, role: 'agent', unitCode: null };
 /**
  * `GET /cases?q=` over the KPI benchmark's generated cases (10 million by default, BENCH_KPI_CASES),
  * through CaseQueriesService.list (the api's own query: the GIN index on `search_document`, ranked by
- * ts_rank_cd, a page of 20 and its total) as an agent sees it, beside what it replaced: `ILIKE '%q%'` on
+ * ts_rank_cd over the newest 1,000 matches, a page of 20 and their count) as an agent sees it, beside what it replaced: `ILIKE '%q%'` on
  * the description, a page of 20 newest first and its count, in the same run on the same data.
  */
 export async function benchCaseSearch(): Promise<Figure[]> {
