@@ -77,16 +77,27 @@ const VERSION_COLUMNS = `entry_id AS "entryId", version, title, questions, answe
   source, effective_from::text AS "effectiveFrom", effective_to::text AS "effectiveTo",
   review_by::text AS "reviewBy", created_by AS "createdBy", created_at AS "createdAt"`;
 
+// A written version's title characters into their narrow table (knowledge-title-characters.entity.ts),
+// in the statement that writes the version (a CTE named v returning its rows).
+const TITLE_CHARACTERS_OF_V = `INSERT INTO knowledge_title_characters (entry_id, version, characters)
+  SELECT entry_id, version, search_title FROM v`;
+
 // The version a search looks at: the current one for entries the searcher may edit (when asked), else
 // the published one, which must then be published and in effect today.
 const SEARCH = `
-  WITH hits AS (
+  WITH candidates AS (
+    SELECT entry_id, version FROM knowledge_entry_versions WHERE search_document @@ to_tsquery('simple', $1)
+    UNION
+    SELECT entry_id, version FROM knowledge_title_characters
+     WHERE $12::boolean AND characters % $2 AND similarity(characters, $2) >= ${SIMILARITY_FLOOR}
+  ), hits AS (
     SELECT e.id, v.version, e.status, v.title, v.kind, v.audience, v.search_answer,
            ts_rank('${RANK_WEIGHTS}', v.search_document, to_tsquery('simple', $11), 32)
              + ${SIMILARITY_WEIGHT} * similarity(v.search_title, $2)
              + CASE WHEN $7::text = 'boost' AND m.in_category THEN ${CATEGORY_BOOST} ELSE 0 END AS score
-      FROM knowledge_entries e
-      JOIN knowledge_entry_versions v ON v.entry_id = e.id
+      FROM candidates k
+      JOIN knowledge_entry_versions v ON v.entry_id = k.entry_id AND v.version = k.version
+      JOIN knowledge_entries e ON e.id = v.entry_id
        AND v.version = CASE WHEN $8::boolean OR e.owner_unit_code = $9::text
                             THEN e.current_version ELSE e.published_version END
      CROSS JOIN LATERAL (
@@ -94,9 +105,7 @@ const SEARCH = `
                 SELECT 1 FROM unnest(v.category_codes) c
                  WHERE starts_with($6::text, c) OR starts_with(c, $6::text)) AS in_category
      ) m
-     WHERE (v.search_document @@ to_tsquery('simple', $1)
-            OR ($12::boolean AND v.search_title % $2 AND similarity(v.search_title, $2) >= ${SIMILARITY_FLOOR}))
-       AND ($8::boolean OR e.owner_unit_code = $9::text
+     WHERE ($8::boolean OR e.owner_unit_code = $9::text
             OR (e.status = 'published' AND v.effective_from <= $3::date
                 AND (v.effective_to IS NULL OR v.effective_to >= $3::date)))
        AND ($4::text[] IS NULL OR v.audience = ANY($4::text[]))
@@ -153,15 +162,18 @@ export class KnowledgeRepository {
     createdBy: string | null,
   ): Promise<StoredVersion> {
     const [row]: StoredVersion[] = await this.db.manager.query(
-      `INSERT INTO knowledge_entry_versions
-         (entry_id, version, title, questions, answer, kind, audience, category_codes, owner_unit_code,
-          document_number, source, effective_from, effective_to, review_by, created_by,
-          search_document, search_title, search_answer)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-               setweight(to_tsvector('simple', $16), 'A') || setweight(to_tsvector('simple', $17), 'B')
-                 || setweight(to_tsvector('simple', $18), 'C') || setweight(to_tsvector('simple', $19), 'D'),
-               $20, $21)
-       RETURNING ${VERSION_COLUMNS}`,
+      `WITH v AS (
+         INSERT INTO knowledge_entry_versions
+           (entry_id, version, title, questions, answer, kind, audience, category_codes, owner_unit_code,
+            document_number, source, effective_from, effective_to, review_by, created_by,
+            search_document, search_title, search_answer)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+                 setweight(to_tsvector('simple', $16), 'A') || setweight(to_tsvector('simple', $17), 'B')
+                   || setweight(to_tsvector('simple', $18), 'C') || setweight(to_tsvector('simple', $19), 'D'),
+                 $20, $21)
+         RETURNING *
+       ), t AS (${TITLE_CHARACTERS_OF_V})
+       SELECT ${VERSION_COLUMNS} FROM v`,
       [
         entryId,
         version,
@@ -268,7 +280,8 @@ export class KnowledgeRepository {
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.db.manager.query(
-      `INSERT INTO knowledge_entry_versions
+      `WITH v AS (
+       INSERT INTO knowledge_entry_versions
          (entry_id, version, title, questions, answer, kind, audience, category_codes, owner_unit_code,
           document_number, source, effective_from, effective_to, review_by, created_by,
           search_document, search_title, search_answer)
@@ -282,7 +295,9 @@ export class KnowledgeRepository {
               entry_id uuid, version int, title text, questions jsonb, answer text, kind text, audience text,
               category_codes jsonb, owner_unit_code text, document_number text, source text, effective_from date,
               effective_to date, review_by date, a text, b text, c text, d text, similarity_title text,
-              highlight_answer text)`,
+              highlight_answer text)
+       RETURNING entry_id, version, search_title
+       ) ${TITLE_CHARACTERS_OF_V}`,
       [
         JSON.stringify(
           rows.map(({ entryId, version, content, search }) => ({

@@ -16,7 +16,6 @@ import { KnowledgeEntryEntity } from './knowledge-entry.entity';
 @Check('ck_knowledge_entry_versions_effective', `effective_to IS NULL OR effective_to >= effective_from`)
 // GIN indexes (which TypeORM cannot declare): created by their migration, left alone by the drift check.
 @Index('ix_knowledge_entry_versions_search_document', { synchronize: false })
-@Index('ix_knowledge_entry_versions_search_title', { synchronize: false })
 export class KnowledgeEntryVersionEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_knowledge_entry_versions' })
   entryId!: string;
