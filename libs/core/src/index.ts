@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './error-reasons';
 export * from './field-errors';
 export * from './page';
+export * from './backoff';

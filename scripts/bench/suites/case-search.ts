@@ -1,13 +1,8 @@
-import { Test } from '@nestjs/testing';
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { type Actor, CaseQueriesService, CasesModule } from '@hotline/cases';
-import { ClockModule } from '@hotline/clock';
-import { AppConfigModule } from '@hotline/config';
-import { DatabaseModule } from '@hotline/database';
-import { ObservabilityModule } from '@hotline/observability';
 import { ensureKpiDataset, KpiDataset } from '../kpi/load-dataset';
 import { figure, Figure } from '../report';
+import { latencyHistogram, withLibraries } from '../in-process';
 
 const CASES = Number(process.env.BENCH_KPI_CASES ?? 10_000_000);
 const RUNS = Number(process.env.BENCH_CASE_SEARCH_RUNS ?? 200);
@@ -44,29 +39,19 @@ async function timeCaseQueries(
   dataset: KpiDataset,
 ): Promise<{ p50: number; p95: number; byNumberP95: number; matches: string }> {
   Object.assign(process.env, { DATABASE_URL: dataset.databaseUrl, LOG_LEVEL: 'warn' });
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      AppConfigModule,
-      ClockModule,
-      ObservabilityModule.forRoot('worker'),
-      DatabaseModule.forRoot('bench-case-search'),
-      CasesModule,
-    ],
-  }).compile();
-  const app = await moduleRef.createNestApplication().init();
-  try {
+  return withLibraries('bench-case-search', [CasesModule], async (app) => {
     const queries = app.get(CaseQueriesService);
     const list = (q: string) => queries.list({ q, limit: 20, offset: 0 }, AGENT);
     const totals = new Map<string, number>();
     for (const q of QUESTIONS) totals.set(q, (await list(q)).total); // warm-up, and what each finds
-    const histogram = newHistogram();
+    const histogram = latencyHistogram();
     for (let i = 0; i < RUNS; i++) {
       const started = process.hrtime.bigint();
       await list(QUESTIONS[i % QUESTIONS.length]);
       histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
     }
     const numbers = (await queries.list({ limit: 50, offset: 0 }, AGENT)).items.map((c) => c.caseNumber);
-    const byNumber = newHistogram();
+    const byNumber = latencyHistogram();
     for (let i = 0; i < RUNS && numbers.length > 0; i++) {
       const started = process.hrtime.bigint();
       const page = await list(numbers[i % numbers.length]);
@@ -80,9 +65,7 @@ async function timeCaseQueries(
       byNumberP95: byNumber.getValueAtPercentile(95) / 1000,
       matches: `each matching ${Math.min(...found).toLocaleString('en')}–${Math.max(...found).toLocaleString('en')} cases`,
     };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 /** The replaced query's median: a page of 20 newest first and the count, `ILIKE '%q%'` on the description. */
@@ -105,10 +88,6 @@ async function timeIlike(dataset: KpiDataset): Promise<number> {
   } finally {
     await pool.end();
   }
-}
-
-function newHistogram() {
-  return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
 }
 
 function millions(n: number): string {

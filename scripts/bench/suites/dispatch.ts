@@ -1,8 +1,8 @@
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { figure, Figure } from '../report';
 import type { BenchStack } from '../stack';
 import { tokenFor } from '../stack';
+import { latencyHistogram } from '../in-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 
@@ -21,11 +21,7 @@ export async function benchDispatchToInbox(
   const token = await tokenFor(stack.baseUrl, 'agent');
   const cases = registered.slice(0, rate * SECONDS);
   const sentAt = new Map<string, number>();
-  const response = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const response = latencyHistogram(3_600_000);
   let ok = 0;
   let failed = 0;
   // Evenly paced, one request every 1000/rate ms (autocannon's overallRate sends per-second bursts).
@@ -62,11 +58,7 @@ export async function benchDispatchToInbox(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await pool.end();
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 3_600_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const histogram = latencyHistogram(3_600_000);
   for (const row of rows) histogram.recordValue(Math.max(1, row.at.getTime() - sentAt.get(row.case_id)!));
   const note = `${ok} dispatched at ${rate}/s, ${rows.length} reached the inbox, ${failed} failed`;
   return [

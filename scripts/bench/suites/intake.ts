@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { figure, Figure } from '../report';
 import type { BenchStack } from '../stack';
 import { tokenFor } from '../stack';
+import { latencyHistogram } from '../in-process';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -70,11 +70,7 @@ export async function benchIntake(stack: BenchStack): Promise<{ figures: Figure[
 
 async function rawInserts(databaseUrl: string): Promise<{ rate: number; p50: number; p99: number }> {
   const pool = new Pool({ connectionString: databaseUrl, max: 20 });
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const histogram = latencyHistogram();
   let done = 0;
   const until = Date.now() + SECONDS * 1000;
   const worker = async () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import type { Asker, KnowledgeSearchService } from '@hotline/knowledge';
 import { queryTerms } from '@hotline/text-search';
@@ -8,6 +7,7 @@ import { KNOWLEDGE_TOOLS_APPLICATION, withKnowledge } from '../../db/knowledge/c
 import { ensureKnowledgeDataset, knowledgeBenchDatabaseUrl, recreateDatabase } from '../knowledge/dataset';
 import { backendsCpuMeter } from '../cpu';
 import { figure, Figure } from '../report';
+import { latencyHistogram } from '../in-process';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const ENTRIES = Number(process.env.BENCH_KNOWLEDGE_ENTRIES ?? 200_000);
@@ -250,11 +250,7 @@ async function timeConcurrently<T>(
   work: (item: T) => Promise<void>,
   meter: () => Promise<() => void> = () => Promise.resolve(() => undefined),
 ): Promise<{ p50: number; p95: number; perSecond: number }> {
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 600_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const histogram = latencyHistogram(600_000_000);
   // Warm-up: jieba's dictionary, the plan cache, the pages; at full concurrency, so the pool is open.
   await Promise.all(items.slice(0, CONCURRENCY).map(work));
   const stopMeter = await meter();

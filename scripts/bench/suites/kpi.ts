@@ -1,15 +1,10 @@
-import { Test } from '@nestjs/testing';
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
-import { ClockModule } from '@hotline/clock';
-import { AppConfigModule } from '@hotline/config';
-import { DatabaseModule } from '@hotline/database';
 import { KpiModule, KpiReportsService, METRICS } from '@hotline/kpi';
-import { ObservabilityModule } from '@hotline/observability';
 import { localDate } from '@hotline/clock';
 import { ensureKpiDataset, KpiDataset } from '../kpi/load-dataset';
 import { naiveFiveRatesByUnit } from '../kpi/naive-five-rates';
 import { figure, Figure } from '../report';
+import { latencyHistogram, withLibraries } from '../in-process';
 
 const CASES = Number(process.env.BENCH_KPI_CASES ?? 10_000_000);
 const RUNS = 200;
@@ -66,23 +61,9 @@ async function timeKpiReportsService(
   period: { from: string; to: string },
 ): Promise<{ p50: number; p95: number; answer: Answer }> {
   Object.assign(process.env, { DATABASE_URL: dataset.databaseUrl, LOG_LEVEL: 'warn' });
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      AppConfigModule,
-      ClockModule,
-      ObservabilityModule.forRoot('worker'),
-      DatabaseModule.forRoot('bench-kpi'),
-      KpiModule,
-    ],
-  }).compile();
-  const app = await moduleRef.createNestApplication().init();
-  try {
+  return withLibraries('bench-kpi', [KpiModule], async (app) => {
     const queries = app.get(KpiReportsService);
-    const histogram = hdr.build({
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: 60_000_000,
-      numberOfSignificantValueDigits: 3,
-    });
+    const histogram = latencyHistogram();
     let rows = await queries.fiveRates(period, 'unit', {}, dataset.now);
     for (let i = 0; i < RUNS; i++) {
       const started = process.hrtime.bigint();
@@ -96,9 +77,7 @@ async function timeKpiReportsService(
         if (denominator + pending > 0) answer.set(`${row.groupKey}|${metric}`, { numerator, denominator, pending });
       }
     return { p50: histogram.getValueAtPercentile(50) / 1000, p95: histogram.getValueAtPercentile(95) / 1000, answer };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 function compare(fast: Answer, naive: Answer): string[] {

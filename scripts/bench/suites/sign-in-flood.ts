@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import * as hdr from 'hdr-histogram-js';
 import { figure, Figure } from '../report';
 import type { BenchStack } from '../stack';
 import { tokenFor } from '../stack';
+import { latencyHistogram } from '../in-process';
 
 const FLOOD_RATE = Number(process.env.BENCH_FLOOD_RATE ?? 200);
 const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 30);
@@ -64,11 +64,7 @@ function address(i: number): string {
 }
 
 async function listCases(baseUrl: string, token: string, seconds: number): Promise<{ p50: number; p99: number }> {
-  const latency = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 600_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const latency = latencyHistogram(600_000);
   let failed = 0;
   await paced(READ_RATE, seconds, async () => {
     const sent = performance.now();

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import * as hdr from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { CasesModule, DeadlineSweepService } from '@hotline/cases';
-import { ClockModule } from '@hotline/clock';
-import { AppConfigModule } from '@hotline/config';
-import { DatabaseModule } from '@hotline/database';
 import { MessagingModule } from '@hotline/messaging';
-import { ObservabilityModule } from '@hotline/observability';
 import { figure, Figure } from '../report';
 import type { BenchStack } from '../stack';
+import { latencyHistogram, withLibraries } from '../in-process';
 
 const OPEN = Number(process.env.BENCH_OPEN_DEADLINES ?? 1_000_000);
 const DUE = 10_000;
@@ -67,33 +62,16 @@ async function timeIdleSweeps(stack: BenchStack): Promise<{ p50: number; p99: nu
     LOG_LEVEL: 'warn',
     KAFKA_GROUP_PREFIX: stack.env.KAFKA_GROUP_PREFIX,
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      AppConfigModule,
-      ClockModule,
-      ObservabilityModule.forRoot('worker'),
-      DatabaseModule.forRoot('bench-sla'),
-      MessagingModule,
-      CasesModule,
-    ],
-  }).compile();
-  const app = await moduleRef.createNestApplication().init();
-  try {
+  return withLibraries('bench-sla', [MessagingModule, CasesModule], async (app) => {
     const sweep = app.get(DeadlineSweepService);
-    const histogram = hdr.build({
-      lowestDiscernibleValue: 1,
-      highestTrackableValue: 60_000_000,
-      numberOfSignificantValueDigits: 3,
-    });
+    const histogram = latencyHistogram();
     for (let i = 0; i < 200; i++) {
       const started = process.hrtime.bigint();
       await sweep.sweepOnce(500);
       if (i >= 20) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
     }
     return { p50: histogram.getValueAtPercentile(50) / 1000, p99: histogram.getValueAtPercentile(99) / 1000 };
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 async function timeWithoutIndex(pool: Pool): Promise<number> {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
+import { doublingDelayMs } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import {
   brokerTopic,
@@ -81,7 +82,7 @@ export class OutboxRelayJob implements OnApplicationBootstrap, OnApplicationShut
       } catch (error) {
         failures++;
         this.logger.warn(`relay round failed (${failures} in a row), will retry: ${(error as Error).message}`);
-        await this.idle(Math.min(30_000, 250 * 2 ** Math.min(failures, 7)));
+        await this.idle(doublingDelayMs(failures + 1, 250, 30_000));
       }
     }
   }

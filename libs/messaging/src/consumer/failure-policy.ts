@@ -1,4 +1,4 @@
-import { ErrorCode, isDomainError } from '@hotline/core';
+import { doublingDelayMs, ErrorCode, isDomainError } from '@hotline/core';
 
 export type FailureAction = 'retry' | 'dead_letter';
 
@@ -40,5 +40,5 @@ export function decideOnFailure(error: unknown, { attempt, isInfrastructureOutag
 
 /** Exponential backoff with a ceiling: 200 ms, 400 ms, … 30 s. */
 export function retryDelayMs(attempt: number): number {
-  return Math.min(30_000, 200 * 2 ** Math.max(0, attempt - 1));
+  return doublingDelayMs(attempt, 200, 30_000);
 }

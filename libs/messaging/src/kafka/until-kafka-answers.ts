@@ -1,4 +1,5 @@
 import { KafkaJSError } from 'kafkajs';
+import { doublingDelayMs } from '@hotline/core';
 
 /** Waits between tries: doubling from one second, never more than fifteen. */
 export const KAFKA_RETRY_DELAYS_MS = { first: 1000, max: 15_000 } as const;
@@ -38,5 +39,5 @@ export async function untilKafkaAnswers<T>(
 }
 
 export function kafkaRetryDelayMs(attempt: number): number {
-  return Math.min(KAFKA_RETRY_DELAYS_MS.first * 2 ** (attempt - 1), KAFKA_RETRY_DELAYS_MS.max);
+  return doublingDelayMs(attempt, KAFKA_RETRY_DELAYS_MS.first, KAFKA_RETRY_DELAYS_MS.max);
 }
