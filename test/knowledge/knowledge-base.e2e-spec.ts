@@ -126,7 +126,10 @@ describe('knowledge base (real api on PostgreSQL)', () => {
   });
 
   it('finds a published entry by the caller’s words: synonyms, word order, traditional characters, typos', async () => {
-    const entry = await published(heating(newTag()));
+    // A policy, searched among policies: the shared database holds many heating guides (other files',
+    // earlier runs') that share more words with these questions and could fill a page of 100.
+    const entry = await published(heating(newTag(), { kind: 'policy' }));
+    const policies = (text: string) => `${q(text)}&kind=policy`;
     const fund = await published({
       title: '公积金提取',
       answer: '职工购房、租房或退休时，可以申请支取账户余额。',
@@ -143,12 +146,13 @@ describe('knowledge base (real api on PostgreSQL)', () => {
       ownerUnitCode: '110105001',
     });
 
-    // 暖气 is not in the entry: its synonyms 供暖 and 供热 are.
-    const synonym = await search(q('我家暖气不热怎么办'));
+    // 暖气 is not in the entry: its synonyms 供暖 and 供热 are. Nor is 热, which may be rarer than the
+    // heating words here and choose the entries alone: the heating words then widen the search.
+    const synonym = await search(policies('我家暖气不热怎么办'));
     expect(ids(synonym)).toContain(entry.id);
     expect(synonym.find((h) => h.id === entry.id)!.snippet).toMatch(/<mark>(供暖|供热)<\/mark>/);
-    expect(ids(await search(q('报修 室温不达标 供暖期')))).toContain(entry.id);
-    expect(ids(await search(q('暖氣不熱')))).toContain(entry.id);
+    expect(ids(await search(policies('报修 室温不达标 供暖期')))).toContain(entry.id);
+    expect(ids(await search(policies('暖氣不熱')))).toContain(entry.id);
     expect(ids(await search(q('公积经提取')))).toContain(fund.id);
     // No word of this question is a word of the entry (居/往/证/签/住 alone): the title's characters find it.
     expect(ids(await search(q('居往证签住')))).toContain(permit.id);

@@ -91,16 +91,21 @@ export class KnowledgeSearchService {
     request: Omit<SearchRequest, 'match' | 'rank' | 'similarityText' | 'byTitleCharacters' | 'today'>,
   ): Promise<Page<KnowledgeHit>> {
     const counts = await this.wordCounts.get();
-    const { match, rank, fallback } = toSearchQueries(question, (word) => counts.get(word) ?? 0);
+    const { match, wider, rank, fallback } = toSearchQueries(question, (word) => counts.get(word) ?? 0);
     // A question of filler only (请问, 怎么办) has nothing to look for.
     if (rank === '') return { items: [], total: 0 };
     const search = { ...request, rank, similarityText: toSimilarityText(question), today: localDate(this.clock.now()) };
     // Distinctive words first, or all the common ones together if it has none, then any of those;
-    // the title's characters (typos) too only when the words found fewer entries than asked for.
+    // the fairly common words too, and then the title's characters (typos), each only when what came
+    // before found fewer entries than asked for.
     let words = match;
     let page = await this.entries.search({ ...search, match: words, byTitleCharacters: false });
     if (page.total === 0 && fallback !== null) {
       words = fallback;
+      page = await this.entries.search({ ...search, match: words, byTitleCharacters: false });
+    }
+    if (page.items.length < request.limit && wider !== null) {
+      words = wider;
       page = await this.entries.search({ ...search, match: words, byTitleCharacters: false });
     }
     if (page.items.length < request.limit) {

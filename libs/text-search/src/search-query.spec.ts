@@ -5,6 +5,7 @@ import {
   quote,
   toSearchQueries,
   toSearchQuery,
+  WIDENING_WORD_ENTRIES,
 } from './search-query';
 
 /** The groups of a query as word lists: `('a' | 'b') | ('c')` → [['a', 'b'], ['c']]. */
@@ -72,7 +73,18 @@ describe('toSearchQueries', () => {
     expect(queries.rank).toBe(toSearchQuery('公积金提取办理'));
     expect(groupsOf(queries.match)).toEqual([expect.arrayContaining(['公积金', '住房公积金']), ['提取']]);
     expect(queries.match).not.toContain('办理');
+    expect(queries.wider).toBeNull();
     expect(queries.fallback).toBeNull();
+  });
+
+  it('widens to the fairly common words for when the distinctive ones find too few', () => {
+    // 暖气 | 供暖 | 供热 is in 900 entries, 热 in 10, 办理 in 150,000: 热 alone may miss 供暖期室温不达标.
+    const table = { 暖气: 300, 供暖: 300, 供热: 300, 热: 10, 办理: 150_000 };
+    const queries = toSearchQueries('暖气不热办理', counts(table));
+    expect(groupsOf(queries.match)).toEqual([['热']]);
+    expect(groupsOf(queries.wider!)).toEqual([expect.arrayContaining(['暖气', '供暖', '供热']), ['热']]);
+    expect(queries.wider).not.toContain('办理');
+    expect(toSearchQueries('暖气不热', counts({ ...table, 暖气: WIDENING_WORD_ENTRIES })).wider).toBeNull();
   });
 
   it('counts a word with its synonyms: 暖气 | 供暖 | 供热 … together are common', () => {
@@ -90,6 +102,7 @@ describe('toSearchQueries', () => {
   it('a single word is looked for even when common; a small base has no common words', () => {
     expect(toSearchQueries('投诉', counts({ 投诉: 90_000 }))).toEqual({
       match: "('投诉')",
+      wider: null,
       rank: "('投诉')",
       fallback: null,
     });
@@ -98,6 +111,6 @@ describe('toSearchQueries', () => {
   });
 
   it('has nothing to look for in filler', () => {
-    expect(toSearchQueries('请问怎么办呢？', () => 0)).toEqual({ match: '', rank: '', fallback: null });
+    expect(toSearchQueries('请问怎么办呢？', () => 0)).toEqual({ match: '', wider: null, rank: '', fallback: null });
   });
 });

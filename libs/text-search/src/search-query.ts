@@ -34,9 +34,18 @@ export function toSearchQuery(question: string): string {
  */
 export const COMMON_WORD_ENTRIES = 200;
 
+/**
+ * A word in no more entries than this chooses entries too when the distinctive words found fewer
+ * than were asked for: it brings at most this many rows to the ranking (docs/decisions.md, "Bounded
+ * knowledge search").
+ */
+export const WIDENING_WORD_ENTRIES = 2_000;
+
 export interface SearchQueries {
   /** Which entries are ranked: those sharing a distinctive word of the question ('' for none). */
   match: string;
+  /** The distinctive words and the fairly common ones, for when `match` finds too few; null if no wider. */
+  wider: string | null;
   /** What they are ranked and highlighted by: every word, as toSearchQuery writes it. */
   rank: string;
   /** When every word is common, `match` asks for all of them; if that finds nothing, this (any of them). */
@@ -51,10 +60,15 @@ export interface SearchQueries {
 export function toSearchQueries(question: string, entriesWith: (word: string) => number): SearchQueries {
   const groups = queryTerms(question).map(alternativesOf);
   const rank = anyOf(groups);
-  const rare = groups.filter((group) => group.reduce((sum, word) => sum + entriesWith(word), 0) <= COMMON_WORD_ENTRIES);
-  if (rare.length > 0 || groups.length < 2)
-    return { match: anyOf(rare.length > 0 ? rare : groups), rank, fallback: null };
-  return { match: allOf(groups), rank, fallback: rank };
+  const entriesOf = (group: string[]) => group.reduce((sum, word) => sum + entriesWith(word), 0);
+  const rare = groups.filter((group) => entriesOf(group) <= COMMON_WORD_ENTRIES);
+  const fairlyCommon = groups.filter((group) => entriesOf(group) <= WIDENING_WORD_ENTRIES);
+  if (rare.length > 0) {
+    const wider = fairlyCommon.length > rare.length ? anyOf(fairlyCommon) : null;
+    return { match: anyOf(rare), wider, rank, fallback: null };
+  }
+  if (groups.length < 2) return { match: rank, wider: null, rank, fallback: null };
+  return { match: allOf(groups), wider: null, rank, fallback: rank };
 }
 
 function anyOf(groups: readonly string[][]): string {
