@@ -36,6 +36,7 @@ const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit'
   'GET /api/v1/audit': { roles: ['admin', 'supervisor'] },
   'POST /api/v1/calls': { roles: ['agent', 'supervisor'] },
   'POST /api/v1/calls/{id}/transfer': { roles: ['agent', 'supervisor'] },
+  'POST /api/v1/calls/{id}/outcome': { roles: ['agent', 'supervisor'] },
   'POST /api/v1/cases': { roles: ['agent', 'supervisor'] },
   'GET /api/v1/cases': { roles: ALL },
   'GET /api/v1/cases/{id}': { roles: ALL, scope: 'case' },

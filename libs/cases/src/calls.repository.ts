@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionService } from '@hotline/database';
 import { CallEntity } from './entities/call.entity';
+import { CallOutcomeEntity } from './entities/call-outcome.entity';
 
 /** Calls answered today, per source hotline. */
 export interface CallCounts {
@@ -10,7 +11,10 @@ export interface CallCounts {
   abandoned: number;
 }
 
-/** `calls`: every call that reached the centre, taken by an agent or reported by telephony. */
+/**
+ * `calls` and `call_outcomes`: every call that reached the centre, taken by an agent or reported by
+ * telephony, and those handed to an emergency line or told their route elsewhere.
+ */
 @Injectable()
 export class CallsRepository {
   constructor(private readonly db: TransactionService) {}
@@ -35,6 +39,16 @@ export class CallsRepository {
   async lockByCtiId(ctiCallId: string): Promise<CallEntity | null> {
     await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`call:${ctiCallId}`]);
     return this.db.manager.findOneBy(CallEntity, { ctiCallId });
+  }
+
+  /** The outcome, or the one already recorded for the same call, kind and target (a retry, a second agent). */
+  async recordOutcome(outcome: Omit<CallOutcomeEntity, 'id' | 'call'>): Promise<CallOutcomeEntity> {
+    await this.db.manager.createQueryBuilder().insert().into(CallOutcomeEntity).values(outcome).orIgnore().execute();
+    return this.db.manager.findOneByOrFail(CallOutcomeEntity, {
+      callId: outcome.callId,
+      kind: outcome.kind,
+      target: outcome.target,
+    });
   }
 
   async update(id: string, changes: Partial<CallEntity>): Promise<void> {

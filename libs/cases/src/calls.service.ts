@@ -6,9 +6,11 @@ import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { CallsRepository } from './calls.repository';
 import type { Actor } from './domain/actor';
 import { applyCallEvent, CallEventKind, callStatus, CallTimeline, takenByAgent } from './domain/call-events';
+import { CALL_OUTCOMES, type CallOutcomeKind, isTargetOf } from './domain/call-outcome';
 import { normalizePhone } from './domain/phone';
 import { LineFacts, resolveSourceLine } from './domain/source-line';
 import type { CallEntity } from './entities/call.entity';
+import type { CallOutcomeEntity } from './entities/call-outcome.entity';
 
 export interface NewCall {
   dialedNumber: string;
@@ -17,6 +19,12 @@ export interface NewCall {
   overflowFrom?: string;
   /** The telephony system's id of the call: its events on `hotline.calls.v1` fold into the same row. */
   externalCallId?: string;
+}
+
+export interface NewCallOutcome {
+  kind: CallOutcomeKind;
+  target: string;
+  note?: string;
 }
 
 export interface TelephonyEvent {
@@ -91,6 +99,26 @@ export class CallsService {
   /** The case the call created or joined. */
   attachToCase(callId: string, caseId: string): Promise<void> {
     return this.calls.update(callId, { caseId });
+  }
+
+  /**
+   * An emergency handed to its line, or a demand told its route elsewhere (domain/call-outcome.ts):
+   * recorded on the call; the same outcome again answers the one recorded.
+   */
+  async recordOutcome(callId: string, outcome: NewCallOutcome, actor: Actor): Promise<CallOutcomeEntity> {
+    if (!isTargetOf(outcome.kind, outcome.target)) {
+      const targets = Object.keys(CALL_OUTCOMES[outcome.kind]).join(', ');
+      throw DomainError.invalidField('target', `must be one of ${targets} for ${outcome.kind}`, 'not_a_target_of_kind');
+    }
+    const call = await this.get(callId);
+    return this.calls.recordOutcome({
+      callId: call.id,
+      kind: outcome.kind,
+      target: outcome.target,
+      note: outcome.note ?? null,
+      recordedBy: actor.userId,
+      recordedAt: this.clock.now(),
+    });
   }
 
   markTransferred(callId: string, at: Date): Promise<void> {

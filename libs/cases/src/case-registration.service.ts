@@ -13,7 +13,7 @@ import { CasesRepository } from './cases.repository';
 import type { Actor } from './domain/actor';
 import { formatCaseNumber } from './domain/case-number';
 import type { Channel, DemandType } from './domain/case-vocabulary';
-import { normalizePhone } from './domain/phone';
+import { callerPhoneOf } from './domain/phone';
 import { checkRegistrationPlace, chooseRegistration } from './domain/registration-rules';
 import { type Requester, type RequesterInput, requesterOf, requesterProblems } from './domain/requester';
 import type { CallEntity } from './entities/call.entity';
@@ -29,7 +29,8 @@ export interface NewCase extends RequesterInput {
   streetCode?: string;
   address: string;
   callerName?: string;
-  callerPhone: string;
+  /** Required by phone; a letter, a web form or a walk-in may come without a number. */
+  callerPhone?: string;
   description: string;
   confidential?: boolean;
   /** The agent decides a repeat demand is a new matter after all. */
@@ -50,7 +51,7 @@ export interface Registration {
 }
 
 /** A demand as registration keeps it: the caller's phone normalised, the requester resolved. */
-type Demand = Omit<NewCase, keyof Requester> & Requester;
+type Demand = Omit<NewCase, keyof Requester | 'callerPhone'> & Requester & { callerPhone: string | null };
 
 /**
  * Registers demands (POST /cases), attaching repeat calls to the caller's open case (并单); a call
@@ -72,39 +73,23 @@ export class CaseRegistrationService {
 
   async register(input: NewCase, actor: Actor): Promise<Registration> {
     const snapshot = await this.reference.snapshot();
-    const callerPhone = normalizePhone(input.callerPhone);
+    const caller = callerPhoneOf(input.channel, input.callerPhone);
     const problems: FieldError[] = [
+      ...('field' in caller ? [caller] : []),
       ...checkRegistrationPlace(input, {
         category: (code) => snapshot.categories.get(code),
         unit: (code) => snapshot.units.get(code),
       }),
       ...requesterProblems(input),
     ];
-    if (!callerPhone) {
-      problems.unshift({
-        field: 'callerPhone',
-        message: 'must be a mainland mobile or landline number',
-        reason: 'not_a_phone',
-      });
-    }
-    if (problems.length > 0) throw DomainError.validation(problems);
-    const demand: Demand = { ...input, callerPhone: callerPhone!, ...requesterOf(input) };
+    if ('field' in caller || problems.length > 0) throw DomainError.validation(problems);
+    const demand: Demand = { ...input, callerPhone: caller.phone, ...requesterOf(input) };
 
     return this.db.run(async (): Promise<Registration> => {
       // The call's lock: a retry of the same registration waits here and then sees the case it made.
       const call = input.callId ? await this.calls.forRegistration(input.callId) : null;
-      // One registration at a time per caller, so two calls at once cannot both open a case.
-      await this.cases.lockCaller(demand.callerPhone);
-      const open = await this.cases.findOpenOfCaller({
-        callerPhone: demand.callerPhone,
-        categoryCode: demand.categoryCode,
-        districtCode: demand.districtCode,
-        streetCode: demand.streetCode ?? null,
-        requesterKind: demand.requesterKind,
-        companyCreditCode: demand.company?.creditCode ?? null,
-        sensitive: demand.sensitive,
-        since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
-      });
+      // Without a number there is no caller to recognise: such a demand is never a repeat.
+      const open = demand.callerPhone === null ? null : await this.openCaseOfCaller(demand, demand.callerPhone);
       const choice = chooseRegistration({
         callCaseId: call?.caseId ?? null,
         openCaseId: open?.id ?? null,
@@ -122,6 +107,22 @@ export class CaseRegistrationService {
           return { case: created, repeatOf: created.repeatOf, existing: false };
         }
       }
+    });
+  }
+
+  /** The caller's open case of the same matter, under the caller's lock until the transaction ends. */
+  private async openCaseOfCaller(demand: Demand, callerPhone: string): Promise<CaseEntity | null> {
+    // One registration at a time per caller, so two calls at once cannot both open a case.
+    await this.cases.lockCaller(callerPhone);
+    return this.cases.findOpenOfCaller({
+      callerPhone,
+      categoryCode: demand.categoryCode,
+      districtCode: demand.districtCode,
+      streetCode: demand.streetCode ?? null,
+      requesterKind: demand.requesterKind,
+      companyCreditCode: demand.company?.creditCode ?? null,
+      sensitive: demand.sensitive,
+      since: addMs(this.clock.now(), -this.config.REPEAT_WINDOW_DAYS * DAY_MS),
     });
   }
 

@@ -74,7 +74,7 @@ export function toCaseView(c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode
     address: c.address,
     description: c.description,
     callerName: visibility === 'full' ? c.callerName : null,
-    callerPhone: visibility === 'full' ? c.callerPhone : visibility === 'masked' ? maskPhone(c.callerPhone) : null,
+    callerPhone: shownPhone(c.callerPhone, visibility),
     confidential: c.confidential,
     requesterKind: c.requesterKind,
     company: showsCompany(viewer, c) ? companyOf(c) : null,
@@ -120,4 +120,9 @@ function companyOf(c: CaseEntity): Company | null {
 
 function iso(value: Date | null): string | null {
   return value ? value.toISOString() : null;
+}
+
+function shownPhone(phone: string | null, visibility: ReturnType<typeof callerVisibility>): string | null {
+  if (phone === null || visibility === 'hidden') return null;
+  return visibility === 'full' ? phone : maskPhone(phone);
 }

@@ -255,7 +255,10 @@ export class CasesRepository {
           district: c.districtCode,
         },
       )
-      .andWhere('r.callerPhone <> :phone AND r.id <> :id', { phone: c.callerPhone, id: c.id })
+      .andWhere('r.callerPhone IS DISTINCT FROM CAST(:phone AS text) AND r.id <> :id', {
+        phone: c.callerPhone,
+        id: c.id,
+      })
       .andWhere('r.status NOT IN (:...finished)', { finished: FINISHED_STATUSES })
       .andWhere('r.registeredAt >= :since', { since })
       .orderBy('r.registeredAt', 'DESC')

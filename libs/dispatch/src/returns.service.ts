@@ -6,7 +6,8 @@ import { OrdersService } from './orders.service';
 import { ReturnsRepository } from './returns.repository';
 
 export interface ReturnRequest {
-  reasonCode: ReturnReason;
+  /** The kind of reason; a unit that gives none is read as `other` (its words still say why). */
+  reasonCode?: ReturnReason;
   reason: string;
 }
 
@@ -29,11 +30,12 @@ export class ReturnsService {
         return actor.unitCode;
       },
       decide: async (c, { next, now, authorized: unitCode }) => {
+        const reasonCode = request.reasonCode ?? 'other';
         const row = await this.returns.insert({
           caseId: c.id,
           unitCode,
           dispatchNo: c.dispatchCount,
-          reasonCode: request.reasonCode,
+          reasonCode,
           reason: request.reason,
           askedFrom: c.status,
           requestedBy: actor.userId,
@@ -46,7 +48,7 @@ export class ReturnsService {
               data: {
                 returnId: row.id,
                 dispatchNo: row.dispatchNo,
-                reasonCode: request.reasonCode,
+                reasonCode,
                 reason: request.reason,
               },
               change: { before: { status: c.status }, after: { status: next } },

@@ -15,7 +15,14 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
-import { CallDto, CreateCallDto, TransferDto, TransferRequestDto } from './dto/call.dto';
+import {
+  CallDto,
+  CallOutcomeDto,
+  CallOutcomeRequestDto,
+  CreateCallDto,
+  TransferDto,
+  TransferRequestDto,
+} from './dto/call.dto';
 
 @ApiTags('calls')
 @Controller('calls')
@@ -58,6 +65,26 @@ export class CallsController {
     @CurrentPrincipal() agent: Principal,
   ): Promise<TransferDto> {
     return this.transfers.transfer(id, body.utilityCode, body.summary, agent);
+  }
+
+  @Post(':id/outcome')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Hand an emergency to 110/119/120/122, or record that the caller was told the route elsewhere',
+    description:
+      'Risks to life, fires, crimes and road accidents go to their emergency line at once; demands that belong ' +
+      'to courts, arbitration, 信访 or disciplinary bodies are told their route. Recorded on the call; the same ' +
+      'outcome again answers the one recorded.',
+  })
+  @ApiCreatedResponse({ type: CallOutcomeDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async outcome(
+    @UuidParam('id') id: string,
+    @Body() body: CallOutcomeRequestDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<CallOutcomeDto> {
+    const { id: outcomeId, callId, kind, target, note, recordedAt } = await this.calls.recordOutcome(id, body, agent);
+    return { id: outcomeId, callId, kind, target, note, recordedAt };
   }
 
   private async toDto(call: CallEntity): Promise<CallDto> {

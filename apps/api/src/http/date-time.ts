@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsDate, Matches, MaxDate, MinDate, ValidateBy } from 'class-validator';
+import { IsDate, IsString, Matches, MaxDate, MinDate, ValidateBy } from 'class-validator';
 
 const EARLIEST = new Date('1970-01-01T00:00:00Z');
 const LATEST = new Date('9999-12-31T23:59:59Z');
@@ -29,6 +29,46 @@ export function calendarDayProblem(day: string): { reason: 'not_a_date' | 'minDa
     return { reason: 'not_a_date', message: 'is not a day of the calendar' };
   if (at < EARLIEST) return { reason: 'minDate', message: 'must not be before 1970' };
   return null;
+}
+
+/** An ISO 8601 date-time with its offset or Z, as `toISOString()` and most clients write it. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+type BoundReason = 'matches' | 'not_a_date' | 'minDate' | 'maxDate';
+
+/** What is wrong with a day or a date-time bound, as a field error's reason and message; null when none. */
+function dayOrDateTimeProblem(value: string): { reason: BoundReason; message: string } | null {
+  if (DAY.test(value)) return calendarDayProblem(value);
+  if (!DATE_TIME.test(value))
+    return { reason: 'matches', message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' };
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return { reason: 'not_a_date', message: 'is not a moment of the calendar' };
+  if (at < EARLIEST) return { reason: 'minDate', message: 'must not be before 1970' };
+  if (at > LATEST) return { reason: 'maxDate', message: 'must not be after 9999' };
+  return null;
+}
+
+/**
+ * A calendar day as `IsCalendarDay` checks it, or an ISO 8601 date-time from 1970 to 9999, with the
+ * same reasons (`matches`, `not_a_date`, `minDate`, `maxDate`): report periods are counted in days,
+ * and the service reads a date-time as the day it falls in (docs/api.md, "Registering demands").
+ */
+export function IsDayOrDateTime(): PropertyDecorator {
+  const check = (reason: BoundReason) =>
+    ValidateBy({
+      name: reason,
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || dayOrDateTimeProblem(value)?.reason !== reason,
+        defaultMessage: (args) => dayOrDateTimeProblem(String(args?.value))?.message ?? 'is not a date',
+      },
+    });
+  return applyDecorators(
+    IsString({ message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' }),
+    check('matches'),
+    check('not_a_date'),
+    check('minDate'),
+    check('maxDate'),
+  );
 }
 
 /**

@@ -45,4 +45,14 @@ describe('the validation pipe on numbers and days in a query', () => {
     expect(reasons(await period('1969-12-31'))).toEqual(['from:minDate']);
     expect(reasons(await period('+10000-01-01'))).toEqual(['from:matches']);
   });
+
+  it('takes a period’s bounds as ISO date-times too, within the same years', async () => {
+    const period = (from: string) => query(KpiPeriodQueryDto, { from, to: '2026-12-01' });
+    expect(reasons(await period('2026-10-31T16:00:00Z'))).toBe('accepted');
+    expect(reasons(await period('2026-11-01T08:00:00.000+08:00'))).toBe('accepted');
+    expect(reasons(await period('1969-12-31T23:59:59Z'))).toEqual(['from:minDate']);
+    expect(reasons(await period('2026-13-01T00:00:00Z'))).toEqual(['from:not_a_date']);
+    expect(reasons(await period('2026-11-01T08:00:00'))).toEqual(['from:matches']);
+    expect(reasons(await period('Nov 1 2026'))).toEqual(['from:matches']);
+  });
 });

@@ -2,7 +2,14 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@hotline/auth';
-import { KpiReportsService, LiveFigures, LiveFiguresService, reportPeriod, viewerScope } from '@hotline/kpi';
+import {
+  KpiReportsService,
+  LiveFigures,
+  LiveFiguresService,
+  type Period,
+  reportPeriod,
+  viewerScope,
+} from '@hotline/kpi';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { sendCsv } from '../http/csv';
 import { fiveRatesCsv, liveCsv, missesCsv, threeRatesCsv } from './kpi-csv';
@@ -40,8 +47,10 @@ export class KpiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<FiveRatesDto | void> {
     const filter = { ...viewerScope(viewer, q.groupBy), requesterKind: q.requesterKind };
-    const items = await this.kpi.fiveRates(reportPeriod(q.from, q.to), q.groupBy, filter);
-    if (q.format === 'csv') return sendCsv(res, `five-rates-${q.from}-${q.to}-${q.groupBy}.csv`, fiveRatesCsv(items));
+    const period = reportPeriod(q.from, q.to);
+    const items = await this.kpi.fiveRates(period, q.groupBy, filter);
+    if (q.format === 'csv')
+      return sendCsv(res, `five-rates-${periodName(period)}-${q.groupBy}.csv`, fiveRatesCsv(items));
     return { items, total: items.length };
   }
 
@@ -54,8 +63,9 @@ export class KpiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MissesDto | void> {
     const filter = { ...viewerScope(viewer), requesterKind: q.requesterKind };
-    const page = await this.kpi.misses(q.metric, reportPeriod(q.from, q.to), q, filter);
-    if (q.format === 'csv') return sendCsv(res, `misses-${q.metric}-${q.from}-${q.to}.csv`, missesCsv(page.items));
+    const period = reportPeriod(q.from, q.to);
+    const page = await this.kpi.misses(q.metric, period, q, filter);
+    if (q.format === 'csv') return sendCsv(res, `misses-${q.metric}-${periodName(period)}.csv`, missesCsv(page.items));
     return page;
   }
 
@@ -68,8 +78,10 @@ export class KpiController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ThreeRatesDto | void> {
     const filter = { ...viewerScope(viewer, q.groupBy), requesterKind: q.requesterKind };
-    const items = await this.kpi.threeRates(reportPeriod(q.from, q.to), q.groupBy, filter);
-    if (q.format === 'csv') return sendCsv(res, `three-rates-${q.from}-${q.to}-${q.groupBy}.csv`, threeRatesCsv(items));
+    const period = reportPeriod(q.from, q.to);
+    const items = await this.kpi.threeRates(period, q.groupBy, filter);
+    if (q.format === 'csv')
+      return sendCsv(res, `three-rates-${periodName(period)}-${q.groupBy}.csv`, threeRatesCsv(items));
     return { items, total: items.length };
   }
 
@@ -85,4 +97,9 @@ export class KpiController {
     if (q.format === 'csv') return sendCsv(res, `live-${figures.day}.csv`, liveCsv(figures));
     return figures;
   }
+}
+
+/** The days a report covers, for its file name: the days asked, however they were written. */
+function periodName(period: Period): string {
+  return `${period.from}-${period.to}`;
 }

@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './answerability';
 export * from './call-events';
+export * from './call-outcome';
 export * from './case-lifecycle';
 export * from './case-number';
 export * from './case-scope';

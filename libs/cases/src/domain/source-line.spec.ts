@@ -27,6 +27,14 @@ describe('resolveSourceLine', () => {
     });
   });
 
+  it('reads an overflow declared by the utility line’s number as that utility', () => {
+    expect(resolveSourceLine('12345', '96116', facts)).toEqual({ hotlineCode: '12345', overflowFrom: 'UTIL-WATER' });
+    expect(resolveSourceLine('96116', '96116', facts)).toEqual({ hotlineCode: '96116', overflowFrom: 'UTIL-WATER' });
+    expect(resolveSourceLine('12345', '12319', facts)).toMatchObject({
+      problems: [{ field: 'overflowFrom', reason: 'not_a_utility' }],
+    });
+  });
+
   it('accepts an overflow declared on 12345', () => {
     expect(resolveSourceLine('12345', 'UTIL-WATER', facts)).toEqual({
       hotlineCode: '12345',

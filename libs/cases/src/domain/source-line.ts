@@ -11,13 +11,17 @@ export type SourceLine = { hotlineCode: string; overflowFrom: string | null } | 
 /**
  * Which line a call came in on (docs/product.md, "Reference data"): 12345, a merged government line (a 12345 call that keeps
  * its source), or a utility line whose overflow 12345 agents take (溢出承接). A utility line's call
- * is always an overflow from that utility; a call on 12345 may say which utility overflowed to it.
+ * is always an overflow from that utility; a call on 12345 may say which utility overflowed to it,
+ * by the utility's unit code or by its line's number (what the telephony knows: 96116).
  */
 export function resolveSourceLine(
   dialedNumber: string,
-  overflowFrom: string | undefined,
+  declaredOverflow: string | undefined,
   facts: LineFacts,
 ): SourceLine {
+  const overflowLine = declaredOverflow === undefined ? undefined : facts.hotlineByNumber(declaredOverflow);
+  const overflowFrom =
+    overflowLine?.kind === 'utility' ? (overflowLine.unitCode ?? declaredOverflow) : declaredOverflow;
   const hotline = facts.hotlineByNumber(dialedNumber);
   if (!hotline)
     return { problems: [{ field: 'dialedNumber', message: 'is not a line of this centre', reason: 'unknown_line' }] };

@@ -20,6 +20,7 @@ import {
 @Check('ck_cases_channel', `channel IN (${sqlList(CHANNELS)})`)
 @Check('ck_cases_demand_type', `demand_type IN (${sqlList(DEMAND_TYPES)})`)
 @Check('ck_cases_urgency', `urgency IN (${sqlList(URGENCIES)})`)
+@Check('ck_cases_phone_call_has_number', `channel <> 'phone' OR caller_phone IS NOT NULL`)
 // Of REQUESTER_KINDS: an enterprise's demand names its company; a citizen's names none and is never sensitive.
 @Check(
   'ck_cases_requester',
@@ -94,9 +95,12 @@ export class CaseEntity {
   @Column({ type: 'text', nullable: true })
   callerName!: string | null;
 
-  /** Normalised digits; masked or hidden when shown to units (docs/product.md, "Privacy and access"). */
-  @Column({ type: 'text' })
-  callerPhone!: string;
+  /**
+   * Normalised digits (`+` and digits abroad); masked or hidden when shown to units (docs/product.md,
+   * "Privacy and access"); null for a demand that came without a number (a letter, a web form).
+   */
+  @Column({ type: 'text', nullable: true })
+  callerPhone!: string | null;
 
   @Column({ type: 'text' })
   description!: string;

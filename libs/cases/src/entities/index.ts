@@ -1,8 +1,9 @@
+import { CallOutcomeEntity } from './call-outcome.entity';
 import { CallEntity } from './call.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseEntity } from './case.entity';
 
-export { CallEntity, CaseEventEntity, CaseEntity };
+export { CallEntity, CallOutcomeEntity, CaseEventEntity, CaseEntity };
 
 /** Tables this library owns, for the TypeORM CLI's data source. */
-export const CASES_ENTITIES = [CaseEntity, CaseEventEntity, CallEntity];
+export const CASES_ENTITIES = [CaseEntity, CaseEventEntity, CallEntity, CallOutcomeEntity];

@@ -3,7 +3,8 @@ import { callerVisibility, type CaseStatus, type Company, maskPhone, showsCompan
 /** What an order tells a unit about the caller. */
 export interface CallerShown {
   name?: string | null;
-  phone: string;
+  /** Absent when the demand came without a number (a letter, a web form). */
+  phone?: string;
 }
 
 export interface OrderSubject {
@@ -12,7 +13,7 @@ export interface OrderSubject {
   sensitive: boolean;
   leadUnitCode: string | null;
   callerName: string | null;
-  callerPhone: string;
+  callerPhone: string | null;
   companyName: string | null;
   companyCreditCode: string | null;
 }
@@ -24,8 +25,9 @@ export interface OrderSubject {
 export function callerForUnit(subject: OrderSubject, unitCode: string): CallerShown | undefined {
   const visibility = callerVisibility({ role: 'system', unitCode }, subject);
   if (visibility === 'hidden') return undefined;
-  if (visibility === 'masked') return { name: null, phone: maskPhone(subject.callerPhone) };
-  return { name: subject.callerName, phone: subject.callerPhone };
+  const phone = subject.callerPhone ?? undefined;
+  if (visibility === 'masked') return { name: null, ...(phone ? { phone: maskPhone(phone) } : {}) };
+  return { name: subject.callerName, ...(phone ? { phone } : {}) };
 }
 
 /** Whether the order to `unitCode` carries the caller in full (an audited showing of the caller's identity). */

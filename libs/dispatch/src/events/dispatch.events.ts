@@ -19,9 +19,10 @@ export class OrderCaller {
   @IsOptional() @IsString() @MaxLength(100) name?: string | null;
   /**
    * Only on the unit's own inbox: full for the lead unit, masked for co-handlers; the whole caller
-   * is omitted when confidential or sensitive, and always on the shared topic.
+   * is omitted when confidential or sensitive, and always on the shared topic. Absent when the
+   * demand came without a number (a letter, a web form).
    */
-  @IsString() @MaxLength(40) phone!: string;
+  @IsOptional() @IsString() @MaxLength(40) phone?: string;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RESOLUTION_OUTCOMES, type ResolutionOutcome, RETURN_REASONS, type ReturnReason } from '@hotline/cases';
 import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
 
@@ -22,7 +22,7 @@ export class RespondedReply extends UnitReplyData {
   @IsString() @MinLength(1) @MaxLength(4000) note!: string;
 }
 export class ReturnRequestedReply extends UnitReplyData {
-  @IsIn(RETURN_REASONS) reasonCode!: ReturnReason;
+  @IsOptional() @IsIn(RETURN_REASONS) reasonCode?: ReturnReason;
   @IsString() @MinLength(2) @MaxLength(2000) reason!: string;
 }
 export class ExtensionRequestedReply extends UnitReplyData {

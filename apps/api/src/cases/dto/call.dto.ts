@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CALL_OUTCOME_KINDS, CALL_OUTCOME_TARGETS, type CallOutcomeKind } from '@hotline/cases';
 import { IsDateTime } from '../../http/date-time';
 
 export class CreateCallDto {
@@ -20,7 +21,12 @@ export class CreateCallDto {
   @IsDateTime()
   startedAt!: Date;
 
-  @ApiPropertyOptional({ example: 'UTIL-WATER', description: 'The utility whose saturated line overflowed to 12345' })
+  @ApiPropertyOptional({
+    example: 'UTIL-WATER',
+    description:
+      'The utility whose saturated line overflowed to 12345: its unit code, or its line’s number (96116) as the ' +
+      'telephony knows it',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -86,4 +92,38 @@ export class TransferDto {
   @ApiProperty({ enum: ['pending', 'acknowledged'] }) status!: string;
   @ApiProperty({ type: String, format: 'date-time' }) ackDueAt!: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt!: Date | null;
+}
+
+export class CallOutcomeRequestDto {
+  @ApiProperty({
+    enum: CALL_OUTCOME_KINDS,
+    description: '`emergency_handoff`: put through to an emergency line now; `referred_elsewhere`: told its route',
+  })
+  @IsIn(CALL_OUTCOME_KINDS)
+  kind!: CallOutcomeKind;
+
+  @ApiProperty({
+    enum: CALL_OUTCOME_TARGETS,
+    example: '119',
+    description:
+      'For an emergency 110, 119, 120 or 122; for a referral court, arbitration, petition (信访) or discipline ' +
+      '(纪检监察). Another outcome’s target is a 400 `not_a_target_of_kind`',
+  })
+  @IsIn(CALL_OUTCOME_TARGETS)
+  target!: string;
+
+  @ApiPropertyOptional({ example: '三楼起火，有人被困', description: 'What was passed on or told' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class CallOutcomeDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) callId!: string;
+  @ApiProperty({ enum: CALL_OUTCOME_KINDS }) kind!: string;
+  @ApiProperty({ enum: CALL_OUTCOME_TARGETS }) target!: string;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: Date;
 }

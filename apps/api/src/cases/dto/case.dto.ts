@@ -28,6 +28,7 @@ import { URGENCIES, Urgency } from '@hotline/directory';
 import { MAX_CITED_ENTRIES } from '@hotline/knowledge';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDateTime } from '../../http/date-time';
+import { HasText } from '../../http/has-text';
 import { CitizenPhoneConstraint } from './citizen-phone.constraint';
 import { IsCreditCode } from './credit-code';
 
@@ -98,15 +99,26 @@ export class CreateCaseDto {
   @MaxLength(100)
   callerName?: string;
 
-  @ApiProperty({ example: '13812345678', description: 'Mainland mobile or landline, optionally with +86' })
+  @ApiPropertyOptional({
+    example: '13812345678',
+    description:
+      'A mainland mobile, a landline with its area code (either optionally with +86), or a number abroad as ' +
+      '+ country code and number. Required for `channel: phone` (reason `required`); a letter, web, e-mail or ' +
+      'walk-in demand may come without one, and is then never merged as a repeat',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(40)
   @Validate(CitizenPhoneConstraint)
-  callerPhone!: string;
+  callerPhone?: string;
 
-  @ApiProperty({ example: '小区门口有商贩占道经营，影响通行' })
+  @ApiProperty({
+    example: '小区门口有商贩占道经营，影响通行',
+    minLength: 2,
+    description: 'At least 2 characters besides blanks (停水了 is a whole demand; reason `too_short`)',
+  })
   @IsString()
-  @MinLength(5)
+  @HasText(2)
   @MaxLength(4000)
   description!: string;
 

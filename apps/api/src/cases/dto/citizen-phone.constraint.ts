@@ -1,5 +1,5 @@
 import { ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
-import { normalizePhone } from '@hotline/cases';
+import { normalizePhone, PHONE_RULE } from '@hotline/cases';
 
 /** The domain's own phone rule, so a bad number is named in the same 400 as every other field. */
 @ValidatorConstraint({ name: 'citizenPhone' })
@@ -9,6 +9,6 @@ export class CitizenPhoneConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(): string {
-    return 'must be a mainland mobile or landline number';
+    return PHONE_RULE;
   }
 }

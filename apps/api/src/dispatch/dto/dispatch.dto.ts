@@ -44,9 +44,14 @@ export class DispatchSuggestionsDto {
 }
 
 export class ReturnRequestDto {
-  @ApiProperty({ enum: RETURN_REASONS })
+  @ApiPropertyOptional({
+    enum: RETURN_REASONS,
+    default: 'other',
+    description: 'The kind of reason; `other` when absent',
+  })
+  @IsOptional()
   @IsIn(RETURN_REASONS)
-  reasonCode!: ReturnReason;
+  reasonCode?: ReturnReason;
 
   @ApiProperty({ example: '该地址属于相邻街道辖区' })
   @IsString()

@@ -2,16 +2,22 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { REQUESTER_KINDS, type RequesterKind } from '@hotline/cases';
 import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
-import { IsCalendarDay } from '../../http/date-time';
+import { IsDayOrDateTime } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
 
 export class KpiPeriodQueryDto {
-  @ApiProperty({ format: 'date', example: '2026-11-01', description: 'First day (Beijing), inclusive' })
-  @IsCalendarDay()
+  @ApiProperty({
+    example: '2026-11-01',
+    description: 'First day (Beijing), inclusive; a date-time stands for the day it falls in',
+  })
+  @IsDayOrDateTime()
   from!: string;
 
-  @ApiProperty({ format: 'date', example: '2026-12-01', description: 'Last day (Beijing), exclusive' })
-  @IsCalendarDay()
+  @ApiProperty({
+    example: '2026-12-01',
+    description: 'End (Beijing), exclusive; a date-time after midnight counts its whole day',
+  })
+  @IsDayOrDateTime()
   to!: string;
 
   @ApiPropertyOptional({ enum: GROUP_BYS, default: 'unit' })
@@ -32,8 +38,8 @@ export class KpiPeriodQueryDto {
 
 export class KpiMissesQueryDto extends PageQueryDto {
   @ApiProperty({ enum: METRICS }) @IsIn(METRICS) metric!: Metric;
-  @ApiProperty({ format: 'date', example: '2026-11-01' }) @IsCalendarDay() from!: string;
-  @ApiProperty({ format: 'date', example: '2026-12-01' }) @IsCalendarDay() to!: string;
+  @ApiProperty({ example: '2026-11-01', description: 'As in the five rates' }) @IsDayOrDateTime() from!: string;
+  @ApiProperty({ example: '2026-12-01', description: 'As in the five rates' }) @IsDayOrDateTime() to!: string;
   @ApiPropertyOptional({ enum: GROUP_BYS }) @IsOptional() @IsIn(GROUP_BYS) groupBy?: GroupBy;
   @ApiPropertyOptional({ description: 'A row of the five-rates table (with groupBy)' })
   @IsOptional()
