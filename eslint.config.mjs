@@ -70,7 +70,15 @@ const restrictImports = (...patterns) => ['error', { patterns }];
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'bench/results/', 'test/artifacts/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.data/',
+      'coverage/',
+      'bench/results/',
+      'test/artifacts/',
+      '**/*.generated.ts',
+    ],
   },
 
   // ---- everything: the eslint core recommended set --------------------------------------------

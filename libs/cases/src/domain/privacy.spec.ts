@@ -1,4 +1,4 @@
-import { callerVisibility, readsCallerIdentity, showsCompany } from './privacy';
+import { callerVisibility, readsCallerIdentity, showsCallerInFull, showsCompany } from './privacy';
 
 describe('callerVisibility', () => {
   const open = { confidential: false, sensitive: false, leadUnitCode: '110105001', status: 'signed' as const };
@@ -73,5 +73,15 @@ describe('showsCompany', () => {
     for (const role of ['agent', 'supervisor', 'admin'] as const) {
       expect(showsCompany({ role }, { sensitive: true })).toBe(true);
     }
+  });
+});
+
+describe('showsCallerInFull', () => {
+  it('sees the caller in a full phone or in a name, not in a masked or absent one', () => {
+    expect(showsCallerInFull({ id: 'c', callerPhone: '13812345678', callerName: null })).toBe(true);
+    expect(showsCallerInFull({ id: 'c', callerPhone: null, callerName: '王女士' })).toBe(true);
+    expect(showsCallerInFull({ id: 'c', callerPhone: '138****5678', callerName: null })).toBe(false);
+    expect(showsCallerInFull({ id: 'c', callerPhone: null, callerName: null })).toBe(false);
+    expect(showsCallerInFull({ items: [] })).toBe(false);
   });
 });

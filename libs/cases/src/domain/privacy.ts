@@ -53,9 +53,13 @@ export function readsCallerIdentity(
   return isUnitScoped(viewer) && callerVisibility(viewer, subject) === 'full';
 }
 
-/** Whether an answer already rendered is a case showing its caller's phone in full (masked phones hold `*`). */
-export function showsCallerInFull(body: unknown): body is { id: string; callerPhone: string } {
+/**
+ * Whether an answer already rendered is a case showing its caller in full: the phone unmasked (masked
+ * phones hold `*`), or the name, which only a full view carries (a letter may come without a phone).
+ */
+export function showsCallerInFull(body: unknown): body is { id: string } {
   if (typeof body !== 'object' || body === null) return false;
-  const { id, callerPhone } = body as { id?: unknown; callerPhone?: unknown };
-  return typeof id === 'string' && typeof callerPhone === 'string' && !callerPhone.includes('*');
+  const { id, callerPhone, callerName } = body as { id?: unknown; callerPhone?: unknown; callerName?: unknown };
+  const fullPhone = typeof callerPhone === 'string' && !callerPhone.includes('*');
+  return typeof id === 'string' && (fullPhone || typeof callerName === 'string');
 }
