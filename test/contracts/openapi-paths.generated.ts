@@ -202,7 +202,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** One-click transfer (一键转接) of the caller to a utility line; the call’s case becomes transferred */
+        /**
+         * One-click transfer (一键转接) of the caller to a utility line; the call’s case becomes transferred
+         * @description A call without a case yet is registered by the transfer itself (a help request by phone from the caller’s number) when the body gives its category, place and summary; otherwise such a call is a 409 `call.not_registered`.
+         */
         post: operations["Calls_transfer"];
         delete?: never;
         options?: never;
@@ -1333,8 +1336,28 @@ export interface components {
              * @example UTIL-POWER
              */
             utilityCode: string;
-            /** @description Summary of the demand for the utility; defaults to the case description */
+            /** @description Summary of the demand for the utility; defaults to the case description. Required when the call has no case yet: it becomes the description of the case the transfer registers */
             summary?: string;
+            /**
+             * @description For a call without a case: the category (a leaf) of the case the transfer registers — with `districtCode`, `address` and `summary`, each `required` then. Ignored when the call has a case
+             * @example 030101
+             */
+            categoryCode?: string;
+            /**
+             * @description For a call without a case: the district of the place
+             * @example 110105
+             */
+            districtCode?: string;
+            /**
+             * @description For a call without a case: the street, in the district
+             * @example 110105001
+             */
+            streetCode?: string;
+            /**
+             * @description For a call without a case: the address
+             * @example 建国路88号院
+             */
+            address?: string;
         };
         TransferDto: {
             /** Format: uuid */
@@ -3203,7 +3226,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description No case registered for the call, or the case is past registration */
+            /** @description No case registered for the call and no category and place given, or the case is past registration */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -69,6 +69,49 @@ describe('intake as agents expect it (real api on PostgreSQL)', () => {
     ).rejects.toThrow(/ck_cases_phone_call_has_number/);
   });
 
+  it('transfers a call to its utility in one action, registering its demand from the call', async () => {
+    const callerNumber = uniquePhone();
+    const call = (
+      await agent
+        .post('/calls', { dialedNumber: '12345', callerNumber, startedAt: new Date().toISOString() })
+        .expect(201)
+    ).body;
+    const transfer = { utilityCode: 'UTIL-WATER', summary: '停水了', categoryCode: '030101', districtCode: '110105' };
+    const incomplete = await agent.post(`/calls/${call.id}/transfer`, transfer).expect(400);
+    expect(fieldsOf(incomplete.body)).toEqual(['address:required']);
+
+    const res = await agent.post(`/calls/${call.id}/transfer`, { ...transfer, address: '建国路88号院' }).expect(201);
+    expect(res).toSatisfyApiSpec();
+    expect(res.body).toMatchObject({
+      callId: call.id,
+      utilityCode: 'UTIL-WATER',
+      summary: '停水了',
+      status: 'pending',
+    });
+    expect(new Date(res.body.ackDueAt).getTime()).toBeGreaterThan(Date.now());
+    const registered = (await agent.get(`/cases/${res.body.caseId}`).expect(200)).body;
+    expect(registered).toMatchObject({
+      status: 'transferred',
+      channel: 'phone',
+      demandType: 'help',
+      categoryCode: '030101',
+      description: '停水了',
+      callerPhone: callerNumber,
+    });
+    expect(registered.timeline.map((e: { type: string }) => e.type)).toEqual(
+      expect.arrayContaining(['registered', 'transferred']),
+    );
+
+    // Nothing of the demand given for a call without a case: still the conflict it was.
+    const bare = (
+      await agent
+        .post('/calls', { dialedNumber: '12345', callerNumber: uniquePhone(), startedAt: new Date().toISOString() })
+        .expect(201)
+    ).body;
+    const refused = await agent.post(`/calls/${bare.id}/transfer`, { utilityCode: 'UTIL-WATER' }).expect(409);
+    expect(refused.body.reason).toBe('call.not_registered');
+  });
+
   it('takes an overflow named by the utility line’s number as that utility', async () => {
     const byNumber = await agent
       .post('/calls', {

@@ -1,5 +1,12 @@
 import { addMs, MINUTE_MS } from '@hotline/clock';
-import type { Actor, CallEntity, CallsService, CaseViewsService } from '@hotline/cases';
+import type {
+  Actor,
+  CallEntity,
+  CallsService,
+  CaseRegistrationService,
+  CaseViewsService,
+  NewCase,
+} from '@hotline/cases';
 import { aCase, fakeCaseKernel } from '@hotline/cases/testing';
 import { DomainError } from '@hotline/core';
 import type { ReferenceDataService } from '@hotline/directory';
@@ -23,6 +30,7 @@ function setUp() {
   const transfers: TransferEntity[] = [];
   const sent: { kind: string; data: object }[] = [];
   const callerSentTo: { caseId: string; unitCodes: readonly string[] }[] = [];
+  const registered: NewCase[] = [];
   const service = new TransfersService(
     kernel.commands,
     {
@@ -63,8 +71,17 @@ function setUp() {
       recordSentToUnits: async (caseId: string, unitCodes: readonly string[]) =>
         void callerSentTo.push({ caseId, unitCodes }),
     } as unknown as CaseViewsService,
+    {
+      // Registers as the real service would: a new case, attached to its call.
+      register: async (input: NewCase) => {
+        registered.push(input);
+        const c = kernel.given(aCase({ description: input.description, categoryCode: input.categoryCode }));
+        Object.assign(calls.get(input.callId!)!, { caseId: c.id });
+        return { case: c, repeatOf: null, existing: false };
+      },
+    } as unknown as CaseRegistrationService,
   );
-  return { kernel, calls, transfers, sent, callerSentTo, service };
+  return { kernel, calls, transfers, sent, callerSentTo, registered, service };
 }
 
 describe('TransfersService', () => {
@@ -120,6 +137,26 @@ describe('TransfersService', () => {
     calls.set('call-2', { id: 'call-2', caseId: null });
     expect(await rejectionOf(service.transfer('call-2', 'UTIL-WATER', undefined, agent))).toBe('call.not_registered');
     expect(await rejectionOf(service.transfer('call-9', 'UTIL-WATER', undefined, agent))).toBe('call.not_found');
+  });
+
+  it('registers the demand of a call without a case from the transfer itself, then transfers it', async () => {
+    const { kernel, calls, registered, transfers, service } = setUp();
+    calls.set('call-3', { id: 'call-3', caseId: null, callerNumber: '13812345678' });
+    const place = { categoryCode: '030101', districtCode: '110105', address: '建国路88号院' };
+    const transfer = await service.transfer('call-3', 'UTIL-WATER', '停水了', agent, place);
+    expect(registered).toEqual([
+      expect.objectContaining({ callId: 'call-3', callerPhone: '13812345678', description: '停水了', ...place }),
+    ]);
+    expect(transfers).toHaveLength(1);
+    expect(kernel.stored(transfer.caseId)).toMatchObject({ status: 'transferred' });
+
+    calls.set('call-4', { id: 'call-4', caseId: null, callerNumber: '13812345678' });
+    await expect(
+      service.transfer('call-4', 'UTIL-WATER', undefined, agent, { districtCode: '110105' }),
+    ).rejects.toMatchObject({
+      fields: [{ field: 'summary' }, { field: 'categoryCode' }, { field: 'address' }],
+    });
+    expect(registered).toHaveLength(1);
   });
 
   it('takes the utility’s acknowledgement once (a repeat changes nothing), and hides it from other units', async () => {

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CallsService, CaseCommandsService, CaseViewsService, hidesCallerFromUnits } from '@hotline/cases';
+import {
+  type Actor,
+  type CallEntity,
+  CallsService,
+  CaseCommandsService,
+  CaseRegistrationService,
+  CaseViewsService,
+  hidesCallerFromUnits,
+} from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService } from '@hotline/directory';
 import { DueDatesService } from '@hotline/sla';
 import { DispatchMessagesService } from './dispatch-messages.service';
 import { companyForUnit } from './domain/dispatch-order';
+import { caseFromCall, type TransferDemand } from './domain/transfer-demand';
 import type { TransferEntity } from './entities/transfer.entity';
 import { TransfersRepository } from './transfers.repository';
 
@@ -19,23 +28,27 @@ export class TransfersService {
     private readonly dueDates: DueDatesService,
     private readonly messages: DispatchMessagesService,
     private readonly caseViews: CaseViewsService,
+    private readonly registration: CaseRegistrationService,
   ) {}
 
+  /**
+   * The call's case goes to the utility. A call without a case yet is registered first, from the call
+   * and `demand` (its category and place; caseFromCall), so the agent transfers in one action.
+   */
   async transfer(
     callId: string,
     utilityCode: string,
     summary: string | undefined,
     actor: Actor,
+    demand?: TransferDemand,
   ): Promise<TransferEntity> {
     const utility = (await this.reference.snapshot()).units.get(utilityCode);
     if (utility?.kind !== 'utility' || !utility.active) {
       throw DomainError.invalidField('utilityCode', 'is not an active utility enterprise', 'not_an_active_utility');
     }
     const call = await this.calls.get(callId);
-    if (!call.caseId) {
-      throw new DomainError('call.not_registered', 'Register the demand of this call before transferring it');
-    }
-    const { result } = await this.commands.run(call.caseId, actor, {
+    const caseId = call.caseId ?? (await this.registerFromCall(call, summary, demand, actor));
+    const { result } = await this.commands.run(caseId, actor, {
       lifecycle: 'transfer',
       decide: async (c, { next, now }) => {
         const ackDueAt = await this.dueDates.transferAckDue(c.urgency, c.categoryCode, now);
@@ -129,5 +142,23 @@ export class TransfersService {
       },
     });
     return result;
+  }
+
+  private async registerFromCall(
+    call: CallEntity,
+    summary: string | undefined,
+    demand: TransferDemand | undefined,
+    actor: Actor,
+  ): Promise<string> {
+    // Nothing of the demand given: the agent meant the call's case, and there is none.
+    if (!demand || Object.values(demand).every((value) => value === undefined)) {
+      throw new DomainError(
+        'call.not_registered',
+        'Register the demand of this call, or send its category and place with the transfer',
+      );
+    }
+    const registration = caseFromCall(call, summary, demand);
+    if (Array.isArray(registration)) throw DomainError.validation(registration);
+    return (await this.registration.register(registration, actor)).case.id;
   }
 }

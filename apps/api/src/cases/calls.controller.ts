@@ -52,19 +52,24 @@ export class CallsController {
   @Idempotent()
   @ApiOperation({
     summary: 'One-click transfer (一键转接) of the caller to a utility line; the call’s case becomes transferred',
+    description:
+      'A call without a case yet is registered by the transfer itself (a help request by phone from the caller’s ' +
+      'number) when the body gives its category, place and summary; otherwise such a call is a 409 ' +
+      '`call.not_registered`.',
   })
   @ApiCreatedResponse({ type: TransferDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({
     type: ErrorResponseDto,
-    description: 'No case registered for the call, or the case is past registration',
+    description: 'No case registered for the call and no category and place given, or the case is past registration',
   })
   transfer(
     @UuidParam('id') id: string,
     @Body() body: TransferRequestDto,
     @CurrentPrincipal() agent: Principal,
   ): Promise<TransferDto> {
-    return this.transfers.transfer(id, body.utilityCode, body.summary, agent);
+    const { utilityCode, summary, ...demand } = body;
+    return this.transfers.transfer(id, utilityCode, summary, agent, demand);
   }
 
   @Post(':id/outcome')

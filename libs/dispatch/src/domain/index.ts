@@ -2,3 +2,4 @@ export * from './catalogue-engine';
 export * from './dispatch-choice';
 export * from './dispatch-order';
 export * from './order-access';
+export * from './transfer-demand';

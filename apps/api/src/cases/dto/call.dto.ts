@@ -75,12 +75,45 @@ export class TransferRequestDto {
   @MaxLength(64)
   utilityCode!: string;
 
-  @ApiPropertyOptional({ description: 'Summary of the demand for the utility; defaults to the case description' })
+  @ApiPropertyOptional({
+    description:
+      'Summary of the demand for the utility; defaults to the case description. Required when the call has no ' +
+      'case yet: it becomes the description of the case the transfer registers',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
   summary?: string;
+
+  @ApiPropertyOptional({
+    example: '030101',
+    description:
+      'For a call without a case: the category (a leaf) of the case the transfer registers — with `districtCode`, ' +
+      '`address` and `summary`, each `required` then. Ignored when the call has a case',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  categoryCode?: string;
+
+  @ApiPropertyOptional({ example: '110105', description: 'For a call without a case: the district of the place' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  districtCode?: string;
+
+  @ApiPropertyOptional({ example: '110105001', description: 'For a call without a case: the street, in the district' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(16)
+  streetCode?: string;
+
+  @ApiPropertyOptional({ example: '建国路88号院', description: 'For a call without a case: the address' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  address?: string;
 }
 
 export class TransferDto {
