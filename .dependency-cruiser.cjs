@@ -28,11 +28,13 @@ const LIB_EDGES = {
   handling: ['core', 'clock', 'database', 'messaging', 'sla', 'cases', 'dispatch'],
   callbacks: ['core', 'clock', 'database', 'sla', 'cases'],
   supervision: ['core', 'clock', 'database', 'directory', 'cases'],
-  kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases', 'knowledge'],
+  kpi: ['core', 'clock', 'config', 'database', 'directory', 'sla', 'cases', 'knowledge', 'online-intake'],
   idempotency: ['core', 'clock', 'config', 'database'],
   'text-search': [],
   knowledge: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'cases', 'text-search'],
   ask: ['core', 'clock', 'config', 'database', 'cases', 'knowledge'],
+  'online-intake': ['core', 'clock', 'database', 'directory', 'cases'],
+  open311: ['core', 'clock', 'database', 'directory', 'cases', 'online-intake'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

@@ -20,8 +20,8 @@ const shared = {
   },
   // Mirrors tsconfig.json "paths": every library is @hotline/<folder>.
   moduleNameMapper: {
-    '^@hotline/([a-z-]+)$': '<rootDir>/libs/$1/src',
-    '^@hotline/([a-z-]+)/(domain|testing)$': '<rootDir>/libs/$1/src/$2',
+    '^@hotline/([a-z0-9-]+)$': '<rootDir>/libs/$1/src',
+    '^@hotline/([a-z0-9-]+)/(domain|testing)$': '<rootDir>/libs/$1/src/$2',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

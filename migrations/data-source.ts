@@ -12,6 +12,8 @@ import { CALLBACKS_ENTITIES } from '@hotline/callbacks';
 import { HANDLING_ENTITIES } from '@hotline/handling';
 import { IDEMPOTENCY_ENTITIES } from '@hotline/idempotency';
 import { KNOWLEDGE_ENTITIES } from '@hotline/knowledge';
+import { ONLINE_INTAKE_ENTITIES } from '@hotline/online-intake';
+import { OPEN311_ENTITIES } from '@hotline/open311';
 import { KPI_ENTITIES } from '@hotline/kpi';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { SUPERVISION_ENTITIES } from '@hotline/supervision';
@@ -38,6 +40,8 @@ export default new DataSource({
     ...IDEMPOTENCY_ENTITIES,
     ...ASK_ENTITIES,
     ...KNOWLEDGE_ENTITIES,
+    ...ONLINE_INTAKE_ENTITIES,
+    ...OPEN311_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

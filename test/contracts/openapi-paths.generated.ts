@@ -1001,6 +1001,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/online-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Online submissions: `status=waiting` is the queue, the soonest due first */
+        get: operations["OnlineSubmissions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/online-submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One online submission, with what became of it */
+        get: operations["OnlineSubmissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/online-submissions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: register the submission as a case (registration rules and repeat detection as for calls) */
+        post: operations["OnlineSubmissions_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/online-submissions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the submission without a case (a consultation, from the knowledge base) */
+        post: operations["OnlineSubmissions_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Open311 client applications, active and revoked */
+        get: operations["Open311Clients_list"];
+        put?: never;
+        /** Issue an Open311 client and its api_key (shown once) */
+        post: operations["Open311Clients_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/clients/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a client: its api_key is refused from now on */
+        post: operations["Open311Clients_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1078,7 +1181,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -2407,6 +2510,108 @@ export interface components {
         };
         PublicQuestionPageDto: {
             items: components["schemas"]["PublicQuestionDto"][];
+            total: number;
+        };
+        OnlineSubmissionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            channel: "web" | "app" | "open311";
+            /** @description The Open311 client application */
+            clientName: string | null;
+            /** @description The category the citizen chose */
+            categoryCode: string | null;
+            description: string | null;
+            districtCode: string | null;
+            streetCode: string | null;
+            address: string | null;
+            lat: number | null;
+            long: number | null;
+            name: string | null;
+            /** @description Kept only when it is a valid number */
+            phone: string | null;
+            mediaUrl: string | null;
+            /** @enum {string} */
+            status: "waiting" | "accepted" | "answered";
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description Two hours after it arrived
+             */
+            acceptDueAt: string;
+            /**
+             * @description Of a waiting submission: due soon in its last half hour; null once decided
+             * @enum {string|null}
+             */
+            dueBand: "in_time" | "due_soon" | "overdue" | null;
+            /** Format: uuid */
+            caseId: string | null;
+            reply: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        OnlineSubmissionPageDto: {
+            items: components["schemas"]["OnlineSubmissionDto"][];
+            total: number;
+        };
+        AcceptSubmissionDto: {
+            /** @enum {string} */
+            demandType: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise";
+            /**
+             * @description A leaf (level 3) category
+             * @example 030101
+             */
+            categoryCode: string;
+            /** @enum {string} */
+            urgency: "emergency" | "basic_service" | "general" | "complex";
+            /** @example 110105 */
+            districtCode: string;
+            /** @example 110105001 */
+            streetCode?: string;
+            /** @description The citizen’s address when absent (required if the submission has none) */
+            address?: string;
+            /** @description The citizen’s words when absent (required if the submission has none) */
+            description?: string;
+            /** @default false */
+            confidential?: boolean;
+            /**
+             * @description Register a new case even if it repeats an open one
+             * @default false
+             */
+            forceNew?: boolean;
+        };
+        AnswerSubmissionDto: {
+            /** @example 停水通知请关注自来水集团公告，或拨打96116查询。 */
+            reply: string;
+        };
+        IssueOpen311ClientDto: {
+            /**
+             * @description The application’s name, unique
+             * @example FixMyStreet 朝阳
+             */
+            name: string;
+        };
+        IssuedOpen311ClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The `api_key` the application sends; shown this once, never again */
+            apiKey: string;
+        };
+        Open311ClientDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Open311ClientListDto: {
+            items: components["schemas"]["Open311ClientDto"][];
             total: number;
         };
     };
@@ -6261,6 +6466,420 @@ export interface operations {
             };
             /** @description Only for: supervisor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnlineSubmissions_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description `waiting`: the queue, the soonest due first */
+                status?: "waiting" | "accepted" | "answered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineSubmissionPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnlineSubmissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineSubmissionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnlineSubmissions_accept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptSubmissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineSubmissionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already accepted or answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OnlineSubmissions_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSubmissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnlineSubmissionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already accepted or answered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Open311Clients_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ClientListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Open311Clients_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueOpen311ClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedOpen311ClientDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Open311Clients_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311ClientDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

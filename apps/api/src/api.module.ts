@@ -15,6 +15,8 @@ import { KpiModule } from '@hotline/kpi';
 import { IdempotencyModule } from '@hotline/idempotency';
 import { AskModule } from '@hotline/ask';
 import { KnowledgeModule } from '@hotline/knowledge';
+import { OnlineIntakeModule } from '@hotline/online-intake';
+import { Open311Module } from '@hotline/open311';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
@@ -26,6 +28,9 @@ import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeFlagsController } from './knowledge/knowledge-flags.controller';
 import { CaseKnowledgeController } from './knowledge/case-knowledge.controller';
 import { DashboardController } from './dashboard/dashboard.controller';
+import { OnlineSubmissionsController } from './online-intake/online-submissions.controller';
+import { Open311ClientsController } from './open311/open311-clients.controller';
+import { Open311Controller } from './open311/open311.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
@@ -69,6 +74,8 @@ import { MetricsController } from './ops/metrics.controller';
     IdempotencyModule,
     KnowledgeModule,
     AskModule,
+    OnlineIntakeModule,
+    Open311Module,
   ],
   controllers: [
     AuthController,
@@ -91,6 +98,9 @@ import { MetricsController } from './ops/metrics.controller';
     KnowledgeController,
     CaseKnowledgeController,
     AskController,
+    OnlineSubmissionsController,
+    Open311ClientsController,
+    Open311Controller,
     DashboardController,
     HealthController,
     MetricsController,

@@ -30,7 +30,7 @@ describe('DomainError', () => {
   it('has unique codes, and reasons named area.what under known codes', () => {
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
     for (const reason of ERROR_REASON_NAMES) {
-      expect(reason).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(reason).toMatch(/^[a-z][a-z0-9_]*\.[a-z_]+$/);
       expect(ERROR_CODES).toContain(ERROR_REASONS[reason]);
     }
   });

@@ -44,6 +44,14 @@ export const ERROR_REASONS = {
   'case.already_unreasonable': 'STATE_CONFLICT',
   'case.changed_concurrently': 'VERSION_CONFLICT',
   'call.not_registered': 'STATE_CONFLICT',
+  'submission.not_found': 'NOT_FOUND',
+  /** Another agent accepted or answered the online submission first. */
+  'submission.already_decided': 'STATE_CONFLICT',
+  /** An Open311 request names no client key, or one that is unknown or revoked. */
+  'open311.bad_api_key': 'UNAUTHENTICATED',
+  'open311.client_not_found': 'NOT_FOUND',
+  /** An Open311 request or service that does not exist (the standard's 404). */
+  'open311.not_found': 'NOT_FOUND',
 
   'order.none_active': 'FORBIDDEN',
   'order.lead_only': 'FORBIDDEN',

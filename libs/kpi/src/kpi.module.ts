@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
 import { KnowledgeModule } from '@hotline/knowledge';
+import { OnlineIntakeModule } from '@hotline/online-intake';
 import { SlaModule } from '@hotline/sla';
 import { KPI_ENTITIES } from './entities';
 import { KpiProjectionRepository } from './kpi-projection.repository';
@@ -13,7 +14,14 @@ import { KpiReportsService } from './kpi-reports.service';
 import { LiveFiguresService } from './live-figures.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...KPI_ENTITIES]), DirectoryModule, CasesModule, SlaModule, KnowledgeModule],
+  imports: [
+    TypeOrmModule.forFeature([...KPI_ENTITIES]),
+    DirectoryModule,
+    CasesModule,
+    SlaModule,
+    KnowledgeModule,
+    OnlineIntakeModule,
+  ],
   providers: [
     KpiProjectionRepository,
     KpiReportsRepository,

@@ -3,6 +3,7 @@ import { CallsService, CaseQueriesService } from '@hotline/cases';
 import { Clock, dayStart, localDate } from '@hotline/clock';
 import { ReferenceDataService } from '@hotline/directory';
 import { type CitationUse, KnowledgeFiguresService, shareOf } from '@hotline/knowledge';
+import { OnlineIntakeService, type QueueCounts } from '@hotline/online-intake';
 import { DeadlinesService } from '@hotline/sla';
 import type { Scope } from './domain/report-request';
 
@@ -22,7 +23,14 @@ export interface LiveFigures {
     mostUsed: CitationUse[];
     neverUsed: number;
   };
+  /**
+   * The online intake queue (docs/kpi.md, "Online intake"): waiting now, past their two hours, and
+   * decided today — in time or not. The centre's own work: zero in a unit's figures.
+   */
+  onlineIntake: QueueCounts & { decidedInTimeRate: number | null };
 }
+
+const NO_QUEUE: QueueCounts = { waiting: 0, overdue: 0, decidedToday: 0, decidedInTimeToday: 0 };
 
 /** Today on the floor (GET /kpi/live), from the owners of calls, cases and clocks. */
 @Injectable()
@@ -33,6 +41,7 @@ export class LiveFiguresService {
     private readonly deadlines: DeadlinesService,
     private readonly reference: ReferenceDataService,
     private readonly knowledge: KnowledgeFiguresService,
+    private readonly onlineIntake: OnlineIntakeService,
     private readonly clock: Clock,
   ) {}
 
@@ -42,13 +51,14 @@ export class LiveFiguresService {
     const since = dayStart(day);
     const unit = scope.unitCode;
     // A unit's figures leave the centre's calls out: they are not the unit's.
-    const [calls, intake, atRiskBy, overdue, answeredCases, usage] = await Promise.all([
+    const [calls, intake, atRiskBy, overdue, answeredCases, usage, queue] = await Promise.all([
       unit ? Promise.resolve([]) : this.calls.startedSinceByHotline(since),
       this.cases.intakeSince(since, unit),
       this.deadlines.atRiskByKind(asOf, unit),
       this.deadlines.breachedSince(since, unit),
       this.cases.answeredSince(since, unit),
       this.knowledge.usage(since, asOf, unit ?? null),
+      unit ? Promise.resolve(NO_QUEUE) : this.onlineIntake.todayCounts(),
     ]);
     const snapshot = await this.reference.snapshot();
     const hotlines = new Set([...calls.map((c) => c.hotline), ...intake.registeredByHotline.keys()]);
@@ -87,6 +97,7 @@ export class LiveFiguresService {
         mostUsed: usage.mostUsed,
         neverUsed: usage.neverUsed,
       },
+      onlineIntake: { ...queue, decidedInTimeRate: shareOf(queue.decidedInTimeToday, queue.decidedToday) },
     };
   }
 }

@@ -14,7 +14,8 @@ export const API_PREFIX = 'api/v1';
 
 /** Everything under /api/v1 except the operational endpoints docs/api.md puts at the root. */
 export function applyGlobalPrefix(app: NestExpressApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard'] });
+  // Open311 clients find the standard's paths at /open311/v2, beside the api rather than under it.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard', 'open311/v2/{*path}'] });
 }
 
 /** TRUST_PROXY as express reads it: a hop count, `true`, or addresses/subnets/names (`loopback`, `10.0.0.0/8`). */
@@ -38,6 +39,8 @@ export function configureHttpApp(app: NestExpressApplication): NestExpressApplic
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   applyGlobalPrefix(app);
   app.useBodyParser('json', { limit: '256kb' });
+  // Open311 GeoReport v2 files requests form-encoded; elsewhere the DTOs refuse a form's strings field by field.
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.useGlobalPipes(new NestingDepthPipe(), new NoNulCharactersPipe(), createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
