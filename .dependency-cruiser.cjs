@@ -35,6 +35,7 @@ const LIB_EDGES = {
   ask: ['core', 'clock', 'config', 'database', 'cases', 'knowledge'],
   'online-intake': ['core', 'clock', 'database', 'directory', 'cases'],
   open311: ['core', 'clock', 'database', 'directory', 'cases', 'online-intake'],
+  attachments: ['core', 'clock', 'database', 'cases'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

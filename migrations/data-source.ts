@@ -14,6 +14,7 @@ import { IDEMPOTENCY_ENTITIES } from '@hotline/idempotency';
 import { KNOWLEDGE_ENTITIES } from '@hotline/knowledge';
 import { ONLINE_INTAKE_ENTITIES } from '@hotline/online-intake';
 import { OPEN311_ENTITIES } from '@hotline/open311';
+import { ATTACHMENTS_ENTITIES } from '@hotline/attachments';
 import { KPI_ENTITIES } from '@hotline/kpi';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { SUPERVISION_ENTITIES } from '@hotline/supervision';
@@ -42,6 +43,7 @@ export default new DataSource({
     ...KNOWLEDGE_ENTITIES,
     ...ONLINE_INTAKE_ENTITIES,
     ...OPEN311_ENTITIES,
+    ...ATTACHMENTS_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

@@ -1104,6 +1104,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached to a case */
+        get: operations["Attachments_list"];
+        put?: never;
+        /**
+         * Attach a file to a case: its type read from the bytes, an image re-encoded without its metadata
+         * @description Accepted: image/jpeg, image/png, image/webp, video/mp4, application/pdf. The same content twice is one attachment.
+         */
+        post: operations["Attachments_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bytes of an attachment, for a viewer who may see its case */
+        get: operations["Attachments_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1181,7 +1219,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -2612,6 +2650,35 @@ export interface components {
         };
         Open311ClientListDto: {
             items: components["schemas"]["Open311ClientDto"][];
+            total: number;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description Read from the bytes
+             * @enum {string}
+             */
+            mimeType: "image/jpeg" | "image/png" | "image/webp" | "video/mp4" | "application/pdf";
+            /** @description Bytes as stored (an image after its re-encoding) */
+            size: number;
+            fileName: string;
+            /** @description SHA-256 of the stored bytes */
+            contentHash: string;
+            /** @description The uploading unit; null for the centre */
+            uploadedByUnit: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * @description Where an authorised viewer reads it
+             * @example /api/v1/attachments/…/content
+             */
+            url: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
             total: number;
         };
     };
@@ -6885,6 +6952,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attachments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor, handler */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attachments_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor, handler */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Attachments_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor, handler */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                    "image/webp": components["schemas"]["ErrorResponseDto"];
+                    "video/mp4": components["schemas"]["ErrorResponseDto"];
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

@@ -17,6 +17,7 @@ import { AskModule } from '@hotline/ask';
 import { KnowledgeModule } from '@hotline/knowledge';
 import { OnlineIntakeModule } from '@hotline/online-intake';
 import { Open311Module } from '@hotline/open311';
+import { AttachmentsModule } from '@hotline/attachments';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
@@ -31,6 +32,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { OnlineSubmissionsController } from './online-intake/online-submissions.controller';
 import { Open311ClientsController } from './open311/open311-clients.controller';
 import { Open311Controller } from './open311/open311.controller';
+import { AttachmentsController } from './attachments/attachments.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
@@ -76,6 +78,7 @@ import { MetricsController } from './ops/metrics.controller';
     AskModule,
     OnlineIntakeModule,
     Open311Module,
+    AttachmentsModule,
   ],
   controllers: [
     AuthController,
@@ -101,6 +104,7 @@ import { MetricsController } from './ops/metrics.controller';
     OnlineSubmissionsController,
     Open311ClientsController,
     Open311Controller,
+    AttachmentsController,
     DashboardController,
     HealthController,
     MetricsController,

@@ -50,6 +50,7 @@ export const ERROR_REASONS = {
   /** An Open311 request names no client key, or one that is unknown or revoked. */
   'open311.bad_api_key': 'UNAUTHENTICATED',
   'open311.client_not_found': 'NOT_FOUND',
+  'attachment.not_found': 'NOT_FOUND',
   /** An Open311 request or service that does not exist (the standard's 404). */
   'open311.not_found': 'NOT_FOUND',
 
