@@ -112,6 +112,23 @@ describe('case attachments (real api on PostgreSQL)', () => {
     expect(none.body.errors).toEqual([expect.objectContaining({ field: 'file', reason: 'required' })]);
   });
 
+  it('replays a retried upload under its Idempotency-Key, and refuses the key for another file', async () => {
+    const photo = await photoWithExif();
+    const key = `upload-${caseId}`;
+    const keyed = (bytes: Buffer) =>
+      upload(agentToken, caseId, bytes, 'retry.jpg', 'image/jpeg').set('Idempotency-Key', key);
+    const first = await keyed(photo).expect(201);
+    const retried = await keyed(photo).expect(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.body).toEqual(first.body);
+    const other = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00ff00' } })
+      .png()
+      .toBuffer();
+    const reused = await upload(agentToken, caseId, other, 'other.png', 'image/png').set('Idempotency-Key', key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.reason).toBe('idempotency.key_reused');
+  });
+
   it('shows another unit nothing: not the list, not the bytes, no upload', async () => {
     const photo = await photoWithExif();
     const mine = (await upload(agentToken, caseId, photo, 'p.jpg', 'image/jpeg').expect(201)).body;

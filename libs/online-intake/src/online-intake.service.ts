@@ -67,8 +67,9 @@ export class OnlineIntakeService {
     return this.submissions.list(filter, page);
   }
 
-  findMany(ids: readonly string[]): Promise<OnlineSubmissionEntity[]> {
-    return this.submissions.findMany(ids);
+  /** Of these submissions, those that came in on `channel`, the newest first. */
+  findMany(ids: readonly string[], channel: SubmissionChannel): Promise<OnlineSubmissionEntity[]> {
+    return this.submissions.findMany(ids, channel);
   }
 
   async get(id: string): Promise<OnlineSubmissionEntity> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionService } from '@hotline/database';
 import type { Page, PageRequest } from '@hotline/core';
 import { OnlineSubmissionEntity } from './entities/online-submission.entity';
-import type { SubmissionStatus } from './domain/online-submission-rules';
+import type { SubmissionChannel, SubmissionStatus } from './domain/online-submission-rules';
 
 export type NewSubmissionRow = Omit<
   OnlineSubmissionEntity,
@@ -11,7 +11,7 @@ export type NewSubmissionRow = Omit<
 
 export interface SubmissionFilter {
   status?: SubmissionStatus;
-  clientName?: string;
+  channel?: SubmissionChannel;
   since?: Date;
   until?: Date;
 }
@@ -37,10 +37,10 @@ export class OnlineSubmissionsRepository {
     return this.db.manager.findOneBy(OnlineSubmissionEntity, { id });
   }
 
-  findMany(ids: readonly string[]): Promise<OnlineSubmissionEntity[]> {
+  findMany(ids: readonly string[], channel: SubmissionChannel): Promise<OnlineSubmissionEntity[]> {
     return this.db.manager
       .createQueryBuilder(OnlineSubmissionEntity, 's')
-      .where('s.id = ANY(:ids::uuid[])', { ids })
+      .where('s.id = ANY(:ids::uuid[]) AND s.channel = :channel', { ids, channel })
       .orderBy('s.submittedAt', 'DESC')
       .getMany();
   }
@@ -62,7 +62,7 @@ export class OnlineSubmissionsRepository {
   async list(filter: SubmissionFilter, page: PageRequest): Promise<Page<OnlineSubmissionEntity>> {
     const query = this.db.manager.createQueryBuilder(OnlineSubmissionEntity, 's');
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
-    if (filter.clientName) query.andWhere('s.clientName = :client', { client: filter.clientName });
+    if (filter.channel) query.andWhere('s.channel = :channel', { channel: filter.channel });
     if (filter.since) query.andWhere('s.submittedAt >= :since', { since: filter.since });
     if (filter.until) query.andWhere('s.submittedAt < :until', { until: filter.until });
     query.orderBy(

@@ -94,9 +94,15 @@ export class Open311Service {
   }
 
   async requests(query: RequestsQuery): Promise<ServiceRequest[]> {
+    // Only what Open311 clients filed: the centre's own forms' submissions are not published here.
     const submissions = query.ids
-      ? await this.intake.findMany(query.ids)
-      : (await this.intake.list({ since: query.since, until: query.until }, { limit: 1000, offset: 0 })).items;
+      ? await this.intake.findMany(query.ids, 'open311')
+      : (
+          await this.intake.list(
+            { channel: 'open311', since: query.since, until: query.until },
+            { limit: 1000, offset: 0 },
+          )
+        ).items;
     const views = await this.viewsOf(submissions);
     return views
       .filter((r) => !query.serviceCode || r.service_code === query.serviceCode)

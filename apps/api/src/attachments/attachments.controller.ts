@@ -19,6 +19,7 @@ import type { Principal } from '@hotline/auth';
 import { DomainError } from '@hotline/core';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import { AttachmentDto, AttachmentListDto } from './attachment.dto';
 
@@ -34,6 +35,8 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('cases/:id/attachments')
+  // Above the file's interceptor, so it runs after it: a retry's fingerprint then holds the file's hash.
+  @Idempotent()
   // File names are UTF-8 (现场照片.jpg): busboy's default reads them as Latin-1.
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -37,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
       method: request.method,
       path: request.path,
-      body: request.body as unknown,
+      body: fingerprintBody(request),
     };
     const work = async () => {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
@@ -62,4 +63,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     };
     return from(answered());
   }
+}
+
+/**
+ * What a retry must repeat: the JSON body, and for an upload (multipart, parsed before this runs)
+ * its fields and the SHA-256 of its file — another file under the same key is another request.
+ */
+function fingerprintBody(request: KeyedRequest & { file?: { buffer: Buffer } }): unknown {
+  if (!request.file) return request.body as unknown;
+  return { ...(request.body as object), file: createHash('sha256').update(request.file.buffer).digest('hex') };
 }
