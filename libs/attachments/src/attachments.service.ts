@@ -62,8 +62,11 @@ export class AttachmentsService {
   async content(id: string, viewer: Actor): Promise<{ attachment: CaseAttachmentEntity; bytes: Buffer }> {
     const attachment = await this.attachments.find(id);
     if (!attachment) throw new DomainError('attachment.not_found', `Attachment ${id} not found`);
-    await this.cases.assertVisible(attachment.caseId, viewer).catch(() => {
-      throw new DomainError('attachment.not_found', `Attachment ${id} not found`);
+    // Another unit's attachment is as unknown as a missing one; any other failure stays what it is.
+    await this.cases.assertVisible(attachment.caseId, viewer).catch((error: unknown) => {
+      if (error instanceof DomainError && error.reason === 'case.not_found')
+        throw new DomainError('attachment.not_found', `Attachment ${id} not found`);
+      throw error;
     });
     const bytes = await this.store.get(attachment.contentHash);
     if (!bytes) throw new Error(`attachment ${id}: its content ${attachment.contentHash} is missing from the store`);

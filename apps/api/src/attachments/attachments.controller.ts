@@ -54,7 +54,7 @@ export class AttachmentsController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto })
   async attach(
     @UuidParam('id') caseId: string,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedPart | undefined,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<AttachmentDto> {
     if (!file) throw DomainError.invalidField('file', 'is required (multipart field `file`)', 'required');
@@ -91,6 +91,13 @@ export class AttachmentsController {
       .setHeader('Cache-Control', 'private, no-store')
       .send(bytes);
   }
+}
+
+/** What multer hands over of the uploaded part (kept in memory: the limit bounds it). */
+interface UploadedPart {
+  buffer: Buffer;
+  mimetype: string;
+  originalname: string;
 }
 
 function toDto(a: CaseAttachmentEntity): AttachmentDto {
