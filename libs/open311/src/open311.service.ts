@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseQueriesService } from '@hotline/cases';
-import { DomainError, type FieldError } from '@hotline/core';
+import { DomainError } from '@hotline/core';
 import { ReferenceDataService, type ReferenceSnapshot } from '@hotline/directory';
 import { OnlineIntakeService, type OnlineSubmissionEntity } from '@hotline/online-intake';
 import {
@@ -62,7 +62,11 @@ export class Open311Service {
   ): Promise<{ service_request_id: string; service_notice: string; account_id: null }[]> {
     const parsed = parseServiceRequest(form);
     const client = await this.clients.verify(typeof form.api_key === 'string' ? form.api_key : null);
-    if (!parsed.ok) throw DomainError.validation(parsed.errors.map(asFieldError));
+    if (!parsed.ok) {
+      throw DomainError.validation(
+        parsed.errors.map((e) => ({ field: e.field, message: e.description, reason: 'invalid' })),
+      );
+    }
     const request = parsed.value;
     const snapshot = await this.reference.snapshot();
     const category = snapshot.categories.get(request.serviceCode);
@@ -176,9 +180,4 @@ function placeOf(
     street?.parentCode ??
     (request.lat !== null && request.long !== null ? districtOfPoint(request.lat, request.long) : null);
   return { districtCode, streetCode: street?.code ?? null };
-}
-
-function asFieldError(error: { description: string }): FieldError {
-  const field = /^[a-z_[\]]+/.exec(error.description)?.[0] ?? 'request';
-  return { field, message: error.description, reason: 'invalid' };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { instant } from '@hotline/clock';
 import { DomainError } from '@hotline/core';
@@ -52,7 +53,9 @@ export class Open311Controller {
     const chosen = formatOf(format);
     const requests = await this.open311.requests({
       ids:
-        typeof query.service_request_id === 'string' ? query.service_request_id.split(',').filter(isUuid) : undefined,
+        typeof query.service_request_id === 'string'
+          ? query.service_request_id.split(',').filter((id) => isUUID(id))
+          : undefined,
       serviceCode: typeof query.service_code === 'string' ? query.service_code : undefined,
       status: query.status === 'open' || query.status === 'closed' ? query.status : undefined,
       since: dateOf(query.start_date, 'start_date'),
@@ -65,7 +68,7 @@ export class Open311Controller {
   @Get('requests/:id.:format')
   async request(@Param('id') id: string, @Param('format') format: string, @Res() res: Response): Promise<void> {
     const chosen = formatOf(format);
-    if (!isUuid(id)) throw new DomainError('open311.not_found', `No service request ${id}`);
+    if (!isUUID(id)) throw new DomainError('open311.not_found', `No service request ${id}`);
     send(res, 200, chosen, { kind: 'requests', requests: await this.open311.request(id) });
   }
 }
@@ -78,11 +81,6 @@ function formatOf(extension: string): Open311Format {
 function send(res: Response, status: number, format: Open311Format, document: Open311Document): void {
   const { contentType, body } = renderOpen311(format, document);
   res.status(status).type(contentType).send(body);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(value: string): boolean {
-  return UUID.test(value);
 }
 
 /** A W3C date-time bound (the standard's start_date/end_date), 1970 to 9999. */

@@ -195,4 +195,9 @@ describe('an Open311 service request form', () => {
       'media_url must be an http or https URL',
     ]);
   });
+
+  it('names the field of each problem, for the api’s own field errors', () => {
+    const parsed = parseServiceRequest({ lat: '39.9', media_url: 'ftp://x' });
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.field)).toEqual(['service_code', 'long', 'media_url']);
+  });
 });

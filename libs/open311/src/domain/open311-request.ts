@@ -20,8 +20,12 @@ export interface NewServiceRequest {
 
 export interface Open311FormError {
   code: 400;
+  /** The form field at fault, for the api's own field errors; `description` names it too. */
+  field: string;
   description: string;
 }
+
+type Problems = Omit<Open311FormError, 'code'>[];
 
 export type ParsedServiceRequest = { ok: true; value: NewServiceRequest } | { ok: false; errors: Open311FormError[] };
 
@@ -43,27 +47,31 @@ const LOCATION_FIELDS = ['lat', 'long', 'address_string', 'address_id'];
  * more than a server knows.
  */
 export function parseServiceRequest(form: Record<string, unknown>): ParsedServiceRequest {
-  const problems: string[] = [];
+  const problems: Problems = [];
   const read = (field: string, check?: (value: string) => string | null): string | null => {
     const value = textOf(form[field]);
     if (typeof value === 'object' && value !== null) {
-      problems.push(`${field} ${value.problem}`);
+      problems.push({ field, description: `${field} ${value.problem}` });
       return null;
     }
     const problem = value === null || !check ? null : check(value);
-    if (problem) problems.push(`${field} ${problem}`);
+    if (problem) problems.push({ field, description: `${field} ${problem}` });
     return problem ? null : value;
   };
 
   const apiKey = read('api_key');
   const serviceCode = read('service_code');
-  if (isAbsent(form.service_code)) problems.push('service_code is required');
+  if (isAbsent(form.service_code)) problems.push({ field: 'service_code', description: 'service_code is required' });
   const lat = read('lat', coordinate(90));
   const long = read('long', coordinate(180));
-  if (isAbsent(form.lat) !== isAbsent(form.long)) problems.push('lat and long go together');
+  if (isAbsent(form.lat) !== isAbsent(form.long))
+    problems.push({ field: 'long', description: 'lat and long go together' });
   const addressString = read('address_string');
   if (LOCATION_FIELDS.every((field) => isAbsent(form[field]))) {
-    problems.push('a location is required: lat and long, address_string or address_id');
+    problems.push({
+      field: 'address_string',
+      description: 'a location is required: lat and long, address_string or address_id',
+    });
   }
   // Checked as text like the rest but not kept: the centre keeps no address, device or account registry
   // (an address_id alone is still a location, as the standard has it; an agent then places the request).
@@ -78,7 +86,7 @@ export function parseServiceRequest(form: Record<string, unknown>): ParsedServic
   const attributes = attributesOf(form, problems);
 
   if (serviceCode === null || problems.length > 0) {
-    return { ok: false, errors: problems.map((description) => ({ code: 400, description })) };
+    return { ok: false, errors: problems.map((problem) => ({ code: 400, ...problem })) };
   }
   const point = lat !== null && long !== null ? { lat: Number(lat), long: Number(long) } : { lat: null, long: null };
   return {
@@ -145,13 +153,13 @@ function nameOf(first: string | null, last: string | null): string | null {
  * `attribute[code]` answers by code; the several values of a multivaluelist joined with commas, the
  * way the standard writes lists.
  */
-function attributesOf(form: Record<string, unknown>, problems: string[]): Record<string, string> {
+function attributesOf(form: Record<string, unknown>, problems: Problems): Record<string, string> {
   const answers = new Map<string, string[]>();
   for (const [field, raw] of Object.entries(form)) {
     const code = ATTRIBUTE.exec(field)?.[1];
     if (code === undefined) continue;
     const values = textsOf(raw);
-    if (!values) problems.push(`${field} must be text`);
+    if (!values) problems.push({ field, description: `${field} must be text` });
     else if (values.length > 0) answers.set(code, [...(answers.get(code) ?? []), ...values]);
   }
   // fromEntries, not assignment: a code such as __proto__ stays a plain key.
