@@ -33,9 +33,11 @@ const LIB_EDGES = {
   'text-search': [],
   knowledge: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'cases', 'text-search'],
   ask: ['core', 'clock', 'config', 'database', 'cases', 'knowledge'],
-  'online-intake': ['core', 'clock', 'database', 'directory', 'cases'],
+  'online-intake': ['core', 'clock', 'database', 'directory', 'cases', 'notifications'],
   open311: ['core', 'clock', 'database', 'directory', 'cases', 'online-intake'],
-  attachments: ['core', 'clock', 'database', 'cases'],
+  attachments: ['core', 'clock', 'database', 'cases', 'online-intake'],
+  notifications: ['core', 'clock', 'config', 'database', 'messaging', 'directory', 'cases'],
+  'citizen-access': ['core', 'clock', 'database', 'config', 'cases', 'notifications'],
 };
 
 const libEdgeRules = Object.entries(LIB_EDGES).map(([lib, allowed]) => ({

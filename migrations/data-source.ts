@@ -15,6 +15,8 @@ import { KNOWLEDGE_ENTITIES } from '@hotline/knowledge';
 import { ONLINE_INTAKE_ENTITIES } from '@hotline/online-intake';
 import { OPEN311_ENTITIES } from '@hotline/open311';
 import { ATTACHMENTS_ENTITIES } from '@hotline/attachments';
+import { NOTIFICATIONS_ENTITIES } from '@hotline/notifications';
+import { CITIZEN_ACCESS_ENTITIES } from '@hotline/citizen-access';
 import { KPI_ENTITIES } from '@hotline/kpi';
 import { SLA_ENTITIES } from '@hotline/sla';
 import { SUPERVISION_ENTITIES } from '@hotline/supervision';
@@ -44,6 +46,8 @@ export default new DataSource({
     ...ONLINE_INTAKE_ENTITIES,
     ...OPEN311_ENTITIES,
     ...ATTACHMENTS_ENTITIES,
+    ...NOTIFICATIONS_ENTITIES,
+    ...CITIZEN_ACCESS_ENTITIES,
   ],
   migrations: [MIGRATIONS_GLOB],
 });

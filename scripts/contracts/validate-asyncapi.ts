@@ -13,7 +13,8 @@
  *    `DEAD_LETTER_HEADERS`; every message documents its Kafka key; every event message's `name` is
  *    its CloudEvent `type` (`cn.gov.12345.<aggregate>.<event>.v1`) and its payload pins that type.
  * 3. Event types: per channel, the types the code emits (`CASE_EVENT_NAMES` → `caseEventType()`,
- *    `DISPATCH_EVENT_TYPES`, on a unit's inbox also `UNIT_REPLY_REJECTED_TYPE` and `KNOWLEDGE_EVENT_TYPES`) and the types the
+ *    `DISPATCH_EVENT_TYPES`, on a unit's inbox also `UNIT_REPLY_REJECTED_TYPE` and `KNOWLEDGE_EVENT_TYPES`,
+ *    on `hotline.notifications.v1` `NOTIFICATION_REQUESTED_TYPE`) and the types the
  *    worker's consumers accept (their `dataTypes`, read from the consumers `ConsumersStartupService`
  *    starts; a unit's replies channel is read by the consumers of `TOPICS.unitReplies`, which add
  *    the units' topics they find at run time) each have a message on that channel, not marked
@@ -78,6 +79,7 @@ import {
   unitOfRepliesTopic,
   unitRepliesTopic,
 } from '@hotline/messaging';
+import { NOTIFICATION_REQUESTED_TYPE } from '@hotline/notifications';
 import { ConsumersStartupService } from '../../apps/worker/src/consumers/consumers-startup.service';
 
 const SEVERITY: Record<number, string> = {
@@ -140,6 +142,7 @@ function codeChannels(): { address: string; readers: (consumer: EventConsumer) =
 const EMITTED: Partial<Record<string, { source: string; types: string[] }>> = {
   [TOPICS.cases]: { source: 'CASE_EVENT_NAMES', types: CASE_EVENT_NAMES.map((name) => caseEventType(name)) },
   [TOPICS.dispatch]: { source: 'DISPATCH_EVENT_TYPES', types: Object.values(DISPATCH_EVENT_TYPES) },
+  [TOPICS.notifications]: { source: 'NOTIFICATION_REQUESTED_TYPE', types: [NOTIFICATION_REQUESTED_TYPE] },
   [UNIT_INBOX_ADDRESS]: {
     source: 'DISPATCH_EVENT_TYPES + UNIT_REPLY_REJECTED_TYPE + KNOWLEDGE_EVENT_TYPES',
     types: [...Object.values(DISPATCH_EVENT_TYPES), UNIT_REPLY_REJECTED_TYPE, ...Object.values(KNOWLEDGE_EVENT_TYPES)],

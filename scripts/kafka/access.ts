@@ -10,6 +10,7 @@ import {
   grantsFor,
   kafkaClientOptions,
   KafkaPrincipal,
+  PLATFORM_PRINCIPALS,
   principalName,
   UNIT_CODE_IN_TOPIC,
 } from '@hotline/messaging';
@@ -26,7 +27,11 @@ import {
  * Who may speak on Kafka, applied to a broker as its administrator (docs/operations.md, "Kafka
  * security"):
  *
- *   npm run kafka:access -- platform            the centre, telephony and gateway principals
+ *   npm run kafka:access -- platform            the platform's principals (PLATFORM_PRINCIPALS):
+ *                                               centre, telephony, gateway and messenger (the
+ *                                               SMS/WeChat gateway) — each its SCRAM user (added
+ *                                               to a running broker when missing), client
+ *                                               certificate, client configs and ACLs
  *   npm run kafka:unit -- 110105001 [CODE …]    a unit's system: SCRAM user, client certificate,
  *                                               its inbox and replies topics, its ACLs
  *
@@ -79,7 +84,7 @@ async function main(): Promise<void> {
   try {
     const principals: KafkaPrincipal[] =
       command === 'platform'
-        ? [{ kind: 'centre' }, { kind: 'telephony' }, { kind: 'gateway' }]
+        ? [...PLATFORM_PRINCIPALS]
         : codes.map((unitCode) => {
             if (!UNIT_CODE_IN_TOPIC.test(unitCode)) throw new Error(`unit code ${unitCode}: letters, digits, _ and - only`);
             return { kind: 'unit', unitCode };

@@ -29,8 +29,11 @@ CRED_DIR="$STATE_DIR/credentials"
 TLS_DIR="$STATE_DIR/tls"
 PID_FILE="$STATE_DIR/broker.pid"
 LOG_FILE="$STATE_DIR/broker.log"
-# The broker's own SCRAM users, created with the storage; units' users come from `npm run kafka:unit`.
-PLATFORM_USERS=(admin centre telephony gateway)
+# The broker's own SCRAM users, created with the storage (the platform's principals besides admin:
+# PLATFORM_PRINCIPALS of libs/messaging/src/kafka/kafka-access.ts); one added later is created on the
+# running broker by `npm run kafka:access -- platform` (apply_acls). Units' users come from
+# `npm run kafka:unit`.
+PLATFORM_USERS=(admin centre telephony gateway messenger)
 
 port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
@@ -49,17 +52,24 @@ secret() { cat "$CRED_DIR/$1.password"; }
 ensure_credentials() {
   mkdir -p "$CRED_DIR" "$TLS_DIR"
   chmod 700 "$CRED_DIR" "$TLS_DIR"
-  local name fresh=0
+  local name fresh=()
   for name in controller "${PLATFORM_USERS[@]}"; do
     if [ ! -f "$CRED_DIR/$name.password" ]; then
       (umask 077 && openssl rand -hex 24 > "$CRED_DIR/$name.password")
-      fresh=1
+      fresh+=("$name")
     fi
   done
-  # New passwords do not match the SCRAM users stored in existing storage: start that over (dev data).
-  if [ "$fresh" = 1 ] && [ -f "$DATA_DIR/meta.properties" ]; then
-    echo "kafka: new credentials; recreating the development broker's storage in $DATA_DIR"
-    rm -rf "$DATA_DIR"
+  if [ "${#fresh[@]}" -gt 0 ] && [ -f "$DATA_DIR/meta.properties" ]; then
+    if [[ " ${fresh[*]} " == *" admin "* ]]; then
+      # The broker signs in to itself as admin, whose SCRAM user is in the storage: a new admin
+      # password locks it out, so that storage is started over (development data).
+      echo "kafka: a new admin password; recreating the development broker's storage in $DATA_DIR"
+      rm -rf "$DATA_DIR"
+    else
+      # The controller's password is static (server.properties); a new platform user (one added to
+      # PLATFORM_USERS since the storage was made) is created on the running broker by apply_acls.
+      rm -f "$STATE_DIR/acl-layout"
+    fi
   fi
   if [ ! -f "$TLS_DIR/ca.key" ]; then
     (umask 077 && openssl req -x509 -newkey rsa:2048 -nodes -keyout "$TLS_DIR/ca.key" -out "$TLS_DIR/ca.pem" \
@@ -123,12 +133,21 @@ wait_ready() {
   probe kafka-coordinators
 }
 
-# The platform principals' ACLs, applied again whenever their layout (libs/messaging) changes.
+# The platform principals' ACLs, applied again whenever their layout (libs/messaging) changes or a
+# platform user lacks its files. `kafka:access platform` also creates a platform user the broker
+# does not know yet (its SCRAM credential through kafka-configs --alter --add-config, its password,
+# certificate and client configs), so a broker whose storage predates that user keeps its data.
 apply_acls() {
-  local layout
+  local layout name missing=0
   layout="$(cat "$ROOT/libs/messaging/src/kafka/kafka-access.ts" "$ROOT/libs/messaging/src/topics.ts" \
     "$ROOT/scripts/kafka/access.ts" | sha256sum | cut -c1-16)"
-  if [ "$(cat "$STATE_DIR/acl-layout" 2>/dev/null)" = "$layout" ]; then return; fi
+  for name in "${PLATFORM_USERS[@]}"; do
+    [ "$name" = admin ] && continue
+    if [ ! -f "$CRED_DIR/$name.password" ] || { [ -f "$TLS_DIR/ca.key" ] && [ ! -f "$CRED_DIR/$name.kcat.conf" ]; }; then
+      missing=1
+    fi
+  done
+  if [ "$missing" = 0 ] && [ "$(cat "$STATE_DIR/acl-layout" 2>/dev/null)" = "$layout" ]; then return; fi
   echo "kafka: applying the platform principals' ACLs"
   (cd "$ROOT" && KAFKA_CREDENTIALS_DIR="$CRED_DIR" KAFKA_BROKERS="$HOST:$PORT" npm run -s kafka:access -- platform)
   echo "$layout" > "$STATE_DIR/acl-layout"

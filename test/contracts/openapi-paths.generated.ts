@@ -1035,6 +1035,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/online-submissions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The photos and videos the citizen sent with the submission */
+        get: operations["OnlineSubmissions_attachmentsOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/online-submissions/{id}/accept": {
         parameters: {
             query?: never;
@@ -1142,6 +1159,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SMS messages sent to the case’s citizen, with their delivery reports */
+        get: operations["CaseNotifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a one-time code to a mobile number */
+        post: operations["CitizenAccess_requestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/verifications/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the code: a session token for the citizen’s own demands */
+        post: operations["CitizenAccess_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen’s own submissions, newest first */
+        get: operations["PublicSubmissions_mine"];
+        put?: never;
+        /** File a demand online: it waits for an agent, who decides within two hours */
+        post: operations["PublicSubmissions_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the citizen’s submissions: waiting, its case number, or the answer */
+        get: operations["PublicSubmissions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/submissions/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo or video to a waiting submission: typed by its bytes, a photo’s metadata (GPS) removed
+         * @description Accepted: image/jpeg, image/png, image/webp, video/mp4, application/pdf; at most 9 files.
+         */
+        post: operations["PublicSubmissions_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/cases/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of the citizen’s own case: stage, public timeline, the reply once resolved */
+        get: operations["PublicCases_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/cases/{caseNumber}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate the resolution: recorded as a callback through the web channel, counted in the three rates */
+        post: operations["PublicCases_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notification-preference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the citizen’s number gets case messages by SMS */
+        get: operations["PublicCases_preference"];
+        /** Opt out of case messages by SMS, or back in */
+        put: operations["PublicCases_setPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -1219,7 +1394,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -2557,6 +2732,11 @@ export interface components {
             channel: "web" | "app" | "open311";
             /** @description The Open311 client application */
             clientName: string | null;
+            /**
+             * @description What the citizen says it is
+             * @enum {string|null}
+             */
+            demandType: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise" | null;
             /** @description The category the citizen chose */
             categoryCode: string | null;
             description: string | null;
@@ -2591,6 +2771,43 @@ export interface components {
         };
         OnlineSubmissionPageDto: {
             items: components["schemas"]["OnlineSubmissionDto"][];
+            total: number;
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Null for a file of a submission not yet accepted
+             */
+            caseId: string | null;
+            /**
+             * Format: uuid
+             * @description The online submission a citizen sent it with
+             */
+            submissionId: string | null;
+            /**
+             * @description Read from the bytes
+             * @enum {string}
+             */
+            mimeType: "image/jpeg" | "image/png" | "image/webp" | "video/mp4" | "application/pdf";
+            /** @description Bytes as stored (an image after its re-encoding) */
+            size: number;
+            fileName: string;
+            /** @description SHA-256 of the stored bytes */
+            contentHash: string;
+            /** @description The uploading unit; null for the centre or a citizen */
+            uploadedByUnit: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * @description Where an authorised viewer reads it
+             * @example /api/v1/attachments/…/content
+             */
+            url: string;
+        };
+        AttachmentListDto: {
+            items: components["schemas"]["AttachmentDto"][];
             total: number;
         };
         AcceptSubmissionDto: {
@@ -2652,34 +2869,162 @@ export interface components {
             items: components["schemas"]["Open311ClientDto"][];
             total: number;
         };
-        AttachmentDto: {
+        CaseNotificationDto: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            caseId: string;
+            /** @enum {string} */
+            kind: "verification_code" | "case_registered" | "case_resolved" | "callback_survey" | "submission_answered";
+            /** @description The message as sent */
+            text: string;
             /**
-             * @description Read from the bytes
+             * @description What the SMS gateway reported
              * @enum {string}
              */
-            mimeType: "image/jpeg" | "image/png" | "image/webp" | "video/mp4" | "application/pdf";
-            /** @description Bytes as stored (an image after its re-encoding) */
+            status: "requested" | "delivered" | "failed";
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            reportedAt: string | null;
+            /** @description The gateway’s code for a failure */
+            reportReason: string | null;
+        };
+        CaseNotificationListDto: {
+            items: components["schemas"]["CaseNotificationDto"][];
+            total: number;
+        };
+        RequestCodeDto: {
+            /**
+             * @description A mobile that receives SMS (mainland, or + country code)
+             * @example 13812345678
+             */
+            phone: string;
+        };
+        CodeSentDto: {
+            /**
+             * Format: uuid
+             * @description Confirm the code under this id
+             */
+            verificationId: string;
+            /**
+             * Format: date-time
+             * @description Five minutes after it was sent
+             */
+            expiresAt: string;
+        };
+        ConfirmCodeDto: {
+            /**
+             * @description The 6 digits sent by SMS
+             * @example 042917
+             */
+            code: string;
+        };
+        CitizenSessionDto: {
+            /** @description Send it as X-Citizen-Token on the citizen’s routes */
+            token: string;
+            /**
+             * Format: date-time
+             * @description Thirty minutes after the code was confirmed
+             */
+            expiresAt: string;
+        };
+        NewPublicSubmissionDto: {
+            /**
+             * @description The portal (`web`, default) or the app
+             * @enum {string}
+             */
+            channel?: "web" | "app";
+            /**
+             * @description What the citizen says it is
+             * @enum {string}
+             */
+            demandType?: "consultation" | "help" | "complaint" | "report" | "suggestion" | "praise";
+            /**
+             * @description A category the citizen chose, if any
+             * @example 030101
+             */
+            categoryCode?: string;
+            /**
+             * @description In the citizen’s words: two characters besides blanks at least
+             * @example 停水了
+             */
+            description: string;
+            /** @example 朝阳区建国路88号院3号楼 */
+            address?: string;
+            /** @example 39.9087 */
+            lat?: number;
+            /** @example 116.3975 */
+            long?: number;
+            /** @example 王女士 */
+            name?: string;
+        };
+        PublicSubmissionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "waiting" | "accepted" | "answered";
+            description: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /**
+             * Format: date-time
+             * @description An agent decides within two hours
+             */
+            acceptDueAt: string;
+            /** @description Once accepted: follow it at /public/cases/{caseNumber} */
+            caseNumber: string | null;
+            /** @description Once answered without a case */
+            reply: string | null;
+        };
+        PublicSubmissionPageDto: {
+            items: components["schemas"]["PublicSubmissionDto"][];
+            total: number;
+        };
+        PublicAttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Read from the bytes */
+            mimeType: string;
+            /** @description Bytes as stored (a photo after its metadata was removed) */
             size: number;
             fileName: string;
-            /** @description SHA-256 of the stored bytes */
-            contentHash: string;
-            /** @description The uploading unit; null for the centre */
-            uploadedByUnit: string | null;
-            /** Format: date-time */
-            uploadedAt: string;
-            /**
-             * @description Where an authorised viewer reads it
-             * @example /api/v1/attachments/…/content
-             */
-            url: string;
         };
-        AttachmentListDto: {
-            items: components["schemas"]["AttachmentDto"][];
-            total: number;
+        PublicStepDto: {
+            /** @enum {string} */
+            step: "registered" | "answered" | "transferred" | "dispatched" | "signed" | "responded" | "resolved" | "callback_recorded" | "reopened" | "closed";
+            /** @example 已派至承办单位 */
+            label: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PublicCaseDto: {
+            caseNumber: string;
+            /** @enum {string} */
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            /**
+             * @description The stage in plain words
+             * @example 办理中
+             */
+            stage: string;
+            description: string;
+            /** Format: date-time */
+            registeredAt: string;
+            timeline: components["schemas"]["PublicStepDto"][];
+            /** @description The unit’s reply, once resolved */
+            reply: string | null;
+            /** @description Whether the citizen may rate the resolution now */
+            ratable: boolean;
+        };
+        RateCaseDto: {
+            /** @description Whether the demand was solved */
+            solved: boolean;
+            /** @enum {string} */
+            satisfaction: "satisfied" | "basically_satisfied" | "unsatisfied";
+            /** @example 处理很及时 */
+            comment?: string;
+        };
+        NotificationPreferenceDto: {
+            /** @description true: no more case messages by SMS (codes asked for are still sent) */
+            optedOut: boolean;
         };
     };
     responses: never;
@@ -6647,6 +6992,61 @@ export interface operations {
             };
         };
     };
+    OnlineSubmissions_attachmentsOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentListDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     OnlineSubmissions_accept: {
         parameters: {
             query?: never;
@@ -7147,6 +7547,556 @@ export interface operations {
                     "image/webp": components["schemas"]["ErrorResponseDto"];
                     "video/mp4": components["schemas"]["ErrorResponseDto"];
                     "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CaseNotifications_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseNotificationListDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenAccess_requestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCodeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSentDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A code a minute and a few an hour per number, and per client (`verification.too_many`, Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CitizenAccess_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenSessionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Expired, its five tries spent, or used already: ask for a new code */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSubmissions_mine: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSubmissionPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSubmissions_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPublicSubmissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSubmissionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSubmissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSubmissionDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicSubmissions_attach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAttachmentDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Already decided, or its files are complete */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicCases_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such case for this number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicCases_rate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The case is not waiting for a rating (`callback.not_due`), or closed already (`case.finished`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicCases_preference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PublicCases_setPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferenceDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No citizen session, or an expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

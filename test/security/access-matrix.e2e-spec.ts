@@ -15,7 +15,11 @@ const CENTRE: Role[] = ['agent', 'supervisor', 'admin'];
  * are compared with this table: a route the api has and the table lacks fails the test, so every new
  * route is born with a decided policy.
  */
-const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit' }> = {
+/**
+ * `public`: no sign-in. `citizen`: a citizen's session (X-Citizen-Token) and nothing else — a staff
+ * token is no citizen's, so every caller here gets 401 (test/citizens covers the citizens themselves).
+ */
+const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'case' | 'unit' }> = {
   'POST /api/v1/auth/token': { roles: 'public' },
   'POST /api/v1/auth/password': { roles: ALL },
   'GET /health': { roles: 'public' },
@@ -94,6 +98,19 @@ const MATRIX: Record<string, { roles: Role[] | 'public'; scope?: 'case' | 'unit'
   'POST /api/v1/ask/{id}/feedback': { roles: 'public' },
   'POST /api/v1/ask/{id}/demand': { roles: 'public' },
   'GET /api/v1/ask/questions': { roles: ['supervisor', 'admin'] },
+  'POST /api/v1/public/verifications': { roles: 'public' },
+  'POST /api/v1/public/verifications/{id}/confirm': { roles: 'public' },
+  'POST /api/v1/public/submissions': { roles: 'citizen' },
+  'GET /api/v1/public/submissions': { roles: 'citizen' },
+  'GET /api/v1/public/submissions/{id}': { roles: 'citizen' },
+  'POST /api/v1/public/submissions/{id}/attachments': { roles: 'citizen' },
+  'GET /api/v1/public/cases/{caseNumber}': { roles: 'citizen' },
+  'POST /api/v1/public/cases/{caseNumber}/rating': { roles: 'citizen' },
+  'GET /api/v1/public/notification-preference': { roles: 'citizen' },
+  'PUT /api/v1/public/notification-preference': { roles: 'citizen' },
+  // What the case's citizen was sent by SMS: the centre's, like the caller's number.
+  'GET /api/v1/cases/{id}/notifications': { roles: ['agent', 'supervisor'] },
+  'GET /api/v1/online-submissions/{id}/attachments': { roles: ['agent', 'supervisor'] },
 };
 
 const WHO: Who[] = ['anonymous', 'agent', 'supervisor', 'admin', 'handler_own', 'handler_other'];
@@ -138,6 +155,7 @@ describe('access matrix: every route × every role × own/other unit', () => {
           .replace('{extensionId}', randomUUID())
           .replace('{flagId}', randomUUID())
           .replace('{code}', '110105001')
+          .replace('{caseNumber}', '20310101000001')
           .replace('{day}', '2031-01-01');
         let req = http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);
         if (who !== 'anonymous') req = req.auth(tokens.get(who)!, { type: 'bearer' });
@@ -156,6 +174,7 @@ describe('access matrix: every route × every role × own/other unit', () => {
 
 function expectation(policy: (typeof MATRIX)[string], who: Who): 'allowed' | 401 | 403 | 404 {
   if (policy.roles === 'public') return 'allowed';
+  if (policy.roles === 'citizen') return 401;
   if (who === 'anonymous') return 401;
   const role: Role = who.startsWith('handler') ? 'handler' : (who as Role);
   if (!policy.roles.includes(role)) return 403;

@@ -18,6 +18,8 @@ import { KnowledgeModule } from '@hotline/knowledge';
 import { OnlineIntakeModule } from '@hotline/online-intake';
 import { Open311Module } from '@hotline/open311';
 import { AttachmentsModule } from '@hotline/attachments';
+import { CitizenAccessModule } from '@hotline/citizen-access';
+import { NotificationsModule } from '@hotline/notifications';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
@@ -33,6 +35,10 @@ import { OnlineSubmissionsController } from './online-intake/online-submissions.
 import { Open311ClientsController } from './open311/open311-clients.controller';
 import { Open311Controller } from './open311/open311.controller';
 import { AttachmentsController } from './attachments/attachments.controller';
+import { CaseNotificationsController } from './notifications/case-notifications.controller';
+import { CitizenAccessController } from './public/citizen-access.controller';
+import { PublicCasesController } from './public/public-cases.controller';
+import { PublicSubmissionsController } from './public/public-submissions.controller';
 import { AccessGuard } from './auth/access.guard';
 import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
@@ -79,6 +85,8 @@ import { MetricsController } from './ops/metrics.controller';
     OnlineIntakeModule,
     Open311Module,
     AttachmentsModule,
+    NotificationsModule,
+    CitizenAccessModule,
   ],
   controllers: [
     AuthController,
@@ -105,6 +113,10 @@ import { MetricsController } from './ops/metrics.controller';
     Open311ClientsController,
     Open311Controller,
     AttachmentsController,
+    CaseNotificationsController,
+    CitizenAccessController,
+    PublicSubmissionsController,
+    PublicCasesController,
     DashboardController,
     HealthController,
     MetricsController,

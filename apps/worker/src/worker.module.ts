@@ -7,12 +7,15 @@ import { DispatchModule } from '@hotline/dispatch';
 import { HandlingModule } from '@hotline/handling';
 import { IdempotencyModule } from '@hotline/idempotency';
 import { KpiModule } from '@hotline/kpi';
+import { NotificationsModule } from '@hotline/notifications';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
 import { ObservabilityModule } from '@hotline/observability';
 import { ClocksJob } from './clocks/clocks.job';
 import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
+import { CitizenNotifierConsumer } from './consumers/citizen-notifier.consumer';
+import { NotificationReceiptsConsumer } from './consumers/notification-receipts.consumer';
 import { SupervisionIssuerConsumer } from './consumers/supervision-issuer.consumer';
 import { ConsumersStartupService } from './consumers/consumers-startup.service';
 import { InboxProjectorConsumer } from './consumers/inbox-projector.consumer';
@@ -39,6 +42,7 @@ import { OutboxRelayJob } from './outbox/outbox-relay.job';
     SupervisionModule,
     SlaModule,
     KpiModule,
+    NotificationsModule,
     IdempotencyModule,
   ],
   providers: [
@@ -53,6 +57,8 @@ import { OutboxRelayJob } from './outbox/outbox-relay.job';
     UnitRepliesConsumer,
     SupervisionIssuerConsumer,
     KpiProjectorConsumer,
+    CitizenNotifierConsumer,
+    NotificationReceiptsConsumer,
     ConsumersStartupService,
     UnitChannelsJob,
     ClocksJob,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '@hotline/cases';
+import { OnlineIntakeModule } from '@hotline/online-intake';
 import { AttachmentBlobsRepository } from './attachment-blobs.repository';
 import { AttachmentStore } from './attachment-store';
 import { AttachmentsService } from './attachments.service';
@@ -8,7 +9,7 @@ import { CaseAttachmentsRepository } from './case-attachments.repository';
 import { ATTACHMENTS_ENTITIES } from './entities';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...ATTACHMENTS_ENTITIES]), CasesModule],
+  imports: [TypeOrmModule.forFeature([...ATTACHMENTS_ENTITIES]), CasesModule, OnlineIntakeModule],
   providers: [
     CaseAttachmentsRepository,
     AttachmentBlobsRepository,

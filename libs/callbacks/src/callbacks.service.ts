@@ -9,16 +9,22 @@ import {
   type CaseView,
   CaseViewsService,
   nextStatus,
+  type Satisfaction,
 } from '@hotline/cases';
 import { DomainError, Page, PageRequest } from '@hotline/core';
 import { type ClockChange, DeadlinesService, DueDatesService } from '@hotline/sla';
 import { CallbacksRepository } from './callbacks.repository';
 import { assertCallbackDue, assertReasonable, checkCallbackInput } from './domain/callback-due';
-import { CallbackInput, decideCallback } from './domain/callback-outcome';
+import { CallbackInput, type CallbackChannel, decideCallback } from './domain/callback-outcome';
 
 export interface CallbackRecord extends CallbackInput {
   note?: string;
+  /** Default `phone`. */
+  channel?: CallbackChannel;
 }
+
+/** A citizen's own rating is recorded by the system on their behalf: no staff user called. */
+const CITIZEN_ONLINE: Actor = { userId: null, role: 'system', unitCode: null };
 
 /** The centre's callbacks (回访): the due queue, the calls, and marking demands unreasonable. */
 @Injectable()
@@ -59,6 +65,26 @@ export class CallbacksService {
     return updated;
   }
 
+  /**
+   * The citizen rates a resolved case online (docs/api.md, "Progress lookup"): a callback through the
+   * web channel — reached, with their own answer — counted in the three rates like an agent's call.
+   */
+  async rateOnline(
+    caseId: string,
+    rating: { solved: boolean; satisfaction: Satisfaction; note?: string },
+  ): Promise<CaseEntity> {
+    const input: CallbackRecord = { ...rating, reached: true, channel: 'web' };
+    const { case: updated } = await this.commands.run(caseId, CITIZEN_ONLINE, {
+      lifecycle: 'open',
+      decide: (c, { now }) => {
+        // Only a resolved case asks its citizen; one past its deadline unresolved is the centre's to call.
+        if (c.status !== 'resolved') throw new DomainError('callback.not_due', 'The case is not waiting for a rating');
+        return this.callbackDecision(c, input, CITIZEN_ONLINE, now);
+      },
+    });
+    return updated;
+  }
+
   /** 合理诉求: the centre may mark a demand unreasonable, with a reason, before the callback. */
   async markUnreasonable(caseId: string, reason: string, actor: Actor): Promise<CaseEntity> {
     const { case: marked } = await this.commands.run(caseId, actor, {
@@ -89,6 +115,7 @@ export class CallbacksService {
       solved: input.solved ?? null,
       satisfaction: input.satisfaction ?? null,
       note: input.note ?? null,
+      channel: input.channel ?? 'phone',
       calledBy: actor.userId,
       calledAt: now,
     });
@@ -104,6 +131,7 @@ export class CallbacksService {
           solved: input.solved ?? null,
           satisfaction: input.satisfaction ?? null,
           note: input.note ?? null,
+          channel: input.channel ?? 'phone',
           attempt: c.unreachedCallbacks + 1,
           late: c.callbackDueAt !== null && now > c.callbackDueAt,
         },

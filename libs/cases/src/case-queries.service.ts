@@ -11,6 +11,7 @@ import { canSee, isUnitScoped } from './domain/case-scope';
 import type { CaseStatus } from './domain/case-vocabulary';
 import { normalizePhone } from './domain/phone';
 import type { CaseEntity } from './entities/case.entity';
+import type { CaseEventEntity } from './entities/case-event.entity';
 
 export type { CaseFilter } from './cases.repository';
 
@@ -70,6 +71,16 @@ export class CaseQueriesService {
     const found = await this.cases.get(id);
     if (!canSee(viewer, found)) throw new DomainError('case.not_found', `Case ${id} not found`);
     return found;
+  }
+
+  /**
+   * A citizen's own case and its events, for the progress lookup: found by its number and the number
+   * the citizen proved; anyone else's case is as unknown as a missing one.
+   */
+  async ofCitizen(caseNumber: string, phone: string): Promise<{ case: CaseEntity; events: CaseEventEntity[] }> {
+    const found = await this.cases.byNumber(caseNumber);
+    if (!found || found.callerPhone !== phone) throw new DomainError('case.not_found', `Case ${caseNumber} not found`);
+    return { case: found, events: await this.events.forCase(found.id) };
   }
 
   /** The cases with these ids, in the order given. */

@@ -57,6 +57,10 @@ export class CasesRepository {
     return found;
   }
 
+  byNumber(caseNumber: string): Promise<CaseEntity | null> {
+    return this.db.manager.findOneBy(CaseEntity, { caseNumber });
+  }
+
   /** Loads the case and holds its row lock until the transaction ends. */
   async lock(id: string): Promise<CaseEntity> {
     const found = await this.db.manager

@@ -320,6 +320,27 @@ export class AppConfig {
   @Max(100_000)
   ASK_PER_CLIENT_PER_HOUR = 60;
 
+  /** One-time codes a number may be sent within the hour (besides one a minute). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  CITIZEN_CODES_PER_PHONE_PER_HOUR = 5;
+
+  /** Seconds before a second code goes to the same number (one who did not get the first asks again; a script waits). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  CITIZEN_CODE_RESEND_SECONDS = 60;
+
+  /** One-time codes one client address may ask for within the hour, whatever the numbers. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  CITIZEN_CODES_PER_CLIENT_PER_HOUR = 20;
+
   /**
    * The centre's office hours on a working day (local time, `HH:MM-HH:MM`): a demand left outside them
    * through after-hours Q&A starts its dispatch clock at the next working hour.

@@ -51,6 +51,20 @@ export const ERROR_REASONS = {
   'open311.bad_api_key': 'UNAUTHENTICATED',
   'open311.client_not_found': 'NOT_FOUND',
   'attachment.not_found': 'NOT_FOUND',
+  /** A submission that takes no more files (decided, or at its limit). */
+  'attachment.submission_closed': 'STATE_CONFLICT',
+
+  /** Citizen access (one-time codes): too many codes for a number or from a client; Retry-After. */
+  'verification.too_many': 'TOO_MANY_REQUESTS',
+  'verification.not_found': 'NOT_FOUND',
+  'verification.expired': 'STATE_CONFLICT',
+  /** The five tries are spent: ask for a new code. */
+  'verification.exhausted': 'STATE_CONFLICT',
+  'verification.already_used': 'STATE_CONFLICT',
+  'citizen.token_missing': 'UNAUTHENTICATED',
+  'citizen.token_invalid': 'UNAUTHENTICATED',
+  /** A delivery report for a message the centre never sent. */
+  'notification.not_found': 'NOT_FOUND',
   /** An Open311 request or service that does not exist (the standard's 404). */
   'open311.not_found': 'NOT_FOUND',
 

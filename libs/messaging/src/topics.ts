@@ -8,6 +8,14 @@ export const TOPICS = {
   dispatch: 'hotline.dispatch.v1',
   /** in: unit replies from a trusted gateway that speaks for many units, key = case id */
   unitReplies: 'hotline.unit-replies.v1',
+  /**
+   * out: notifications for the SMS/WeChat gateway to deliver, key = the case id when about a case,
+   * else the notification id; written by the centre alone, read by the messenger alone: it carries
+   * the citizen's phone number (and verification codes), so no other principal may read it
+   */
+  notifications: 'hotline.notifications.v1',
+  /** in: delivery reports from the messenger, key = notification id; written by the messenger alone */
+  notificationReceipts: 'hotline.notification-receipts.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

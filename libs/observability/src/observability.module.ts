@@ -33,7 +33,7 @@ export class ObservabilityModule {
                 return id;
               },
               // Never log credentials or citizens' identities from request bodies or headers.
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-citizen-token"]'],
               // …nor from URLs, failed SQL statements or any message (docs/operations.md, "Logs").
               serializers: { req: loggableRequest, err: loggableError },
               hooks: { streamWrite: redactPhoneNumbers },

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CaseRegistrationService, type NewCase, normalizePhone } from '@hotline/cases';
+import { type Actor, CaseRegistrationService, type DemandType, type NewCase, normalizePhone } from '@hotline/cases';
 import { Clock, dayStart, localDate } from '@hotline/clock';
 import { DomainError, type Page, type PageRequest } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
+import { NotificationsService } from '@hotline/notifications';
 import { acceptanceDueAt, caseChannelOf, type SubmissionChannel } from './domain/online-submission-rules';
 import type { OnlineSubmissionEntity } from './entities/online-submission.entity';
 import { OnlineSubmissionsRepository, type QueueCounts, type SubmissionFilter } from './online-submissions.repository';
@@ -11,6 +12,7 @@ import { OnlineSubmissionsRepository, type QueueCounts, type SubmissionFilter } 
 export interface NewSubmission {
   channel: SubmissionChannel;
   clientName?: string | null;
+  demandType?: DemandType | null;
   categoryCode?: string | null;
   description?: string | null;
   districtCode?: string | null;
@@ -39,6 +41,7 @@ export class OnlineIntakeService {
     private readonly db: TransactionService,
     private readonly submissions: OnlineSubmissionsRepository,
     private readonly registration: CaseRegistrationService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -47,6 +50,7 @@ export class OnlineIntakeService {
     return this.submissions.insert({
       channel: input.channel,
       clientName: input.clientName ?? null,
+      demandType: input.demandType ?? null,
       categoryCode: input.categoryCode ?? null,
       description: input.description ?? null,
       districtCode: input.districtCode ?? null,
@@ -76,6 +80,32 @@ export class OnlineIntakeService {
     const submission = await this.submissions.find(id);
     if (!submission) throw new DomainError('submission.not_found', `Online submission ${id} not found`);
     return submission;
+  }
+
+  /** A citizen's own submission: anyone else's is as unknown as a missing one. */
+  async own(id: string, phone: string): Promise<OnlineSubmissionEntity> {
+    const submission = await this.submissions.find(id);
+    if (!submission || submission.phone !== phone) {
+      throw new DomainError('submission.not_found', `Online submission ${id} not found`);
+    }
+    return submission;
+  }
+
+  /** The citizen's own submission under its row lock, while it still waits (files may still be added). */
+  async lockOwnWaiting(id: string, phone: string): Promise<OnlineSubmissionEntity> {
+    const submission = await this.submissions.lock(id);
+    if (!submission || submission.phone !== phone) {
+      throw new DomainError('submission.not_found', `Online submission ${id} not found`);
+    }
+    if (submission.status !== 'waiting') {
+      throw new DomainError('attachment.submission_closed', `Online submission ${id} is already ${submission.status}`);
+    }
+    return submission;
+  }
+
+  /** The submission this case was accepted from, if it came in online. */
+  acceptedAs(caseId: string): Promise<string | null> {
+    return this.submissions.acceptedAs(caseId);
   }
 
   /**
@@ -115,10 +145,11 @@ export class OnlineIntakeService {
     });
   }
 
-  /** A consultation answered without a case (from the knowledge base, typically). */
+  /** A consultation answered without a case (from the knowledge base, typically); the citizen gets the answer by SMS. */
   answer(id: string, reply: string, actor: Actor): Promise<OnlineSubmissionEntity> {
     return this.db.run(async () => {
-      await this.waiting(id);
+      const submission = await this.waiting(id);
+      await this.notifications.submissionAnswered(submission.phone, reply);
       return this.submissions.decide(id, {
         status: 'answered',
         caseId: null,

@@ -12,6 +12,8 @@ export type NewSubmissionRow = Omit<
 export interface SubmissionFilter {
   status?: SubmissionStatus;
   channel?: SubmissionChannel;
+  /** A citizen's own submissions. */
+  phone?: string;
   since?: Date;
   until?: Date;
 }
@@ -50,6 +52,12 @@ export class OnlineSubmissionsRepository {
     return this.db.manager.findOne(OnlineSubmissionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The submission accepted as this case, if it came in online. */
+  async acceptedAs(caseId: string): Promise<string | null> {
+    const found = await this.db.manager.findOne(OnlineSubmissionEntity, { where: { caseId }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
   async decide(
     id: string,
     decision: Pick<OnlineSubmissionEntity, 'status' | 'caseId' | 'reply' | 'decidedAt' | 'decidedBy'>,
@@ -63,6 +71,7 @@ export class OnlineSubmissionsRepository {
     const query = this.db.manager.createQueryBuilder(OnlineSubmissionEntity, 's');
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     if (filter.channel) query.andWhere('s.channel = :channel', { channel: filter.channel });
+    if (filter.phone) query.andWhere('s.phone = :phone', { phone: filter.phone });
     if (filter.since) query.andWhere('s.submittedAt >= :since', { since: filter.since });
     if (filter.until) query.andWhere('s.submittedAt < :until', { until: filter.until });
     query.orderBy(

@@ -1,31 +1,27 @@
-import { Controller, Get, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Controller, Get, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ATTACHMENT_TYPES, AttachmentsService, MAX_ATTACHMENT_BYTES } from '@hotline/attachments';
-import type { CaseAttachmentEntity } from '@hotline/attachments';
+import { ATTACHMENT_TYPES, AttachmentsService, type Upload } from '@hotline/attachments';
 import type { Principal } from '@hotline/auth';
-import { DomainError } from '@hotline/core';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
-import { AttachmentDto, AttachmentListDto } from './attachment.dto';
+import { AttachmentDto, AttachmentListDto, toAttachmentDto } from './attachment.dto';
+import { FileUpload, UploadedFileOf } from './file-upload';
 
 /**
  * Files on cases (docs/api.md, "Attachments"): a photo of the site, the unit's report. Whoever may see
- * the case may attach and read; the bytes are served only here, to such a viewer.
+ * the case may attach and read; the bytes are served only here, to such a viewer. A citizen's files
+ * on an online submission are the centre's to read until the submission becomes a case.
  */
 @ApiTags('attachments')
 @Controller()
@@ -35,31 +31,20 @@ export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post('cases/:id/attachments')
-  // Above the file's interceptor, so it runs after it: a retry's fingerprint then holds the file's hash.
   @Idempotent()
-  // File names are UTF-8 (现场照片.jpg): busboy's default reads them as Latin-1.
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 }, defParamCharset: 'utf8' }),
-  )
+  @FileUpload()
   @ApiOperation({
     summary: 'Attach a file to a case: its type read from the bytes, an image re-encoded without its metadata',
     description: `Accepted: ${Object.keys(ATTACHMENT_TYPES).join(', ')}. The same content twice is one attachment.`,
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
-  })
   @ApiCreatedResponse({ type: AttachmentDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiPayloadTooLargeResponse({ type: ErrorResponseDto })
   async attach(
     @UuidParam('id') caseId: string,
-    @UploadedFile() file: UploadedPart | undefined,
+    @UploadedFileOf() upload: Upload,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<AttachmentDto> {
-    if (!file) throw DomainError.invalidField('file', 'is required (multipart field `file`)', 'required');
-    const upload = { bytes: file.buffer, declaredType: file.mimetype, fileName: file.originalname };
-    return toDto(await this.attachments.attach(caseId, upload, viewer));
+    return toAttachmentDto(await this.attachments.attach(caseId, upload, viewer));
   }
 
   @Get('cases/:id/attachments')
@@ -67,7 +52,7 @@ export class AttachmentsController {
   @ApiOkResponse({ type: AttachmentListDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async list(@UuidParam('id') caseId: string, @CurrentPrincipal() viewer: Principal): Promise<AttachmentListDto> {
-    const items = (await this.attachments.ofCase(caseId, viewer)).map(toDto);
+    const items = (await this.attachments.ofCase(caseId, viewer)).map(toAttachmentDto);
     return { items, total: items.length };
   }
 
@@ -91,25 +76,4 @@ export class AttachmentsController {
       .setHeader('Cache-Control', 'private, no-store')
       .send(bytes);
   }
-}
-
-/** What multer hands over of the uploaded part (kept in memory: the limit bounds it). */
-interface UploadedPart {
-  buffer: Buffer;
-  mimetype: string;
-  originalname: string;
-}
-
-function toDto(a: CaseAttachmentEntity): AttachmentDto {
-  return {
-    id: a.id,
-    caseId: a.caseId,
-    mimeType: a.mimeType,
-    size: a.size,
-    fileName: a.fileName,
-    contentHash: a.contentHash,
-    uploadedByUnit: a.uploadedByUnit,
-    uploadedAt: a.uploadedAt,
-    url: `/api/v1/attachments/${a.id}/content`,
-  };
 }

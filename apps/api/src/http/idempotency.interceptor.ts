@@ -10,9 +10,10 @@ import {
   readIdempotencyKey,
 } from '@hotline/idempotency';
 import type { AuthenticatedRequest } from '../auth/access.decorators';
+import type { CitizenRequest } from '../public/citizen.guard';
 import { DomainErrorFilter } from './domain-error.filter';
 
-type KeyedRequest = Request & AuthenticatedRequest & { id?: string | number };
+type KeyedRequest = Request & AuthenticatedRequest & CitizenRequest & { id?: string | number };
 
 /**
  * The HTTP side of safe retries (docs/api.md, "Safe retries"): reads the Idempotency-Key, hands
@@ -34,7 +35,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = readIdempotencyKey(request.headersDistinct[IDEMPOTENCY_KEY_HEADER.toLowerCase()]);
     if (key === null) return next.handle();
     const keyed = {
-      principalId: request.principal!.userId,
+      // Keys are per staff user, or per citizen session on the citizens' own routes.
+      principalId: request.principal?.userId ?? request.citizen!.sessionId,
       key,
       method: request.method,
       path: request.path,
@@ -55,7 +57,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const { answer, replayed } = await this.idempotency.execute(keyed, work, refusal);
       if (replayed) {
         // The replay shows what the first answer showed: a caller shown again is read again.
-        await this.caseViews.recordReplayed(answer.body, request.principal!);
+        if (request.principal) await this.caseViews.recordReplayed(answer.body, request.principal);
         response.status(answer.status);
         response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
       }

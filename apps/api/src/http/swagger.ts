@@ -14,6 +14,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('http://127.0.0.1:3000', 'Local development')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    // Citizens' own routes (/api/v1/public/...): a session from a number proven with a one-time code.
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Citizen-Token' }, 'citizen')
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { AttachmentsService } from '@hotline/attachments';
 import type { Principal } from '@hotline/auth';
 import { Clock } from '@hotline/clock';
 import { dueBand, OnlineIntakeService, type OnlineSubmissionEntity } from '@hotline/online-intake';
@@ -15,6 +16,7 @@ import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
+import { AttachmentListDto, toAttachmentDto } from '../attachments/attachment.dto';
 import {
   AcceptSubmissionDto,
   AnswerSubmissionDto,
@@ -34,6 +36,7 @@ import {
 export class OnlineSubmissionsController {
   constructor(
     private readonly intake: OnlineIntakeService,
+    private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +54,15 @@ export class OnlineSubmissionsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@UuidParam('id') id: string): Promise<OnlineSubmissionDto> {
     return this.toDto(await this.intake.get(id));
+  }
+
+  @Get(':id/attachments')
+  @ApiOperation({ summary: 'The photos and videos the citizen sent with the submission' })
+  @ApiOkResponse({ type: AttachmentListDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async attachmentsOf(@UuidParam('id') id: string): Promise<AttachmentListDto> {
+    const items = (await this.attachments.ofSubmission(id)).map(toAttachmentDto);
+    return { items, total: items.length };
   }
 
   @Post(':id/accept')
@@ -88,6 +100,7 @@ export class OnlineSubmissionsController {
       id: s.id,
       channel: s.channel,
       clientName: s.clientName,
+      demandType: s.demandType,
       categoryCode: s.categoryCode,
       description: s.description,
       districtCode: s.districtCode,

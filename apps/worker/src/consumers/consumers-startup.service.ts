@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConsumerRunnerService, UnitChannelsService, untilKafkaAnswers } from '@hotline/messaging';
 import { AutoDispatchConsumer } from './auto-dispatch.consumer';
+import { CitizenNotifierConsumer } from './citizen-notifier.consumer';
 import { InboxProjectorConsumer } from './inbox-projector.consumer';
 import { KpiProjectorConsumer } from './kpi-projector.consumer';
+import { NotificationReceiptsConsumer } from './notification-receipts.consumer';
 import { SupervisionIssuerConsumer } from './supervision-issuer.consumer';
 import { TelephonyConsumer } from './telephony.consumer';
 import { UnitRepliesConsumer } from './unit-replies.consumer';
@@ -24,6 +26,8 @@ export class ConsumersStartupService implements OnApplicationBootstrap {
     private readonly unitReplies: UnitRepliesConsumer,
     private readonly supervisionIssuer: SupervisionIssuerConsumer,
     private readonly kpi: KpiProjectorConsumer,
+    private readonly citizenNotifier: CitizenNotifierConsumer,
+    private readonly receipts: NotificationReceiptsConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,9 +37,16 @@ export class ConsumersStartupService implements OnApplicationBootstrap {
     });
     this.unitReplies.useUnitTopics(replyTopics);
     await Promise.all(
-      [this.telephony, this.inbox, this.router, this.unitReplies, this.supervisionIssuer, this.kpi].map((consumer) =>
-        this.runner.start(consumer),
-      ),
+      [
+        this.telephony,
+        this.inbox,
+        this.router,
+        this.unitReplies,
+        this.supervisionIssuer,
+        this.kpi,
+        this.citizenNotifier,
+        this.receipts,
+      ].map((consumer) => this.runner.start(consumer)),
     );
     this.done();
   }

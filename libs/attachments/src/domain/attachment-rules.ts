@@ -20,6 +20,9 @@ export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 /** The largest upload of any type: what the HTTP layer lets through before the bytes are read. */
 export const MAX_ATTACHMENT_BYTES = Math.max(...Object.values(ATTACHMENT_TYPES).map((t) => t.maxBytes));
 
+/** A citizen's submission takes this many files (photos, a video): enough to show the problem. */
+export const MAX_SUBMISSION_FILES = 9;
+
 export function isImage(type: AttachmentType): boolean {
   return ATTACHMENT_TYPES[type].kind === 'image';
 }

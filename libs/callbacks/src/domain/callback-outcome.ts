@@ -2,6 +2,10 @@ import type { CaseStatus, Satisfaction } from '@hotline/cases/domain';
 
 export const MAX_UNREACHED_CALLBACKS = 3;
 
+/** How the citizen's answer came: an agent's call, or their own rating on the web or app (counted alike). */
+export const CALLBACK_CHANNELS = ['phone', 'web'] as const;
+export type CallbackChannel = (typeof CALLBACK_CHANNELS)[number];
+
 export interface CallbackInput {
   reached: boolean;
   solved?: boolean;

@@ -9,6 +9,7 @@ export * from './case-vocabulary';
 export * from './credit-code';
 export * from './phone';
 export * from './privacy';
+export * from './public-progress';
 export * from './registration-rules';
 export * from './requester';
 export * from './source-line';

@@ -15,7 +15,23 @@ import {
  * else is allowed (the broker runs with `allow.everyone.if.no.acl.found=false`).
  */
 export type KafkaPrincipal =
-  { kind: 'centre' } | { kind: 'telephony' } | { kind: 'gateway' } | { kind: 'unit'; unitCode: string };
+  | { kind: 'centre' }
+  | { kind: 'telephony' }
+  | { kind: 'gateway' }
+  | { kind: 'messenger' }
+  | { kind: 'unit'; unitCode: string };
+
+/**
+ * The platform's own principals, set up by `npm run kafka:access -- platform` (and by
+ * scripts/kafka/kafka.sh, whose PLATFORM_USERS holds the same names besides `admin`); units are
+ * connected one by one with `npm run kafka:unit`.
+ */
+export const PLATFORM_PRINCIPALS: readonly KafkaPrincipal[] = [
+  { kind: 'centre' },
+  { kind: 'telephony' },
+  { kind: 'gateway' },
+  { kind: 'messenger' },
+];
 
 export type KafkaOperation = 'read' | 'write' | 'describe' | 'create';
 
@@ -58,6 +74,8 @@ export function grantsFor(principal: KafkaPrincipal, topicPrefix: string): Kafka
         topic(TOPICS.cases, 'write', 'read', 'describe', 'create'),
         topic(TOPICS.dispatch, 'write', 'read', 'describe', 'create'),
         topic(TOPICS.calls, 'read', 'describe', 'create'),
+        topic(TOPICS.notifications, 'write', 'read', 'describe', 'create'),
+        topic(TOPICS.notificationReceipts, 'read', 'describe', 'create'),
         // The gateway's shared replies topic and every unit's replies topic.
         topicsStartingWith(UNIT_REPLIES_PREFIX, 'read', 'describe', 'create'),
         topicsStartingWith(UNIT_INBOX_PREFIX, 'write', 'describe', 'create'),
@@ -71,6 +89,13 @@ export function grantsFor(principal: KafkaPrincipal, topicPrefix: string): Kafka
         topic(TOPICS.unitReplies, 'write', 'describe'),
         topicsStartingWith(UNIT_INBOX_PREFIX, 'read', 'describe'),
         { resource: 'group', name: 'gateway.', pattern: 'prefixed', operations: ['read', 'describe'] },
+      ];
+    case 'messenger':
+      // The SMS/WeChat gateway: the one principal besides the centre that sees citizens' numbers.
+      return [
+        topic(TOPICS.notifications, 'read', 'describe'),
+        topic(TOPICS.notificationReceipts, 'write', 'describe'),
+        { resource: 'group', name: 'messenger.', pattern: 'prefixed', operations: ['read', 'describe'] },
       ];
     case 'unit':
       return [

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { CaseEntity } from '@hotline/cases';
+import { CaseEntity, DEMAND_TYPES, type DemandType } from '@hotline/cases';
 import { sqlList } from '@hotline/directory';
 import {
   SUBMISSION_CHANNELS,
@@ -24,6 +24,9 @@ import {
 @Index('ix_online_submissions_waiting', ['acceptDueAt'], { where: `status = 'waiting'` })
 @Index('ix_online_submissions_submitted_at', ['submittedAt'])
 @Index('ix_online_submissions_decided_at', ['decidedAt'])
+@Index('ix_online_submissions_phone', ['phone', 'submittedAt'], { where: 'phone IS NOT NULL' })
+@Index('ix_online_submissions_case', ['caseId'], { where: 'case_id IS NOT NULL' })
+@Check('ck_online_submissions_demand_type', `demand_type IS NULL OR demand_type IN (${sqlList(DEMAND_TYPES)})`)
 export class OnlineSubmissionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_online_submissions' })
   id!: string;
@@ -34,6 +37,10 @@ export class OnlineSubmissionEntity {
   /** The Open311 client application that filed it; null for the centre's own forms. */
   @Column({ type: 'text', nullable: true })
   clientName!: string | null;
+
+  /** What the citizen says the demand is (a complaint, a request for help …), a suggestion for the agent. */
+  @Column({ type: 'text', nullable: true })
+  demandType!: DemandType | null;
 
   /** The category the citizen chose (an Open311 service_code), a suggestion for the agent. */
   @Column({ type: 'text', nullable: true })
@@ -61,6 +68,7 @@ export class OnlineSubmissionEntity {
   @Column({ type: 'text', nullable: true })
   name!: string | null;
 
+  /** Proven with a one-time code when a citizen filed it themselves (docs/api.md, "Citizen access"). */
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 

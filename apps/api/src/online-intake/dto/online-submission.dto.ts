@@ -18,6 +18,8 @@ export class OnlineSubmissionDto {
   @ApiProperty({ enum: ['web', 'app', 'open311'] }) channel!: string;
   @ApiProperty({ nullable: true, type: String, description: 'The Open311 client application' })
   clientName!: string | null;
+  @ApiProperty({ nullable: true, enum: DEMAND_TYPES, type: String, description: 'What the citizen says it is' })
+  demandType!: DemandType | null;
   @ApiProperty({ nullable: true, type: String, description: 'The category the citizen chose' })
   categoryCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;

@@ -1,0 +1,2 @@
+export * from './notification-rules';
+export * from './notification-templates';
