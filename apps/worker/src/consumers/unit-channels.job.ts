@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
 import { ConsumerRunnerService, UnitChannelsService } from '@hotline/messaging';
 import { PeriodicLoop } from '../periodic-loop';
@@ -11,7 +11,7 @@ import { UnitRepliesConsumer } from './unit-replies.consumer';
  * consumer on them: kafkajs fixes a consumer's topics when it joins.
  */
 @Injectable()
-export class UnitChannelsJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UnitChannelsJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(UnitChannelsJob.name);
   private readonly loop = new PeriodicLoop();
 
@@ -31,7 +31,8 @@ export class UnitChannelsJob implements OnApplicationBootstrap, OnApplicationShu
     });
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Stopped with the modules, not after them: its looks use UnitChannelsService's admin client. */
+  onModuleDestroy(): Promise<void> {
     return this.loop.stop();
   }
 

@@ -14,6 +14,8 @@ import { ensureUnitChannels } from './topic-provisioner';
 export class UnitChannelsService implements OnModuleDestroy {
   private readonly known = new Set<string>();
   private admin: Promise<Admin> | undefined;
+  /** Set on shutdown: a look still in flight must not connect a new admin client that nobody closes. */
+  private closed = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -45,6 +47,7 @@ export class UnitChannelsService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closed = true;
     const admin = await this.admin?.catch(() => undefined);
     this.admin = undefined;
     await admin?.disconnect();
@@ -59,6 +62,7 @@ export class UnitChannelsService implements OnModuleDestroy {
   }
 
   private connected(): Promise<Admin> {
+    if (this.closed) return Promise.reject(new Error('unit channels: the app is shutting down'));
     this.admin ??= (async () => {
       const admin = this.kafka.admin();
       try {
