@@ -151,20 +151,6 @@ describe('citizens: one-time codes, online demands, progress, rating, SMS notifi
       expect((await confirm(verificationId, '12345').expect(400)).body.errors[0].field).toBe('code');
     });
 
-    it('refuses a code after its five minutes, and a session after its thirty', async () => {
-      const phone = uniquePhone();
-      const { verificationId } = (await requestCode(phone).expect(201)).body;
-      const code = await codeSentTo(phone);
-      testClock.advance(5 * MINUTE + 1000);
-      expect((await confirm(verificationId, code).expect(409)).body.reason).toBe('verification.expired');
-
-      const citizen = await signIn();
-      await citizen.get('/submissions').expect(200);
-      testClock.advance(31 * MINUTE);
-      const expired = await citizen.get('/submissions').expect(401);
-      expect(expired.body.reason).toBe('citizen.token_invalid');
-    });
-
     it('limits codes per number and per client, with Retry-After', async () => {
       const phone = uniquePhone();
       await requestCode(phone).expect(201);
@@ -204,7 +190,7 @@ describe('citizens: one-time codes, online demands, progress, rating, SMS notifi
           demandType: 'help',
           categoryCode: '030101',
           description: '停水了',
-          address: '朝阳区建国路88号院3号楼',
+          address: '朝阳区光华路9号院3号楼',
           name: '王女士',
         })
         .expect(201);
@@ -415,6 +401,24 @@ describe('citizens: one-time codes, online demands, progress, rating, SMS notifi
       await requestCode(citizen.phone).expect(201);
       await codeSentTo(citizen.phone, 2);
     }, 60_000);
+  });
+
+  // After every case this file registers: it moves the file's clock on, and a case registered after that
+  // would be dated in the future for the files that run next (their searches start from the real now).
+  describe('time running out', () => {
+    it('refuses a code after its five minutes, and a session after its thirty', async () => {
+      const phone = uniquePhone();
+      const { verificationId } = (await requestCode(phone).expect(201)).body;
+      const code = await codeSentTo(phone);
+      testClock.advance(5 * MINUTE + 1000);
+      expect((await confirm(verificationId, code).expect(409)).body.reason).toBe('verification.expired');
+
+      const citizen = await signIn();
+      await citizen.get('/submissions').expect(200);
+      testClock.advance(31 * MINUTE);
+      const expired = await citizen.get('/submissions').expect(401);
+      expect(expired.body.reason).toBe('citizen.token_invalid');
+    });
   });
 
   describe('the gateway’s topic', () => {
