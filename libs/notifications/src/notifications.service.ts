@@ -114,7 +114,9 @@ export class NotificationsService {
   /** Messages to one citizen, those their opt-out allows; recorded and put in the outbox together. */
   private send(messages: readonly Message[]): Promise<void> {
     return this.db.run(async () => {
-      const optedOut = messages.length > 0 && (await this.optOuts.has(messages[0].phone));
+      // The opt-out is read only for messages it can stop (a code the citizen asked for is always sent).
+      const stoppable = messages.filter((m) => !mayNotify(m.kind, true));
+      const optedOut = stoppable.length > 0 && (await this.optOuts.has(stoppable[0].phone));
       const allowed = messages.filter((m) => mayNotify(m.kind, optedOut));
       if (allowed.length === 0) return;
       const now = this.clock.now();

@@ -50,7 +50,7 @@ export class PublicSubmissionsController {
     @CurrentCitizen() citizen: CitizenSession,
   ): Promise<PublicSubmissionDto> {
     const submission = await this.intake.submit({ ...body, channel: body.channel ?? 'web', phone: citizen.phone });
-    return this.toDto(submission);
+    return (await this.toDtos([submission]))[0];
   }
 
   @Get()
@@ -58,7 +58,7 @@ export class PublicSubmissionsController {
   @ApiOkResponse({ type: PublicSubmissionPageDto })
   async mine(@Query() page: PageQueryDto, @CurrentCitizen() citizen: CitizenSession): Promise<PublicSubmissionPageDto> {
     const { items, total } = await this.intake.list({ phone: citizen.phone }, page);
-    return { items: await Promise.all(items.map((s) => this.toDto(s))), total };
+    return { items: await this.toDtos(items), total };
   }
 
   @Get(':id')
@@ -66,7 +66,7 @@ export class PublicSubmissionsController {
   @ApiOkResponse({ type: PublicSubmissionDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(@UuidParam('id') id: string, @CurrentCitizen() citizen: CitizenSession): Promise<PublicSubmissionDto> {
-    return this.toDto(await this.intake.own(id, citizen.phone));
+    return (await this.toDtos([await this.intake.own(id, citizen.phone)]))[0];
   }
 
   @Post(':id/attachments')
@@ -88,16 +88,19 @@ export class PublicSubmissionsController {
     return { id: a.id, mimeType: a.mimeType, size: a.size, fileName: a.fileName };
   }
 
-  private async toDto(s: OnlineSubmissionEntity): Promise<PublicSubmissionDto> {
-    const [accepted] = s.caseId ? await this.cases.byIds([s.caseId]) : [];
-    return {
+  /** The submissions as the citizen sees them, with the numbers of the cases they became (one query). */
+  private async toDtos(submissions: readonly OnlineSubmissionEntity[]): Promise<PublicSubmissionDto[]> {
+    const caseIds = submissions.flatMap((s) => (s.caseId ? [s.caseId] : []));
+    const cases = caseIds.length > 0 ? await this.cases.byIds(caseIds) : [];
+    const numbers = new Map(cases.map((c) => [c.id, c.caseNumber]));
+    return submissions.map((s) => ({
       id: s.id,
       status: s.status,
       description: s.description ?? '',
       submittedAt: s.submittedAt,
       acceptDueAt: s.acceptDueAt,
-      caseNumber: accepted?.caseNumber ?? null,
+      caseNumber: s.caseId ? (numbers.get(s.caseId) ?? null) : null,
       reply: s.reply,
-    };
+    }));
   }
 }
