@@ -24,7 +24,7 @@ const LIB_EDGES = {
   auth: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   sla: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla', 'text-search'],
-  dispatch: ['core', 'clock', 'config', 'database', 'messaging', 'directory', 'sla', 'cases'],
+  dispatch: ['core', 'clock', 'config', 'database', 'messaging', 'auth', 'directory', 'sla', 'cases'],
   handling: ['core', 'clock', 'database', 'messaging', 'sla', 'cases', 'dispatch'],
   callbacks: ['core', 'clock', 'database', 'sla', 'cases'],
   supervision: ['core', 'clock', 'database', 'directory', 'cases'],

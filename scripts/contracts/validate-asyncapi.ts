@@ -13,7 +13,7 @@
  *    `DEAD_LETTER_HEADERS`; every message documents its Kafka key; every event message's `name` is
  *    its CloudEvent `type` (`cn.gov.12345.<aggregate>.<event>.v1`) and its payload pins that type.
  * 3. Event types: per channel, the types the code emits (`CASE_EVENT_NAMES` → `caseEventType()`,
- *    `DISPATCH_EVENT_TYPES`, on a unit's inbox also `UNIT_REPLY_REJECTED_TYPE` and `KNOWLEDGE_EVENT_TYPES`,
+ *    `DISPATCH_EVENT_TYPES` and `UNIT_NOTICE_TYPE`, on a unit's inbox also `UNIT_REPLY_REJECTED_TYPE` and `KNOWLEDGE_EVENT_TYPES`,
  *    on `hotline.notifications.v1` `NOTIFICATION_REQUESTED_TYPE`) and the types the
  *    worker's consumers accept (their `dataTypes`, read from the consumers `ConsumersStartupService`
  *    starts; a unit's replies channel is read by the consumers of `TOPICS.unitReplies`, which add
@@ -52,6 +52,8 @@ import {
   CHANNELS,
   DEMAND_TYPES,
   RETURN_REASONS,
+  UNIT_NOTICE_TYPE,
+  UnitNoticeData,
 } from '@hotline/cases';
 import { URGENCIES } from '@hotline/directory';
 import {
@@ -141,11 +143,19 @@ function codeChannels(): { address: string; readers: (consumer: EventConsumer) =
 /** What the platform publishes, per channel address (consumed types come from the consumers themselves). */
 const EMITTED: Partial<Record<string, { source: string; types: string[] }>> = {
   [TOPICS.cases]: { source: 'CASE_EVENT_NAMES', types: CASE_EVENT_NAMES.map((name) => caseEventType(name)) },
-  [TOPICS.dispatch]: { source: 'DISPATCH_EVENT_TYPES', types: Object.values(DISPATCH_EVENT_TYPES) },
+  [TOPICS.dispatch]: {
+    source: 'DISPATCH_EVENT_TYPES + UNIT_NOTICE_TYPE',
+    types: [...Object.values(DISPATCH_EVENT_TYPES), UNIT_NOTICE_TYPE],
+  },
   [TOPICS.notifications]: { source: 'NOTIFICATION_REQUESTED_TYPE', types: [NOTIFICATION_REQUESTED_TYPE] },
   [UNIT_INBOX_ADDRESS]: {
-    source: 'DISPATCH_EVENT_TYPES + UNIT_REPLY_REJECTED_TYPE + KNOWLEDGE_EVENT_TYPES',
-    types: [...Object.values(DISPATCH_EVENT_TYPES), UNIT_REPLY_REJECTED_TYPE, ...Object.values(KNOWLEDGE_EVENT_TYPES)],
+    source: 'DISPATCH_EVENT_TYPES + UNIT_NOTICE_TYPE + UNIT_REPLY_REJECTED_TYPE + KNOWLEDGE_EVENT_TYPES',
+    types: [
+      ...Object.values(DISPATCH_EVENT_TYPES),
+      UNIT_NOTICE_TYPE,
+      UNIT_REPLY_REJECTED_TYPE,
+      ...Object.values(KNOWLEDGE_EVENT_TYPES),
+    ],
   },
 };
 
@@ -160,6 +170,7 @@ const EMITTED_DATA: Record<string, DataClass> = {
   [DISPATCH_EVENT_TYPES.transferIssued]: TransferIssuedData,
   [DISPATCH_EVENT_TYPES.transferAcknowledged]: TransferAcknowledgedData,
   [UNIT_REPLY_REJECTED_TYPE]: UnitReplyRejectedData,
+  [UNIT_NOTICE_TYPE]: UnitNoticeData,
 };
 
 /** Telephony's types are built from CALL_EVENT_KINDS; the consumer must accept exactly those. */
@@ -591,7 +602,14 @@ function compareClass(where: string, data: DataClass, schema: Flat, exact: boole
           }
           break;
         case 'isIn':
-          problems.push(...sameSet(`${at} enum`, constraints[0] as unknown[], property.enum ?? []));
+          // A nullable field lists null among its values (JSON Schema needs it); @IsOptional says it in the code.
+          problems.push(
+            ...sameSet(
+              `${at} enum`,
+              constraints[0] as unknown[],
+              (property.enum ?? []).filter((v) => v !== null),
+            ),
+          );
           break;
         case 'matches': {
           const source = constraints[0] instanceof RegExp ? constraints[0].source : String(constraints[0]);

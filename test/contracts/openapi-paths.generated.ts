@@ -366,10 +366,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A unit’s open orders and transfers (projected from hotline.dispatch.v1) */
+        /** A unit’s work list: open orders and transfers, filtered by due time, stage and assignee, with counts */
         get: operations["Inbox_open"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the unit’s order on a case to a handler of the unit (assign or reassign) */
+        post: operations["Inbox_assign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -708,6 +725,23 @@ export interface paths {
         };
         /** Response, resolution and satisfaction rates (响应率 / 解决率 / 满意率) */
         get: operations["Kpi_threeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/kpi/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly review (点评): each unit’s or district’s five and three rates, change from last month, rank */
+        get: operations["Kpi_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2119,15 +2153,77 @@ export interface components {
             /** Format: date-time */
             issuedAt: string;
             /**
+             * @description The current deadlines (extensions and corrections included); null: that clock is not running
              * @example {
              *       "sign": "2026-11-25T12:00:00.000Z"
              *     }
              */
             deadlines: Record<string, never>;
+            /** @enum {string} */
+            stage: "to_sign" | "to_respond" | "handling" | "reported" | "to_acknowledge";
+            /**
+             * Format: date-time
+             * @description The deadline worked to next
+             */
+            dueAt: string | null;
+            /**
+             * @description Of the deadline worked to
+             * @enum {string|null}
+             */
+            alert: "warning" | "breach" | null;
+            /** @description The level of an open supervision order */
+            supervisionLevel: string | null;
+            /** Format: uuid */
+            assigneeUserId: string | null;
+            /** @description The kind of the latest unit notice */
+            lastNotice: string | null;
+            /** Format: date-time */
+            lastNoticeAt: string | null;
+        };
+        InboxCountsByStageDto: {
+            to_sign: number;
+            to_respond: number;
+            handling: number;
+            reported: number;
+            to_acknowledge: number;
+        };
+        InboxCountsByDueDto: {
+            overdue: number;
+            /** @description Due within `dueSoonHours` */
+            due_soon: number;
+            later: number;
+            /** @description No deadline running (a reported co-handler) */
+            none: number;
+        };
+        InboxCountsDto: {
+            byStage: components["schemas"]["InboxCountsByStageDto"];
+            byDue: components["schemas"]["InboxCountsByDueDto"];
+            /** @description The window of `due_soon`: the `within` of the query, else 4 */
+            dueSoonHours: number;
         };
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
             total: number;
+            /** @description Of the open items (of the assignee asked for), by stage and due band */
+            counts: components["schemas"]["InboxCountsDto"];
+        };
+        AssignRequestDto: {
+            /**
+             * Format: uuid
+             * @description A handler of the unit holding the order
+             */
+            userId: string;
+        };
+        AssignmentDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            orderId: string;
+            unitCode: string;
+            /** Format: uuid */
+            assigneeUserId: string;
+            /** Format: uuid */
+            previousAssigneeUserId: string | null;
         };
         NoteDto: {
             /** @example 已电话联系市民，约定明早现场查看 */
@@ -2374,6 +2470,63 @@ export interface components {
         };
         ThreeRatesDto: {
             items: components["schemas"]["ThreeRatesRowDto"][];
+            total: number;
+        };
+        ReportRatesDto: {
+            /** @description 按时交办率 */
+            onTimeDispatch: components["schemas"]["RateDto"];
+            /** @description 交办准确率 */
+            dispatchAccuracy: components["schemas"]["RateDto"];
+            /** @description 及时回应率 */
+            timelyResponse: components["schemas"]["RateDto"];
+            /** @description 合理诉求回访率 */
+            reasonableCallback: components["schemas"]["RateDto"];
+            /** @description 跟踪督办率 */
+            trackedSupervision: components["schemas"]["RateDto"];
+            /** @description 响应率 */
+            response: components["schemas"]["RateDto"];
+            /** @description 解决率 */
+            resolution: components["schemas"]["RateDto"];
+            /** @description 满意率 */
+            satisfaction: components["schemas"]["RateDto"];
+        };
+        ReportChangeDto: {
+            onTimeDispatch: number | null;
+            dispatchAccuracy: number | null;
+            timelyResponse: number | null;
+            reasonableCallback: number | null;
+            trackedSupervision: number | null;
+            response: number | null;
+            resolution: number | null;
+            satisfaction: number | null;
+        };
+        WorstMissDto: {
+            /** @enum {string} */
+            rate: "onTimeDispatch" | "dispatchAccuracy" | "timelyResponse" | "reasonableCallback" | "trackedSupervision" | "response" | "resolution" | "satisfaction";
+            misses: number;
+        };
+        ReportRowDto: {
+            groupKey: string;
+            groupName: string;
+            /** @description 1 = best (by score); equal scores share a rank; no score ranks last */
+            rank: number;
+            /** @description The mean of the five rates that have a denominator */
+            score: number | null;
+            /** @description The five rates and the three rates of the month */
+            rates: components["schemas"]["ReportRatesDto"];
+            /** @description Rate minus last month’s (0.05 = five points up); null: no rate */
+            change: components["schemas"]["ReportChangeDto"];
+            /** @description The rates with the most misses, most first (at most three) */
+            worstMisses: components["schemas"]["WorstMissDto"][];
+        };
+        MonthlyReportDto: {
+            /** @example 2026-11 */
+            month: string;
+            /** @example 2026-10 */
+            previousMonth: string;
+            /** @enum {string} */
+            groupBy: "unit" | "district";
+            items: components["schemas"]["ReportRowDto"][];
             total: number;
         };
         KnowledgeFlagDto: {
@@ -4517,6 +4670,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description `overdue` (the next deadline has passed) or `within:<n>h` (it falls in the next n hours, 1–720) */
+                due?: string;
+                /** @description Where the item stands for the unit */
+                state?: "to_sign" | "to_respond" | "handling" | "reported" | "to_acknowledge";
+                /** @description `me` (my cases), `none` (unassigned) or a user id */
+                assignee?: string;
+                /** @description `due`: the nearest deadline first */
+                sort?: "issued" | "due";
             };
             header?: never;
             path: {
@@ -4534,6 +4695,14 @@ export interface operations {
                     "application/json": components["schemas"]["InboxPageDto"];
                 };
             };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description No token, or a bad or expired one */
             401: {
                 headers: {
@@ -4549,6 +4718,83 @@ export interface operations {
              *     Only for: agent, handler, supervisor, admin
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Inbox_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+            /** @description `userId` is not an active handler of the unit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description The unit holds no active order on the case
+             *
+             *     Only for: handler
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not a case of the handler’s unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5841,6 +6087,51 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ThreeRatesDto"];
                     "text/csv": components["schemas"]["ThreeRatesDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, handler, supervisor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Kpi_report: {
+        parameters: {
+            query: {
+                /** @description The month reviewed (Beijing), YYYY-MM */
+                month: string;
+                groupBy?: "unit" | "district";
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportDto"];
+                    "text/csv": components["schemas"]["MonthlyReportDto"];
                 };
             };
             /** @description No token, or a bad or expired one */

@@ -112,4 +112,37 @@ describe('the /dashboard page in headless Chromium', () => {
     expect(await page.textContent('h1')).toBe('12345 Citizen Hotline · The five 100% targets');
     expect(errors).toEqual([]);
   });
+
+  it('opens the printable monthly review from the dashboard, in zh-CN, with the API’s numbers', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/dashboard`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('#loginForm button[type=submit]');
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+    const month = (await page.inputValue('#from')).slice(0, 7);
+    await page.click('#reportLink');
+    await page.waitForSelector('body[data-loaded="true"] #report', { timeout: 20_000 });
+    expect(page.url()).toContain(`/dashboard/report?month=${month}&groupBy=unit`);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toContain('月度点评');
+
+    const token = (await http().post('/api/v1/auth/token').send({ username, password })).body.accessToken as string;
+    const report = (await http().get(`/api/v1/kpi/report?month=${month}&groupBy=unit`).auth(token, { type: 'bearer' }))
+      .body as { items: { groupKey: string; rank: number; rates: Record<string, { rate: number | null }> }[] };
+    const row = report.items.find((r) => r.groupKey === '110105001')!;
+    const shown = page.locator('tr[data-group="110105001"]');
+    expect(await shown.locator('td').first().textContent()).toBe(String(row.rank));
+    for (const m of METRICS) {
+      const rate = row.rates[m].rate;
+      expect(await shown.locator(`td[data-rate="${m}"]`).textContent()).toContain(
+        rate === null ? '–' : `${(rate * 100).toFixed(1)}%`,
+      );
+    }
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#print')).toBe(false);
+    expect(errors).toEqual([]);
+  });
 });

@@ -62,6 +62,7 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'POST /api/v1/cases/{id}/sign': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/respond': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/co-reports': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/assign': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/extensions': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/extensions/{extensionId}/review': { roles: ['supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/resolve': { roles: ['handler'], scope: 'case' },
@@ -79,6 +80,7 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'GET /api/v1/kpi/five-rates/misses': { roles: ALL },
   'GET /api/v1/kpi/three-rates': { roles: ALL },
   'GET /api/v1/kpi/live': { roles: ALL },
+  'GET /api/v1/kpi/report': { roles: ALL },
   // The knowledge base: handlers write their own unit's entries (knowledge-base e2e checks the unit).
   'GET /api/v1/knowledge/search': { roles: ALL },
   'POST /api/v1/knowledge': { roles: ['handler', 'supervisor', 'admin'] },

@@ -3,6 +3,8 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './token.service';
 export * from './users.service';
+export * from './user-lookup.service';
+export * from './user-lookup.module';
 export * from './user.entity';
 
 import { UserEntity } from './user.entity';

@@ -3,7 +3,7 @@ import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
-import { createCloudEvent, OutboxService, TOPICS } from '@hotline/messaging';
+import { createCloudEvent, OutboxService, type OutgoingMessage, TOPICS } from '@hotline/messaging';
 import { ClockChange, DeadlinesService } from '@hotline/sla';
 import { CaseEventsRepository, NewCaseEventRow } from './case-events.repository';
 import { CasesRepository } from './cases.repository';
@@ -13,6 +13,7 @@ import { canSee } from './domain/case-scope';
 import type { CaseStatus } from './domain/case-vocabulary';
 import type { CaseEntity } from './entities/case.entity';
 import { caseEventType, type CaseEventName } from './events/case.events';
+import { unitNoticeMessages } from './unit-notice-messages';
 
 function isTransition(lifecycle: CaseAction | 'open' | 'any'): lifecycle is CaseAction {
   return lifecycle !== 'open' && lifecycle !== 'any';
@@ -157,7 +158,10 @@ export class CaseCommandsService {
     return applied;
   }
 
-  /** The timeline rows and their CloudEvents on `hotline.cases.v1`, in the order given. */
+  /**
+   * The timeline rows and their CloudEvents on `hotline.cases.v1`, in the order given, each followed
+   * by the notices it gives the units it concerns.
+   */
   private async record(
     entries: readonly { subject: CaseEntity; draft: CaseEventDraft }[],
     actor: Actor,
@@ -166,7 +170,7 @@ export class CaseCommandsService {
     if (entries.length === 0) return;
     const perCase = new Map<string, number>();
     const rows: NewCaseEventRow[] = [];
-    const messages = entries.map(({ subject, draft }) => {
+    const messages = entries.flatMap(({ subject, draft }): OutgoingMessage[] => {
       const ord = (perCase.get(subject.id) ?? 0) + 1;
       perCase.set(subject.id, ord);
       const occurredAt = draft.occurredAt ?? now;
@@ -199,7 +203,10 @@ export class CaseCommandsService {
         after: draft.change?.after ?? null,
         data,
       });
-      return { topic: TOPICS.cases, key: subject.id, event };
+      return [
+        { topic: TOPICS.cases, key: subject.id, event },
+        ...unitNoticeMessages(subject, draft.name, data, actor.unitCode, event),
+      ];
     });
     await this.events.append(rows);
     await this.outbox.append(messages);

@@ -2,6 +2,7 @@ export * from './domain';
 export * from './entities';
 export * from './events/case.events';
 export * from './events/telephony.events';
+export * from './events/unit-notice.events';
 // Types only: a case is shown through CaseViewsService, which audits a unit's read of the caller.
 export type { CaseDeadlines, CaseView, TimelineEntry } from './case-view';
 export * from './case-views.service';

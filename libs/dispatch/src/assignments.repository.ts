@@ -28,6 +28,10 @@ export class AssignmentsRepository {
     return this.db.manager.findOneBy(CaseAssignmentEntity, { caseId, unitCode, status: 'active' });
   }
 
+  async setAssignee(orderId: string, userId: string): Promise<void> {
+    await this.db.manager.update(CaseAssignmentEntity, { id: orderId }, { assigneeUserId: userId });
+  }
+
   async markSigned(orderId: string, at: Date): Promise<void> {
     await this.db.manager.update(CaseAssignmentEntity, { id: orderId }, { signedAt: at });
   }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserLookupModule } from '@hotline/auth';
 import { CasesModule } from '@hotline/cases';
 import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
+import { AssigneesService } from './assignees.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { DispatchMessagesService } from './dispatch-messages.service';
 import { DispatchService } from './dispatch.service';
@@ -17,7 +19,14 @@ import { TransfersRepository } from './transfers.repository';
 import { TransfersService } from './transfers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([...DISPATCH_ENTITIES]), CasesModule, DirectoryModule, MessagingModule, SlaModule],
+  imports: [
+    TypeOrmModule.forFeature([...DISPATCH_ENTITIES]),
+    CasesModule,
+    DirectoryModule,
+    MessagingModule,
+    SlaModule,
+    UserLookupModule,
+  ],
   providers: [
     AssignmentsRepository,
     ReturnsRepository,
@@ -29,7 +38,8 @@ import { TransfersService } from './transfers.service';
     ReturnsService,
     InboxService,
     TransfersService,
+    AssigneesService,
   ],
-  exports: [OrdersService, DispatchService, ReturnsService, InboxService, TransfersService],
+  exports: [AssigneesService, OrdersService, DispatchService, ReturnsService, InboxService, TransfersService],
 })
 export class DispatchModule {}

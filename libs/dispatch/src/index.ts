@@ -5,5 +5,7 @@ export * from './orders.service';
 export * from './dispatch.service';
 export * from './returns.service';
 export * from './inbox.service';
+export * from './assignees.service';
+export type { InboxQuery } from './inbox.repository';
 export * from './transfers.service';
 export * from './dispatch.module';

@@ -4,6 +4,7 @@ import { Page } from '@hotline/core';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { Metric, METRICS, metricPosition, Rate, rateOf, whyMissed } from './domain/five-rates';
 import { GroupBy } from './domain/grouping';
+import { type GroupRates, monthPeriods, rankGroups, type ReportRow } from './domain/monthly-report';
 import { Period, ReportFilter } from './domain/report-request';
 import { KpiReportsRepository, MissFilter } from './kpi-reports.repository';
 
@@ -16,6 +17,13 @@ export interface MissedCase {
   dueAt: string | null;
   doneAt: string | null;
   why: string;
+}
+
+export interface MonthlyReport {
+  month: string;
+  previousMonth: string;
+  groupBy: 'unit' | 'district';
+  items: ReportRow[];
 }
 
 export interface ThreeRatesRow {
@@ -115,6 +123,37 @@ export class KpiReportsService {
         satisfaction: rateOf(c.satisfied, c.rated - c.satisfied, 0),
       };
     });
+  }
+
+  /**
+   * The monthly 点评 (docs/kpi.md, "Monthly review"): the month's five and three rates per unit or district — the
+   * same numbers `fiveRates` and `threeRates` give for that month — ranked, with last month's change.
+   */
+  async monthly(month: string, groupBy: 'unit' | 'district', filter: ReportFilter): Promise<MonthlyReport> {
+    const { current, previous, previousMonth } = monthPeriods(month);
+    const ratesOf = async (period: Period): Promise<GroupRates[]> => {
+      const [five, three] = await Promise.all([
+        this.fiveRates(period, groupBy, filter),
+        this.threeRates(period, groupBy, filter),
+      ]);
+      const threeByKey = new Map(three.map((t) => [t.groupKey, t]));
+      return five.map(({ groupKey, groupName, ...metrics }) => {
+        const t = threeByKey.get(groupKey);
+        const none = rateOf(0, 0, 0);
+        return {
+          groupKey,
+          groupName,
+          rates: {
+            ...metrics,
+            response: t?.response ?? none,
+            resolution: t?.resolution ?? none,
+            satisfaction: t?.satisfaction ?? none,
+          },
+        };
+      });
+    };
+    const [now, before] = await Promise.all([ratesOf(current), ratesOf(previous)]);
+    return { month, previousMonth, groupBy, items: rankGroups(now, before) };
   }
 }
 

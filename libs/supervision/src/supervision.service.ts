@@ -94,7 +94,7 @@ export class SupervisionService {
       assertCanClose(order);
       await this.supervisions.update(id, { status: 'closed', closedAt: now });
       return {
-        events: [{ name: 'supervision_closed', data: { supervisionId: id } }],
+        events: [{ name: 'supervision_closed', data: { supervisionId: id, unitCode: order.unitCode } }],
         result: { ...order, status: 'closed', closedAt: now },
       };
     });
@@ -123,7 +123,13 @@ export class SupervisionService {
             ...decision.events,
             {
               name: 'supervision_escalated',
-              data: { supervisionId: order.id, from: order.level, to: level, dueAt: dueAt.toISOString() },
+              data: {
+                supervisionId: order.id,
+                unitCode: order.unitCode,
+                from: order.level,
+                to: level,
+                dueAt: dueAt.toISOString(),
+              },
             },
           ],
         });

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -8,13 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { InboxService, TransfersService } from '@hotline/dispatch';
+import { AssigneesService, InboxService, TransfersService } from '@hotline/dispatch';
+import { parseDueFilter } from '@hotline/dispatch/domain';
 import { TransferDto } from '../cases/dto/call.dto';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
-import { PageQueryDto } from '../http/page-query.dto';
+import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
-import { InboxPageDto } from './dto/dispatch.dto';
+import { AssignmentDto, AssignRequestDto, InboxPageDto, InboxQueryDto } from './dto/dispatch.dto';
 
 @ApiTags('units')
 @Controller()
@@ -22,19 +24,50 @@ export class InboxController {
   constructor(
     private readonly inbox: InboxService,
     private readonly transfers: TransfersService,
+    private readonly assignees: AssigneesService,
   ) {}
 
   @Get('units/:code/inbox')
   @Roles(...ALL_ROLES)
-  @ApiOperation({ summary: 'A unit’s open orders and transfers (projected from hotline.dispatch.v1)' })
+  @ApiOperation({
+    summary: 'A unit’s work list: open orders and transfers, filtered by due time, stage and assignee, with counts',
+  })
   @ApiOkResponse({ type: InboxPageDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'A handler of another unit' })
   open(
     @Param('code') code: string,
-    @Query() page: PageQueryDto,
+    @Query() query: InboxQueryDto,
     @CurrentPrincipal() viewer: Principal,
   ): Promise<InboxPageDto> {
-    return this.inbox.open(code, viewer, page);
+    const { due, state, assignee, sort } = query;
+    return this.inbox.open(
+      {
+        unitCode: code,
+        due: due === undefined ? undefined : (parseDueFilter(due) ?? undefined),
+        stage: state,
+        assignee: assignee === 'me' ? viewer.userId : assignee,
+        sort,
+      },
+      viewer,
+      query,
+    );
+  }
+
+  @Post('cases/:id/assign')
+  @Idempotent()
+  @Roles('handler')
+  @ApiOperation({ summary: 'Give the unit’s order on a case to a handler of the unit (assign or reassign)' })
+  @ApiCreatedResponse({ type: AssignmentDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: '`userId` is not an active handler of the unit' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'The unit holds no active order on the case' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not a case of the handler’s unit' })
+  assign(
+    @UuidParam('id') id: string,
+    @Body() body: AssignRequestDto,
+    @CurrentPrincipal() handler: Principal,
+  ): Promise<AssignmentDto> {
+    return this.assignees.assign(id, body.userId, handler);
   }
 
   @Post('transfers/:id/acknowledge')

@@ -15,7 +15,9 @@ export const API_PREFIX = 'api/v1';
 /** Everything under /api/v1 except the operational endpoints docs/api.md puts at the root. */
 export function applyGlobalPrefix(app: NestExpressApplication): void {
   // Open311 clients find the standard's paths at /open311/v2, beside the api rather than under it.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'dashboard', 'open311/v2/{*path}'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['health', 'metrics', 'dashboard', 'dashboard/report', 'open311/v2/{*path}'],
+  });
 }
 
 /** TRUST_PROXY as express reads it: a hop count, `true`, or addresses/subnets/names (`loopback`, `10.0.0.0/8`). */

@@ -1,5 +1,5 @@
-import type { FiveRatesRow, LiveFigures, MissedCase, Rate, ThreeRatesRow } from '@hotline/kpi';
-import { METRICS } from '@hotline/kpi';
+import type { FiveRatesRow, LiveFigures, MissedCase, MonthlyReport, Rate, ThreeRatesRow } from '@hotline/kpi';
+import { METRICS, THREE_RATES } from '@hotline/kpi';
 import type { CsvTable } from '../http/csv';
 
 /** A rate as a plain decimal with four places (spreadsheets format it); empty when undefined. */
@@ -40,5 +40,20 @@ export function liveCsv(figures: LiveFigures): CsvTable {
   return {
     header: ['hotline', 'name', 'calls', 'answered', 'cases'],
     rows: figures.byHotline.map((h) => [h.hotline, h.name, h.calls, h.answered, h.cases]),
+  };
+}
+
+/** The monthly review: one row per group, in rank order; each rate with its change from last month. */
+export function monthlyReportCsv(report: MonthlyReport): CsvTable {
+  const names = [...METRICS, ...THREE_RATES];
+  return {
+    header: ['rank', 'groupKey', 'groupName', 'score', ...names.flatMap((n) => [...rateColumns(n), `${n}.change`])],
+    rows: report.items.map((r) => [
+      r.rank,
+      r.groupKey,
+      r.groupName,
+      ratio(r.score),
+      ...names.flatMap((n) => [...rateCells(r.rates[n]), ratio(r.change[n])]),
+    ]),
   };
 }

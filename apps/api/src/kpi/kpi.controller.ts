@@ -12,13 +12,15 @@ import {
 } from '@hotline/kpi';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { sendCsv } from '../http/csv';
-import { fiveRatesCsv, liveCsv, missesCsv, threeRatesCsv } from './kpi-csv';
+import { fiveRatesCsv, liveCsv, missesCsv, monthlyReportCsv, threeRatesCsv } from './kpi-csv';
 import {
   FiveRatesDto,
   KpiLiveQueryDto,
   KpiMissesQueryDto,
   KpiPeriodQueryDto,
+  KpiReportQueryDto,
   MissesDto,
+  MonthlyReportDto,
   ThreeRatesDto,
 } from './dto/kpi.dto';
 
@@ -83,6 +85,21 @@ export class KpiController {
     if (q.format === 'csv')
       return sendCsv(res, `three-rates-${periodName(period)}-${q.groupBy}.csv`, threeRatesCsv(items));
     return { items, total: items.length };
+  }
+
+  @Get('report')
+  @ApiOperation({
+    summary: 'The monthly review (点评): each unit’s or district’s five and three rates, change from last month, rank',
+  })
+  @ApiOkResponse({ type: MonthlyReportDto })
+  async report(
+    @Query() q: KpiReportQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MonthlyReportDto | void> {
+    const report = await this.kpi.monthly(q.month, q.groupBy, viewerScope(viewer, q.groupBy));
+    if (q.format === 'csv') return sendCsv(res, `report-${q.month}-${q.groupBy}.csv`, monthlyReportCsv(report));
+    return { ...report, total: report.items.length };
   }
 
   @Get('live')

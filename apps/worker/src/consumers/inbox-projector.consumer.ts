@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UNIT_NOTICE_TYPE, UnitNoticeData } from '@hotline/cases';
 import { instant } from '@hotline/clock';
 import {
   DISPATCH_EVENT_TYPES,
@@ -11,7 +12,10 @@ import {
 } from '@hotline/dispatch';
 import { CloudEvent, EventConsumer, TOPICS } from '@hotline/messaging';
 
-/** Projects `hotline.dispatch.v1` into units' inboxes, exactly as a department's own system could. */
+/**
+ * Projects `hotline.dispatch.v1` into units' inboxes — orders and unit notices, which keep each item's
+ * deadlines current — exactly as a department's own system could.
+ */
 @Injectable()
 export class InboxProjectorConsumer implements EventConsumer {
   readonly name = 'inbox-projector';
@@ -22,6 +26,7 @@ export class InboxProjectorConsumer implements EventConsumer {
     [DISPATCH_EVENT_TYPES.orderCompleted]: OrderCompletedData,
     [DISPATCH_EVENT_TYPES.transferIssued]: TransferIssuedData,
     [DISPATCH_EVENT_TYPES.transferAcknowledged]: TransferAcknowledgedData,
+    [UNIT_NOTICE_TYPE]: UnitNoticeData,
   };
   readonly unknownTypes = 'skip';
   readonly unknownFields = 'ignore';
@@ -40,6 +45,8 @@ export class InboxProjectorConsumer implements EventConsumer {
         return this.inbox.transferIssued(event.data as TransferIssuedData, instant(event.time));
       case DISPATCH_EVENT_TYPES.transferAcknowledged:
         return this.inbox.transferAcknowledged(event.data as TransferAcknowledgedData);
+      case UNIT_NOTICE_TYPE:
+        return this.inbox.noticeReceived(event.data as UnitNoticeData);
     }
   }
 }

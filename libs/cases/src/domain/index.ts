@@ -13,3 +13,4 @@ export * from './public-progress';
 export * from './registration-rules';
 export * from './requester';
 export * from './source-line';
+export * from './unit-notices';

@@ -17,6 +17,7 @@ export const CASE_EVENT_NAMES = [
   'return_reviewed',
   'signed',
   'co_signed',
+  'assigned',
   'responded',
   'co_handler_reported',
   'extension_requested',

@@ -49,4 +49,8 @@ export class CaseAssignmentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
+
+  /** The person of the unit working the case (POST /cases/{id}/assign); null until someone is assigned. */
+  @Column({ type: 'uuid', nullable: true })
+  assigneeUserId!: string | null;
 }

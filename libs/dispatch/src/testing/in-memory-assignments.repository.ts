@@ -15,6 +15,7 @@ export class InMemoryAssignmentsRepository implements Assignments {
       status: 'active' as const,
       signedAt: null,
       cancelledAt: null,
+      assigneeUserId: null,
     }));
     this.rows.push(...created);
     return created.map((o) => ({ ...o }));

@@ -4,3 +4,4 @@ export * from './grouping';
 export * from './reference';
 export * from './report-request';
 export * from './rollup-tally';
+export * from './monthly-report';

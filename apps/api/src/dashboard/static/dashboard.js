@@ -17,6 +17,7 @@
       byCategory: '按类别',
       live: '实时刷新',
       logout: '退出',
+      monthlyReport: '月度点评',
       signIn: '登录',
       calls: '今日来电',
       answeredRate: '接通率',
@@ -67,6 +68,7 @@
       byCategory: 'By category',
       live: 'Live',
       logout: 'Sign out',
+      monthlyReport: 'Monthly review',
       signIn: 'Sign in',
       calls: 'Calls today',
       answeredRate: 'Answered',
@@ -165,8 +167,16 @@
     return 'from=' + $('from').value + '&to=' + $('to').value;
   }
 
+  /** The printable monthly review of the month the period starts in, ranking units unless districts are shown. */
+  function updateReportLink(groupBy) {
+    var month = $('from').value.slice(0, 7);
+    $('reportLink').href =
+      '/dashboard/report?month=' + month + '&groupBy=' + (groupBy === 'district' ? 'district' : 'unit');
+  }
+
   function refresh() {
     var groupBy = $('groupBy').value;
+    updateReportLink(groupBy);
     return Promise.all([
       api('/kpi/five-rates?' + period() + '&groupBy=' + groupBy),
       api('/kpi/five-rates?' + period() + '&groupBy=day'),

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { RETURN_REASONS, ReturnReason } from '@hotline/cases';
+import { DUE_FILTER_PATTERN, INBOX_STAGES, type InboxStage } from '@hotline/dispatch/domain';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 export class DispatchRequestDto {
   @ApiPropertyOptional({ example: '110105001', description: 'Omit both fields to use the dispatch catalogue' })
@@ -76,6 +90,27 @@ export class ReviewDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+class InboxCountsByStageDto {
+  @ApiProperty() to_sign!: number;
+  @ApiProperty() to_respond!: number;
+  @ApiProperty() handling!: number;
+  @ApiProperty() reported!: number;
+  @ApiProperty() to_acknowledge!: number;
+}
+
+class InboxCountsByDueDto {
+  @ApiProperty() overdue!: number;
+  @ApiProperty({ description: 'Due within `dueSoonHours`' }) due_soon!: number;
+  @ApiProperty() later!: number;
+  @ApiProperty({ description: 'No deadline running (a reported co-handler)' }) none!: number;
+}
+
+export class InboxCountsDto {
+  @ApiProperty({ type: InboxCountsByStageDto }) byStage!: InboxCountsByStageDto;
+  @ApiProperty({ type: InboxCountsByDueDto }) byDue!: InboxCountsByDueDto;
+  @ApiProperty({ description: 'The window of `due_soon`: the `within` of the query, else 4' }) dueSoonHours!: number;
+}
+
 export class InboxItemDto {
   @ApiProperty({ format: 'uuid', description: 'Dispatch order id or transfer id' }) orderId!: string;
   @ApiProperty({ enum: ['dispatch', 'transfer'] }) kind!: string;
@@ -87,10 +122,71 @@ export class InboxItemDto {
   @ApiProperty() summary!: string;
   @ApiProperty() address!: string;
   @ApiProperty({ type: String, format: 'date-time' }) issuedAt!: Date;
-  @ApiProperty({ type: Object, example: { sign: '2026-11-25T12:00:00.000Z' } }) deadlines!: Record<string, string>;
+  @ApiProperty({
+    type: Object,
+    example: { sign: '2026-11-25T12:00:00.000Z' },
+    description: 'The current deadlines (extensions and corrections included); null: that clock is not running',
+  })
+  deadlines!: Record<string, string | null>;
+  @ApiProperty({ enum: INBOX_STAGES }) stage!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The deadline worked to next' })
+  dueAt!: Date | null;
+  @ApiProperty({ enum: ['warning', 'breach'], nullable: true, type: String, description: 'Of the deadline worked to' })
+  alert!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The level of an open supervision order' })
+  supervisionLevel!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeUserId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The kind of the latest unit notice' })
+  lastNotice!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastNoticeAt!: Date | null;
 }
 
 export class InboxPageDto {
   @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
   @ApiProperty() total!: number;
+  @ApiProperty({
+    type: InboxCountsDto,
+    description: 'Of the open items (of the assignee asked for), by stage and due band',
+  })
+  counts!: InboxCountsDto;
+}
+
+export class InboxQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: 'within:4h',
+    description: '`overdue` (the next deadline has passed) or `within:<n>h` (it falls in the next n hours, 1–720)',
+  })
+  @IsOptional()
+  @Matches(DUE_FILTER_PATTERN, { message: 'due must be overdue or within:<hours>h, 1 to 720 hours' })
+  due?: string;
+
+  @ApiPropertyOptional({ enum: INBOX_STAGES, description: 'Where the item stands for the unit' })
+  @IsOptional()
+  @IsIn(INBOX_STAGES)
+  state?: InboxStage;
+
+  @ApiPropertyOptional({ example: 'me', description: '`me` (my cases), `none` (unassigned) or a user id' })
+  @IsOptional()
+  @ValidateIf((q: InboxQueryDto) => q.assignee !== 'me' && q.assignee !== 'none')
+  @IsUUID()
+  assignee?: string;
+
+  @ApiPropertyOptional({ enum: ['issued', 'due'], default: 'issued', description: '`due`: the nearest deadline first' })
+  @IsOptional()
+  @IsIn(['issued', 'due'])
+  sort: 'issued' | 'due' = 'issued';
+}
+
+export class AssignRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'A handler of the unit holding the order' })
+  @IsUUID()
+  userId!: string;
+}
+
+export class AssignmentDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'uuid' }) orderId!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ format: 'uuid' }) assigneeUserId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) previousAssigneeUserId!: string | null;
 }

@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REQUESTER_KINDS, type RequesterKind } from '@hotline/cases';
 import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
 import { IsDayOrDateTime } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
+
+/** The monthly review ranks units or districts (docs/kpi.md, "Monthly review"). */
+const REPORT_GROUP_BYS = ['unit', 'district'] as const;
 
 export class KpiPeriodQueryDto {
   @ApiProperty({
@@ -112,5 +115,68 @@ export class MissedCaseDto {
 
 export class MissesDto {
   @ApiProperty({ type: [MissedCaseDto] }) items!: MissedCaseDto[];
+  @ApiProperty() total!: number;
+}
+
+export class KpiReportQueryDto {
+  @ApiProperty({ example: '2026-11', description: 'The month reviewed (Beijing), YYYY-MM' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month!: string;
+
+  @ApiPropertyOptional({ enum: REPORT_GROUP_BYS, default: 'unit' })
+  @IsOptional()
+  @IsIn(REPORT_GROUP_BYS)
+  groupBy: 'unit' | 'district' = 'unit';
+
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format:
+    'json' | 'csv' = 'json';
+}
+
+class ReportRatesDto {
+  @ApiProperty({ type: RateDto, description: '按时交办率' }) onTimeDispatch!: RateDto;
+  @ApiProperty({ type: RateDto, description: '交办准确率' }) dispatchAccuracy!: RateDto;
+  @ApiProperty({ type: RateDto, description: '及时回应率' }) timelyResponse!: RateDto;
+  @ApiProperty({ type: RateDto, description: '合理诉求回访率' }) reasonableCallback!: RateDto;
+  @ApiProperty({ type: RateDto, description: '跟踪督办率' }) trackedSupervision!: RateDto;
+  @ApiProperty({ type: RateDto, description: '响应率' }) response!: RateDto;
+  @ApiProperty({ type: RateDto, description: '解决率' }) resolution!: RateDto;
+  @ApiProperty({ type: RateDto, description: '满意率' }) satisfaction!: RateDto;
+}
+
+class ReportChangeDto {
+  @ApiProperty({ nullable: true, type: Number }) onTimeDispatch!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) dispatchAccuracy!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) timelyResponse!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) reasonableCallback!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) trackedSupervision!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) response!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) resolution!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) satisfaction!: number | null;
+}
+
+class WorstMissDto {
+  @ApiProperty({ enum: [...METRICS, 'response', 'resolution', 'satisfaction'] }) rate!: string;
+  @ApiProperty() misses!: number;
+}
+
+export class ReportRowDto {
+  @ApiProperty() groupKey!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ description: '1 = best (by score); equal scores share a rank; no score ranks last' }) rank!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'The mean of the five rates that have a denominator' })
+  score!: number | null;
+  @ApiProperty({ type: ReportRatesDto, description: 'The five rates and the three rates of the month' })
+  rates!: ReportRatesDto;
+  @ApiProperty({ type: ReportChangeDto, description: 'Rate minus last month’s (0.05 = five points up); null: no rate' })
+  change!: ReportChangeDto;
+  @ApiProperty({ type: [WorstMissDto], description: 'The rates with the most misses, most first (at most three)' })
+  worstMisses!: WorstMissDto[];
+}
+
+export class MonthlyReportDto {
+  @ApiProperty({ example: '2026-11' }) month!: string;
+  @ApiProperty({ example: '2026-10' }) previousMonth!: string;
+  @ApiProperty({ enum: REPORT_GROUP_BYS }) groupBy!: string;
+  @ApiProperty({ type: [ReportRowDto] }) items!: ReportRowDto[];
   @ApiProperty() total!: number;
 }

@@ -1,0 +1,52 @@
+import { instant } from '@hotline/clock';
+import { type CloudEvent, createCloudEvent, type OutgoingMessage, TOPICS, unitInboxTopic } from '@hotline/messaging';
+import type { CaseEventName } from './events/case.events';
+import { NoticeDeadlines, UNIT_NOTICE_TYPE, type UnitNoticeData } from './events/unit-notice.events';
+import { unitNoticesOf } from './domain/unit-notices';
+import type { CaseEntity } from './entities/case.entity';
+
+/**
+ * The unit notices of one case event (docs/events.md, "Unit notices"), each twice like an order: to the
+ * unit's inbox topic keyed by case, and to the shared `hotline.dispatch.v1` keyed by unit code, where
+ * the inbox projection reads it. Built by the case-command kernel, so they commit with the event.
+ */
+export function unitNoticeMessages(
+  subject: CaseEntity,
+  name: CaseEventName,
+  data: { unitCode?: unknown },
+  actingUnitCode: string | null,
+  caseEvent: CloudEvent,
+): OutgoingMessage[] {
+  return unitNoticesOf(name, data, actingUnitCode, subject).flatMap(({ kind, unitCode, role }) => {
+    const notice: UnitNoticeData = {
+      kind,
+      caseId: subject.id,
+      caseNumber: subject.caseNumber,
+      unitCode,
+      role,
+      status: subject.status,
+      caseEventId: caseEvent.id,
+      occurredAt: caseEvent.time,
+      deadlines: role ? deadlinesOf(subject) : { sign: null, response: null, resolve: null },
+      detail: { ...data },
+    };
+    // One event per topic (each message its own id), as with orders.
+    const event = () =>
+      createCloudEvent({
+        type: UNIT_NOTICE_TYPE,
+        source: caseEvent.source,
+        subject: subject.id,
+        time: instant(caseEvent.time),
+        data: notice,
+      });
+    return [
+      { topic: unitInboxTopic(unitCode), key: subject.id, event: event() },
+      { topic: TOPICS.dispatch, key: unitCode, event: event() },
+    ];
+  });
+}
+
+function deadlinesOf(c: CaseEntity): NoticeDeadlines {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return { sign: iso(c.signDueAt), response: iso(c.responseDueAt), resolve: iso(c.resolveDueAt) };
+}

@@ -1,0 +1,125 @@
+import type { UnitNoticeKind } from '@hotline/cases/domain';
+import { instant } from '@hotline/clock/domain';
+
+/**
+ * A unit's work list (docs/api.md, "Units' inboxes"): where each open item stands for the unit, the
+ * deadline it works to next, and the due bands the list is filtered and counted by.
+ */
+export const INBOX_STAGES = ['to_sign', 'to_respond', 'handling', 'reported', 'to_acknowledge'] as const;
+export type InboxStage = (typeof INBOX_STAGES)[number];
+
+/** The unit's own steps move its item on; a co-handler has no response of its own: it reports its part. */
+const STAGE_AFTER: Partial<Record<UnitNoticeKind, { lead: InboxStage; co: InboxStage }>> = {
+  signed: { lead: 'to_respond', co: 'handling' },
+  responded: { lead: 'handling', co: 'handling' },
+  reported: { lead: 'handling', co: 'reported' },
+};
+
+export function stageAfter(kind: UnitNoticeKind, role: 'lead' | 'co' | null, stage: InboxStage): InboxStage {
+  const next = STAGE_AFTER[kind];
+  return next && role ? next[role] : stage;
+}
+
+/** The deadline each stage works to (a reported co-handler waits for the lead: none). */
+const DUE_DEADLINE: Record<InboxStage, string | null> = {
+  to_sign: 'sign',
+  to_respond: 'response',
+  handling: 'resolve',
+  reported: null,
+  to_acknowledge: 'acknowledge',
+};
+
+/** The next deadline of an item at `stage`, from its deadlines (ISO strings; null: none running). */
+export function dueOf(stage: InboxStage, deadlines: Readonly<Record<string, string | null>>): Date | null {
+  const name = DUE_DEADLINE[stage];
+  const at = name ? deadlines[name] : null;
+  return at ? instant(at) : null;
+}
+
+export const DUE_BANDS = ['overdue', 'due_soon', 'later', 'none'] as const;
+export type DueBand = (typeof DUE_BANDS)[number];
+
+/** `due=overdue` or `due=within:<n>h` (n hours, 1–720), as a filter on due times. */
+export type DueFilter = { overdue: true } | { withinHours: number };
+
+/** The two forms of the filter, hours 1–720 (a month), for validating the query string. */
+export const DUE_FILTER_PATTERN = /^(?:overdue|within:([1-9]|[1-9]\d|[1-6]\d\d|7[01]\d|720)h)$/;
+
+/** The due filter of a query string; null when it is not one of the two forms. */
+export function parseDueFilter(text: string): DueFilter | null {
+  const match = DUE_FILTER_PATTERN.exec(text);
+  if (!match) return null;
+  return match[1] ? { withinHours: Number(match[1]) } : { overdue: true };
+}
+
+/** Counts are banded at 4 hours unless the list is filtered to another window. */
+export const DEFAULT_DUE_SOON_HOURS = 4;
+
+/** What an inbox item keeps that notices change. */
+export interface InboxWorkState {
+  role: string | null;
+  stage: InboxStage;
+  deadlines: Readonly<Record<string, string | null>>;
+  dueAt: Date | null;
+  alert: 'warning' | 'breach' | null;
+  supervisionLevel: string | null;
+  assigneeUserId: string | null;
+  lastNotice: string | null;
+  lastNoticeAt: Date | null;
+}
+
+export interface InboxNotice {
+  kind: UnitNoticeKind;
+  role: 'lead' | 'co' | null;
+  deadlines: Readonly<Record<string, string | null>>;
+  detail: Readonly<Record<string, unknown>>;
+  occurredAt: string;
+}
+
+/**
+ * An item after a unit notice: the case's current deadlines (a notice to a unit that still holds its
+ * order carries them all), its stage after the unit's own steps, the due time that follows, the alert
+ * of the deadline it now works to (a new deadline or a new stage clears it), the open supervision
+ * order's level and the assignee.
+ */
+export function applyNotice(item: InboxWorkState, notice: InboxNotice): InboxWorkState {
+  const role = notice.role ?? (item.role === 'lead' || item.role === 'co' ? item.role : null);
+  const deadlines = notice.role ? { ...notice.deadlines } : item.deadlines;
+  const stage = stageAfter(notice.kind, role, item.stage);
+  const dueAt = dueOf(stage, deadlines);
+  const fresh = stage !== item.stage || dueAt?.getTime() !== item.dueAt?.getTime();
+  const clock = typeof notice.detail.kind === 'string' ? notice.detail.kind : null;
+  const alertOfDue = clock !== null && clock === DUE_DEADLINE[stage];
+  const alert =
+    notice.kind === 'sla_breached' && alertOfDue
+      ? 'breach'
+      : notice.kind === 'sla_warning' && alertOfDue && item.alert !== 'breach'
+        ? 'warning'
+        : fresh
+          ? null
+          : item.alert;
+  return {
+    ...item,
+    deadlines,
+    stage,
+    dueAt,
+    alert,
+    supervisionLevel: supervisionLevelAfter(notice, item.supervisionLevel),
+    assigneeUserId:
+      notice.kind === 'assigned' && typeof notice.detail.userId === 'string'
+        ? notice.detail.userId
+        : item.assigneeUserId,
+    lastNotice: notice.kind,
+    lastNoticeAt: instant(notice.occurredAt),
+  };
+}
+
+function supervisionLevelAfter(notice: InboxNotice, level: string | null): string | null {
+  const text = (field: string) => {
+    const value = notice.detail[field];
+    return typeof value === 'string' ? value : level;
+  };
+  if (notice.kind === 'supervision_issued') return text('level');
+  if (notice.kind === 'supervision_escalated') return text('to');
+  return notice.kind === 'supervision_closed' ? null : level;
+}
