@@ -54,6 +54,8 @@ const caseHistory = fc
     unreasonable: fc.constantFrom(false, false, false, false, false, true),
     triggerAfter: fc.option(fc.integer({ min: 0, max: 100 })),
     superviseAfter: fc.option(fc.integer({ min: 0, max: 48 })),
+    // The centre corrects the case soon after registration: its place, its category, or its urgency (a new dispatch deadline).
+    correction: fc.constantFrom('none', 'none', 'place', 'category', 'urgency'),
   })
   .map((h) => {
     const id = randomUUID();
@@ -70,6 +72,19 @@ const caseHistory = fc
       ...(h.requester ? { requesterKind: h.requester } : {}),
       deadlines: { dispatch: at(h.t0 + h.dispatchWithin).toISOString() },
     });
+    const correctedAt = h.t0 + 0.05;
+    const firstDispatchAt = h.t0 + h.dispatchAfter * 0.1 * h.dispatchWithin;
+    const dispatchClockRunning = h.path === 'waiting' || (h.path === 'dispatched' && firstDispatchAt > correctedAt);
+    const correction: Record<string, Record<string, unknown> | null> = {
+      none: null,
+      place: { districtCode: '110108', streetCode: null },
+      category: { categoryCode: '030101' },
+      urgency: dispatchClockRunning ? { dispatchDueAt: at(h.t0 + 2 * h.dispatchWithin).toISOString() } : null,
+    };
+    const corrected = correction[h.correction];
+    if (corrected && h.path !== 'answered' && h.path !== 'transferred') {
+      push('corrected', correctedAt, { reason: '更正', fields: Object.keys(corrected), after: corrected });
+    }
     // Repeat calls on the open case: events of their own that no metric counts.
     for (let r = 1; r <= h.repeats; r++) push('merged', h.t0 + r * 0.3, { callId: randomUUID() });
     if (h.path === 'answered' || h.path === 'transferred') push(h.path, h.t0 + 0.1);
@@ -162,14 +177,18 @@ function independent(
     if (requesterKind && kind !== requesterKind) continue;
     const named = (n: string) => events.filter((e) => e.name === n);
     const dispatches = named('dispatched');
+    // What the registration said, as the centre last corrected it.
+    const place = named('corrected').reduce((p, e) => ({ ...p, ...(e.data.after as Record<string, unknown>) }), {
+      ...reg.data,
+    } as Record<string, unknown>);
     const keyOf = (cohortAt: Date) => {
       const unit = (dispatches.at(-1)?.data.leadUnitCode as string | undefined) ?? '-';
       const keys: Record<GroupBy, string> = {
         unit,
-        district: reg.data.districtCode as string,
-        street: (reg.data.streetCode as string | null) ?? '-',
+        district: place.districtCode as string,
+        street: (place.streetCode as string | null) ?? '-',
         hotline: reg.data.sourceHotline as string,
-        category: (reg.data.categoryCode as string).slice(0, 2),
+        category: (place.categoryCode as string).slice(0, 2),
         day: localDate(cohortAt),
         requesterKind: kind,
       };
@@ -180,7 +199,9 @@ function independent(
       if (day >= from && day < to) count(keyOf(cohortAt), metric, outcome);
     };
     if (!named('answered').length && !named('transferred').length) {
-      const due = new Date((reg.data.deadlines as { dispatch: string }).dispatch);
+      const due = new Date(
+        (place.dispatchDueAt as string | undefined) ?? (reg.data.deadlines as { dispatch: string }).dispatch,
+      );
       consider('onTimeDispatch', due, byDeadline(due, dispatches[0]?.time));
     }
     if (dispatches.length) {

@@ -44,6 +44,7 @@ import { CaseScopeGuard } from './auth/case-scope.guard';
 import { AuthController } from './auth/auth.controller';
 import { UsersController } from './auth/users.controller';
 import { CallsController } from './cases/calls.controller';
+import { CaseCorrectionsController } from './cases/case-corrections.controller';
 import { CasesController } from './cases/cases.controller';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { InboxController } from './dispatch/inbox.controller';
@@ -96,6 +97,7 @@ import { MetricsController } from './ops/metrics.controller';
     SlaPolicyController,
     CallsController,
     CasesController,
+    CaseCorrectionsController,
     DispatchController,
     InboxController,
     HandlingController,

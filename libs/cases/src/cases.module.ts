@@ -13,6 +13,9 @@ import { CaseNumbersRepository } from './case-numbers.repository';
 import { CaseNumbersService } from './case-numbers.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRegistrationService } from './case-registration.service';
+import { CaseNotesRepository } from './case-notes.repository';
+import { CaseNotesService } from './case-notes.service';
+import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseSearchIndexService } from './case-search-index.service';
 import { CaseViewsService } from './case-views.service';
 import { CasesRepository } from './cases.repository';
@@ -35,8 +38,13 @@ import { CASES_ENTITIES } from './entities';
     CaseViewsService,
     DeadlineSweepService,
     CaseSearchIndexService,
+    CaseNotesRepository,
+    CaseNotesService,
+    CaseCorrectionsService,
   ],
   exports: [
+    CaseNotesService,
+    CaseCorrectionsService,
     CaseCommandsService,
     CallsService,
     CaseRegistrationService,

@@ -83,7 +83,7 @@ export class CasesRepository {
       .getMany();
   }
 
-  /** With its search document, cut from the description and the address (neither changes afterwards). */
+  /** With its search document, cut from the description and the address (a corrected address re-cuts it in `update`). */
   async insert(row: CaseEntity): Promise<void> {
     const texts = caseSearchTexts(row);
     await this.db.manager
@@ -138,7 +138,18 @@ export class CasesRepository {
         `Case ${loaded.caseNumber} was changed by someone else; reload and retry`,
       );
     }
+    if (changes.address !== undefined)
+      await this.recutSearchDocument(loaded.id, { ...loaded, address: changes.address });
     return this.db.manager.create(CaseEntity, { ...loaded, ...full, version: loaded.version + 1 });
+  }
+
+  /** A corrected address: the search document is cut again (the column is written in SQL only). */
+  private async recutSearchDocument(id: string, texts: Pick<CaseEntity, 'description' | 'address'>): Promise<void> {
+    const { B, C } = caseSearchTexts(texts);
+    await this.db.manager.query(
+      `UPDATE cases SET search_document = ${caseSearchDocumentSql('$2', '$3')} WHERE id = $1`,
+      [id, B, C],
+    );
   }
 
   /** The system's bookkeeping (a clock's side effect): the version stays, no user action is refused for it. */

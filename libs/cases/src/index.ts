@@ -11,6 +11,8 @@ export type { StoredCaseEvent } from './case-events.repository';
 export * from './case-queries.service';
 export * from './case-registration.service';
 export * from './case-actions.service';
+export * from './case-corrections.service';
+export * from './case-notes.service';
 export * from './calls.service';
 export * from './deadline-sweep.service';
 export * from './case-search-index.service';

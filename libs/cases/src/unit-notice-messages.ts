@@ -28,7 +28,7 @@ export function unitNoticeMessages(
       caseEventId: caseEvent.id,
       occurredAt: caseEvent.time,
       deadlines: role ? deadlinesOf(subject) : { sign: null, response: null, resolve: null },
-      detail: { ...data },
+      detail: { ...data, ...changeOf(caseEvent) },
     };
     // One event per topic (each message its own id), as with orders.
     const event = () =>
@@ -49,4 +49,10 @@ export function unitNoticeMessages(
 function deadlinesOf(c: CaseEntity): NoticeDeadlines {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return { sign: iso(c.signDueAt), response: iso(c.responseDueAt), resolve: iso(c.resolveDueAt) };
+}
+
+/** A change's fields after the event (a correction's new category, urgency, place), when it has them. */
+function changeOf(caseEvent: CloudEvent): { after?: unknown } {
+  const after = (caseEvent.data as { after?: unknown }).after;
+  return after === undefined ? {} : { after };
 }

@@ -79,11 +79,24 @@ export class InboxRepository {
   }
 
   async updateWork(orderId: string, work: InboxWorkState): Promise<void> {
-    const { stage, deadlines, dueAt, alert, supervisionLevel, assigneeUserId, lastNotice, lastNoticeAt } = work;
+    const { categoryCode, urgency, address, stage, deadlines, dueAt, alert } = work;
+    const { supervisionLevel, assigneeUserId, lastNotice, lastNoticeAt } = work;
     await this.db.manager.update(
       UnitInboxItemEntity,
       { orderId },
-      { stage, deadlines, dueAt, alert, supervisionLevel, assigneeUserId, lastNotice, lastNoticeAt },
+      {
+        categoryCode,
+        urgency,
+        address,
+        stage,
+        deadlines,
+        dueAt,
+        alert,
+        supervisionLevel,
+        assigneeUserId,
+        lastNotice,
+        lastNoticeAt,
+      },
     );
   }
 

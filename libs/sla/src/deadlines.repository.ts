@@ -13,6 +13,14 @@ export interface DeadlineRow {
 }
 
 /** A clock the sweep claimed: breached, or warned. */
+/** A clock still running, as a correction re-times it. */
+export interface RunningDeadline {
+  kind: DeadlineKind;
+  unitCode: string | null;
+  startsAt: Date;
+  dueAt: Date;
+}
+
 export interface ClaimedDeadline {
   caseId: string;
   kind: DeadlineKind;
@@ -45,6 +53,16 @@ export class DeadlinesRepository {
                      warn_at = EXCLUDED.warn_at, warned_at = NULL`,
       [d.caseId, d.kind, d.unitCode, d.startsAt, d.dueAt, d.warnAt],
     );
+  }
+
+  /** The case's running clocks. */
+  async openOf(caseId: string): Promise<RunningDeadline[]> {
+    const rows: { kind: DeadlineKind; unit_code: string | null; starts_at: Date; due_at: Date }[] =
+      await this.db.manager.query(
+        `SELECT kind, unit_code, starts_at, due_at FROM case_deadlines WHERE case_id = $1 AND status = 'open' ORDER BY kind`,
+        [caseId],
+      );
+    return rows.map((r) => ({ kind: r.kind, unitCode: r.unit_code, startsAt: r.starts_at, dueAt: r.due_at }));
   }
 
   async end(caseId: string, kinds: readonly DeadlineKind[], status: Exclude<DeadlineStatus, 'open'>, at: Date) {

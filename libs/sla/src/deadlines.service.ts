@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hotline/clock';
 import { warningTime } from './domain/warning';
 import type { DeadlineKind } from './entities/case-deadline.entity';
-import { ClaimedDeadline, DeadlinesRepository } from './deadlines.repository';
+import { ClaimedDeadline, DeadlinesRepository, RunningDeadline } from './deadlines.repository';
+
+export type { RunningDeadline };
 
 export interface NewDeadline {
   caseId: string;
@@ -45,6 +47,11 @@ export class DeadlinesService {
   /** The clock no longer applies (re-dispatch, answered on the call, transferred …). */
   cancel(caseId: string, kinds: readonly DeadlineKind[]): Promise<void> {
     return this.deadlines.end(caseId, kinds, 'cancelled', this.clock.now());
+  }
+
+  /** The case's clocks still running (a correction re-times them). */
+  running(caseId: string): Promise<RunningDeadline[]> {
+    return this.deadlines.openOf(caseId);
   }
 
   async apply(caseId: string, changes: readonly ClockChange[]): Promise<void> {

@@ -3,6 +3,7 @@ import { AppConfig } from '@hotline/config';
 import type { Urgency } from '@hotline/directory';
 import { ReferenceDataService } from '@hotline/directory';
 import { CalendarRepository } from './calendar.repository';
+import type { DeadlineKind } from './entities/case-deadline.entity';
 import { addDuration } from './domain/deadline';
 import { holidayCalendar } from './domain/holiday-calendar';
 import { PolicyRow, resolvePolicy } from './domain/policy-resolution';
@@ -52,6 +53,20 @@ export class DueDatesService {
 
   async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
     return this.add(transferredAt, (await this.policy(urgency, categoryCode)).transferAckWithin);
+  }
+
+  /** When a clock of `kind` started at `from` falls due under the policy for this urgency and category. */
+  async dueOf(kind: DeadlineKind, urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
+    const policy = await this.policy(urgency, categoryCode);
+    const within = {
+      dispatch: policy.dispatchWithin,
+      sign: policy.signWithin,
+      response: policy.responseWithin,
+      resolve: policy.resolveWithin,
+      callback: policy.callbackWithin,
+      transfer_ack: policy.transferAckWithin,
+    }[kind];
+    return this.add(from, within);
   }
 
   /** When the centre's next working hour begins (`at` itself during office hours of a working day). */

@@ -14,3 +14,5 @@ export * from './registration-rules';
 export * from './requester';
 export * from './source-line';
 export * from './unit-notices';
+export * from './case-correction';
+export * from './case-notes';

@@ -23,6 +23,7 @@ export const CASE_EVENT_NAMES = [
   'extension_requested',
   'extension_reviewed',
   'deadline_changed',
+  'corrected',
   'resolved',
   'callback_recorded',
   'marked_unreasonable',

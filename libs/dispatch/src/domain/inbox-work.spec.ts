@@ -8,6 +8,9 @@ const deadlines = {
 
 const item: InboxWorkState = {
   role: 'lead',
+  categoryCode: '010101',
+  urgency: 'general',
+  address: '建外街道1号',
   stage: 'to_sign',
   deadlines,
   dueAt: new Date(deadlines.sign),
@@ -70,6 +73,14 @@ describe('inbox work', () => {
     );
     expect(applyNotice(issued, notice('supervision_closed')).supervisionLevel).toBeNull();
     expect(applyNotice(item, notice('assigned', { userId: 'u-1' })).assigneeUserId).toBe('u-1');
+  });
+
+  it('takes a correction’s category, urgency and address', () => {
+    const after = applyNotice(
+      item,
+      notice('corrected', { after: { urgency: 'emergency', address: '建外街道2号', responseDueAt: deadlines.sign } }),
+    );
+    expect(after).toMatchObject({ urgency: 'emergency', address: '建外街道2号', categoryCode: '010101' });
   });
 
   it('keeps its deadlines when the unit no longer holds the order', () => {

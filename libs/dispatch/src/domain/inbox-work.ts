@@ -58,6 +58,9 @@ export const DEFAULT_DUE_SOON_HOURS = 4;
 /** What an inbox item keeps that notices change. */
 export interface InboxWorkState {
   role: string | null;
+  categoryCode: string;
+  urgency: string;
+  address: string;
   stage: InboxStage;
   deadlines: Readonly<Record<string, string | null>>;
   dueAt: Date | null;
@@ -100,6 +103,7 @@ export function applyNotice(item: InboxWorkState, notice: InboxNotice): InboxWor
           : item.alert;
   return {
     ...item,
+    ...correctedFields(notice),
     deadlines,
     stage,
     dueAt,
@@ -112,6 +116,17 @@ export function applyNotice(item: InboxWorkState, notice: InboxNotice): InboxWor
     lastNotice: notice.kind,
     lastNoticeAt: instant(notice.occurredAt),
   };
+}
+
+/** A correction's new category, urgency or address, as the unit's item shows them. */
+function correctedFields(notice: InboxNotice): Partial<Pick<InboxWorkState, 'categoryCode' | 'urgency' | 'address'>> {
+  if (notice.kind !== 'corrected' || typeof notice.detail.after !== 'object' || notice.detail.after === null) return {};
+  const after = notice.detail.after as Record<string, unknown>;
+  const fields: Partial<Pick<InboxWorkState, 'categoryCode' | 'urgency' | 'address'>> = {};
+  for (const field of ['categoryCode', 'urgency', 'address'] as const) {
+    if (typeof after[field] === 'string') fields[field] = after[field];
+  }
+  return fields;
 }
 
 function supervisionLevelAfter(notice: InboxNotice, level: string | null): string | null {

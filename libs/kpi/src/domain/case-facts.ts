@@ -119,6 +119,20 @@ export function applyFactEvent(facts: CaseFacts | null, e: FactEvent): CaseFacts
         ? { ...facts, resolveDueAt: date(after.resolveDueAt) ?? facts.resolveDueAt }
         : facts;
     }
+    case 'corrected': {
+      // The case counts where it belongs and against its corrected deadlines (docs/kpi.md, "Corrections").
+      const after = (e.data.after ?? {}) as Record<string, unknown>;
+      return {
+        ...facts,
+        categoryCode: str(after.categoryCode) ?? facts.categoryCode,
+        districtCode: str(after.districtCode) ?? facts.districtCode,
+        streetCode: 'streetCode' in after ? str(after.streetCode) : facts.streetCode,
+        dispatchDueAt: date(after.dispatchDueAt) ?? facts.dispatchDueAt,
+        responseDueAt: date(after.responseDueAt) ?? facts.responseDueAt,
+        resolveDueAt: date(after.resolveDueAt) ?? facts.resolveDueAt,
+        callbackDueAt: date(after.callbackDueAt) ?? facts.callbackDueAt,
+      };
+    }
     case 'resolved':
       return {
         ...facts,
