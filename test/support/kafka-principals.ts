@@ -72,6 +72,12 @@ export function kcat(principal: string | null, args: string[], input?: string): 
 
 /** kcat with the connection given in `args` (-b, -X …); an 8 s metadata timeout. */
 export function kcatRaw(args: string[], input?: string): KcatResult {
-  const result = spawnSync('kcat', ['-m', '8', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  // A unit's inbox holds every order and notice of every test run: far more than spawnSync's 1 MB default.
+  const result = spawnSync('kcat', ['-m', '8', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+    maxBuffer: 512 * 1024 * 1024,
+  });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
