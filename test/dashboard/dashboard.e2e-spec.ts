@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, type Page } from 'playwright-core';
 import { localDate } from '@hotline/clock';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Http, startApi, startWorker } from '../support/apps';
@@ -59,6 +59,15 @@ describe('the /dashboard page in headless Chromium', () => {
       ],
     });
   });
+  /** Signs in on the dashboard's form and waits for its figures. */
+  const signIn = async (page: Page) => {
+    await page.goto(`${base}/dashboard`);
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await page.click('#loginForm button[type=submit]');
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+  };
+
   afterAll(async () => {
     await browser?.close();
     await worker?.close();
@@ -69,11 +78,7 @@ describe('the /dashboard page in headless Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/dashboard`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('#loginForm button[type=submit]');
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+    await signIn(page);
 
     const from = await page.inputValue('#from');
     const to = await page.inputValue('#to');
@@ -117,11 +122,7 @@ describe('the /dashboard page in headless Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/dashboard`);
-    await page.fill('#username', username);
-    await page.fill('#password', password);
-    await page.click('#loginForm button[type=submit]');
-    await page.waitForSelector('body[data-loaded="true"]', { timeout: 20_000 });
+    await signIn(page);
     const month = (await page.inputValue('#from')).slice(0, 7);
     await page.click('#reportLink');
     await page.waitForSelector('body[data-loaded="true"] #report', { timeout: 20_000 });

@@ -5,7 +5,7 @@ import { CaseNotesRepository } from './case-notes.repository';
 import { CasesRepository } from './cases.repository';
 import type { Actor } from './domain/actor';
 import { canSee } from './domain/case-scope';
-import { assertMayWriteNote, type NoteVisibility, readableVisibilities } from './domain/case-notes';
+import { assertMayWriteNote, defaultVisibility, type NoteVisibility, readableVisibilities } from './domain/case-notes';
 import type { CaseNoteEntity } from './entities/case-note.entity';
 
 /**
@@ -21,7 +21,8 @@ export class CaseNotesService {
     private readonly cases: CasesRepository,
   ) {}
 
-  async add(caseId: string, text: string, visibility: NoteVisibility, actor: Actor): Promise<CaseNoteEntity> {
+  async add(caseId: string, text: string, asked: NoteVisibility | undefined, actor: Actor): Promise<CaseNoteEntity> {
+    const visibility = asked ?? defaultVisibility(actor);
     assertMayWriteNote(actor, visibility);
     const { result } = await this.commands.run(caseId, actor, {
       lifecycle: 'any',

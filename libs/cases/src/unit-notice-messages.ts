@@ -1,14 +1,14 @@
 import { instant } from '@hotline/clock';
-import { type CloudEvent, createCloudEvent, type OutgoingMessage, TOPICS, unitInboxTopic } from '@hotline/messaging';
+import { type CloudEvent, createCloudEvent, type OutgoingMessage, toUnitAndCentre } from '@hotline/messaging';
 import type { CaseEventName } from './events/case.events';
 import { NoticeDeadlines, UNIT_NOTICE_TYPE, type UnitNoticeData } from './events/unit-notice.events';
 import { unitNoticesOf } from './domain/unit-notices';
 import type { CaseEntity } from './entities/case.entity';
 
 /**
- * The unit notices of one case event (docs/events.md, "Unit notices"), each twice like an order: to the
- * unit's inbox topic keyed by case, and to the shared `hotline.dispatch.v1` keyed by unit code, where
- * the inbox projection reads it. Built by the case-command kernel, so they commit with the event.
+ * The unit notices of one case event (docs/events.md, "Unit notices"), each twice like an order
+ * (`toUnitAndCentre`): the inbox projection reads the centre's copy. Built by the case-command kernel,
+ * so they commit with the event.
  */
 export function unitNoticeMessages(
   subject: CaseEntity,
@@ -30,7 +30,6 @@ export function unitNoticeMessages(
       deadlines: role ? deadlinesOf(subject) : { sign: null, response: null, resolve: null },
       detail: { ...data, ...changeOf(caseEvent) },
     };
-    // One event per topic (each message its own id), as with orders.
     const event = () =>
       createCloudEvent({
         type: UNIT_NOTICE_TYPE,
@@ -39,10 +38,7 @@ export function unitNoticeMessages(
         time: instant(caseEvent.time),
         data: notice,
       });
-    return [
-      { topic: unitInboxTopic(unitCode), key: subject.id, event: event() },
-      { topic: TOPICS.dispatch, key: unitCode, event: event() },
-    ];
+    return toUnitAndCentre(unitCode, subject.id, event(), event());
   });
 }
 

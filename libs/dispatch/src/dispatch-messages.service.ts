@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
-import { createCloudEvent, OutboxService, OutgoingMessage, TOPICS, unitInboxTopic } from '@hotline/messaging';
+import { createCloudEvent, OutboxService, OutgoingMessage, toUnitAndCentre } from '@hotline/messaging';
 import { withoutRequesterIdentity } from './domain/dispatch-order';
 import {
   DISPATCH_EVENT_TYPES,
@@ -44,10 +44,7 @@ export class DispatchMessagesService {
             time,
             data: payload,
           });
-        return [
-          { topic: unitInboxTopic(unitCode), key: data.caseId, event: event(data) },
-          { topic: TOPICS.dispatch, key: unitCode, event: event(withoutRequesterIdentity(data)) },
-        ];
+        return toUnitAndCentre(unitCode, data.caseId, event(data), event(withoutRequesterIdentity(data)));
       }),
     );
   }

@@ -108,7 +108,16 @@ export class KpiReportsService {
     filter: ReportFilter,
     asOf = this.clock.now(),
   ): Promise<ThreeRatesRow[]> {
-    const five = await this.fiveRates(period, groupBy, filter, asOf);
+    return this.threeRatesOf(await this.fiveRates(period, groupBy, filter, asOf), period, groupBy, filter);
+  }
+
+  /** The three rates beside five rates already read for the same period, grouping and filter. */
+  private async threeRatesOf(
+    five: readonly FiveRatesRow[],
+    period: Period,
+    groupBy: GroupBy,
+    filter: ReportFilter,
+  ): Promise<ThreeRatesRow[]> {
     const callbacks = await this.reports.callbackSums(groupBy, period, filter);
     const byKey = new Map(callbacks.map((c) => [c.key, c]));
     const keys = [...new Set([...five.map((r) => r.groupKey), ...byKey.keys()])].sort();
@@ -132,10 +141,8 @@ export class KpiReportsService {
   async monthly(month: string, groupBy: 'unit' | 'district', filter: ReportFilter): Promise<MonthlyReport> {
     const { current, previous, previousMonth } = monthPeriods(month);
     const ratesOf = async (period: Period): Promise<GroupRates[]> => {
-      const [five, three] = await Promise.all([
-        this.fiveRates(period, groupBy, filter),
-        this.threeRates(period, groupBy, filter),
-      ]);
+      const five = await this.fiveRates(period, groupBy, filter);
+      const three = await this.threeRatesOf(five, period, groupBy, filter);
       const threeByKey = new Map(three.map((t) => [t.groupKey, t]));
       return five.map(({ groupKey, groupName, ...metrics }) => {
         const t = threeByKey.get(groupKey);

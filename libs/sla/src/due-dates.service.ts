@@ -32,27 +32,26 @@ export class DueDatesService {
   ) {}
 
   /** The dispatch deadline counts from registration. */
-  async dispatchDue(urgency: Urgency, categoryCode: string, registeredAt: Date): Promise<Date> {
-    return this.add(registeredAt, (await this.policy(urgency, categoryCode)).dispatchWithin);
+  dispatchDue(urgency: Urgency, categoryCode: string, registeredAt: Date): Promise<Date> {
+    return this.dueOf('dispatch', urgency, categoryCode, registeredAt);
   }
 
   /** Sign, response and resolve count from the dispatch the unit keeps. */
   async afterDispatch(urgency: Urgency, categoryCode: string, dispatchedAt: Date): Promise<DispatchDeadlines> {
-    const policy = await this.policy(urgency, categoryCode);
     return {
-      signDueAt: await this.add(dispatchedAt, policy.signWithin),
-      responseDueAt: await this.add(dispatchedAt, policy.responseWithin),
-      resolveDueAt: await this.add(dispatchedAt, policy.resolveWithin),
+      signDueAt: await this.dueOf('sign', urgency, categoryCode, dispatchedAt),
+      responseDueAt: await this.dueOf('response', urgency, categoryCode, dispatchedAt),
+      resolveDueAt: await this.dueOf('resolve', urgency, categoryCode, dispatchedAt),
     };
   }
 
   /** Callback counts from resolution, or from the resolve deadline passing unresolved. */
-  async callbackDue(urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
-    return this.add(from, (await this.policy(urgency, categoryCode)).callbackWithin);
+  callbackDue(urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
+    return this.dueOf('callback', urgency, categoryCode, from);
   }
 
-  async transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
-    return this.add(transferredAt, (await this.policy(urgency, categoryCode)).transferAckWithin);
+  transferAckDue(urgency: Urgency, categoryCode: string, transferredAt: Date): Promise<Date> {
+    return this.dueOf('transfer_ack', urgency, categoryCode, transferredAt);
   }
 
   /** When a clock of `kind` started at `from` falls due under the policy for this urgency and category. */

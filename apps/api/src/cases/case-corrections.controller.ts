@@ -56,7 +56,7 @@ export class CaseCorrectionsController {
     @Body() body: CaseNoteRequestDto,
     @CurrentPrincipal() author: Principal,
   ): Promise<CaseNoteDto> {
-    return this.notes.add(id, body.text, body.visibility ?? (author.role === 'handler' ? 'units' : 'centre'), author);
+    return this.notes.add(id, body.text, body.visibility, author);
   }
 
   @Get('notes')

@@ -16,6 +16,11 @@ export function assertMayWriteNote(writer: Pick<Actor, 'role' | 'unitCode'>, vis
   }
 }
 
+/** A note without a visibility: the centre's stay in the centre; a unit's are for the units. */
+export function defaultVisibility(writer: Pick<Actor, 'role'>): NoteVisibility {
+  return isUnitScoped(writer) ? 'units' : 'centre';
+}
+
 /** The visibilities a reader may see: all for the centre, `units` for a unit. */
 export function readableVisibilities(reader: Pick<Actor, 'role' | 'unitCode'>): NoteVisibility[] {
   return isUnitScoped(reader) ? ['units'] : [...NOTE_VISIBILITIES];

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InboxStage } from '../domain/inbox-work';
+import { sqlList } from '@hotline/directory';
+import { INBOX_STAGES, type InboxStage } from '../domain/inbox-work';
 
 /**
  * A unit's inbox (GET /units/{code}/inbox), projected from `hotline.dispatch.v1` by the worker —
@@ -8,7 +9,7 @@ import type { InboxStage } from '../domain/inbox-work';
 @Entity({ name: 'unit_inbox' })
 @Check('ck_unit_inbox_kind', `kind IN ('dispatch', 'transfer')`)
 @Check('ck_unit_inbox_status', `status IN ('open', 'cancelled', 'acknowledged', 'completed')`)
-@Check('ck_unit_inbox_stage', `stage IN ('to_sign', 'to_respond', 'handling', 'reported', 'to_acknowledge')`)
+@Check('ck_unit_inbox_stage', `stage IN (${sqlList(INBOX_STAGES)})`)
 @Check('ck_unit_inbox_alert', `alert IN ('warning', 'breach')`)
 @Index('ix_unit_inbox_unit_open', ['unitCode', 'issuedAt'], { where: `status = 'open'` })
 @Index('ix_unit_inbox_unit_due', ['unitCode', 'dueAt'], { where: `status = 'open'` })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionService } from '@hotline/database';
 import type { CloudEvent } from '../cloud-event';
-import type { Topic, UnitInboxTopic } from '../topics';
+import { type Topic, TOPICS, unitInboxTopic, type UnitInboxTopic } from '../topics';
 import { laneOf } from './outbox-lane';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxNotifierService } from './outbox-notifier.service';
@@ -12,6 +12,23 @@ export interface OutgoingMessage {
   /** Kafka key: events of one key keep their order (case id, unit code, …). */
   key: string;
   event: CloudEvent;
+}
+
+/**
+ * A message for one unit, twice (docs/events.md, "Unit channels"): on the unit's own inbox, keyed by the
+ * case so a case's messages stay in order for the unit, and on the centre's `hotline.dispatch.v1`, keyed by
+ * the unit. Each copy is its own event (its own id); the centre's copy may carry less (no caller identity).
+ */
+export function toUnitAndCentre(
+  unitCode: string,
+  caseId: string,
+  forUnit: CloudEvent,
+  forCentre: CloudEvent,
+): OutgoingMessage[] {
+  return [
+    { topic: unitInboxTopic(unitCode), key: caseId, event: forUnit },
+    { topic: TOPICS.dispatch, key: unitCode, event: forCentre },
+  ];
 }
 
 /**

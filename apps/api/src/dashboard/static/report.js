@@ -34,10 +34,9 @@
     var p = (change * 100).toFixed(1);
     return (change > 0 ? '+' : '') + p;
   }
-  function cell(text, className) {
+  function cell(text) {
     var td = document.createElement('td');
     td.textContent = text;
-    if (className) td.className = className;
     return td;
   }
   function rateCell(row, name) {
@@ -88,7 +87,6 @@
   function load() {
     document.body.removeAttribute('data-loaded');
     window.history.replaceState(null, '', '/dashboard/report' + query());
-    $('csv').href = '#';
     fetch('/api/v1/kpi/report' + query(), { headers: { authorization: 'Bearer ' + token } })
       .then(function (res) {
         if (res.status === 401) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REQUESTER_KINDS, type RequesterKind } from '@hotline/cases';
-import { GROUP_BYS, type GroupBy, METRICS, type Metric } from '@hotline/kpi';
+import { GROUP_BYS, type GroupBy, METRICS, type Metric, THREE_RATES } from '@hotline/kpi';
 import { IsDayOrDateTime } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
 
@@ -155,7 +155,7 @@ class ReportChangeDto {
 }
 
 class WorstMissDto {
-  @ApiProperty({ enum: [...METRICS, 'response', 'resolution', 'satisfaction'] }) rate!: string;
+  @ApiProperty({ enum: [...METRICS, ...THREE_RATES] }) rate!: string;
   @ApiProperty() misses!: number;
 }
 
