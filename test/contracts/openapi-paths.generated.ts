@@ -2261,7 +2261,7 @@ export interface components {
              * @enum {string|null}
              */
             alert: "warning" | "breach" | null;
-            /** @description The level of an open supervision order */
+            /** @description The highest level of the supervision orders not yet closed */
             supervisionLevel: string | null;
             /** Format: uuid */
             assigneeUserId: string | null;

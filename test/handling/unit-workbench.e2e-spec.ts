@@ -25,6 +25,7 @@ interface NoticeEvent {
     role: string | null;
     deadlines: Record<string, string | null>;
     detail: Record<string, unknown>;
+    occurredAt: string;
   };
 }
 interface InboxItem {
@@ -36,6 +37,7 @@ interface InboxItem {
   supervisionLevel: string | null;
   assigneeUserId: string | null;
   lastNotice: string | null;
+  lastNoticeAt: string | null;
 }
 
 const STREET = '110105001';
@@ -283,14 +285,19 @@ describe('units’ workbench: unit notices, the work list, assignment (real api 
     expect(overdue.items.map((i) => i.caseId)).toContain(c.id);
     expect(overdue.counts.byDue.overdue).toBeGreaterThanOrEqual(1);
 
-    // The breach raised a supervision order (催办); unanswered for a day, it goes up a level.
+    // The breach raised a supervision order (催办); unanswered for a day, it goes up a level. The same day
+    // the response deadline passes too: its own, milder order does not hide the escalated one.
     await noticesOf(streetInbox, c.id, 'supervision_issued');
     await itemOf(c.id, (i) => i.supervisionLevel === 'urge');
     testClock.advance(25 * HOUR_MS);
     await worker.get(ClocksJob).tick();
     const [escalated] = await noticesOf(streetInbox, c.id, 'supervision_escalated');
     expect(escalated.json<NoticeEvent>().data.detail).toMatchObject({ from: 'urge', to: 'supervise' });
-    await itemOf(c.id, (i) => i.supervisionLevel === 'supervise');
+    const [, second] = await streetInbox.waitFor((m) => isNotice(m, c.id, 'supervision_issued'), 2);
+    expect(second.json<NoticeEvent>().data.detail).toMatchObject({ level: 'urge' });
+    const lastAt = [escalated, second].map((m) => m.json<NoticeEvent>().data.occurredAt).sort()[1];
+    await itemOf(c.id, (i) => i.lastNoticeAt !== null && i.lastNoticeAt >= lastAt);
+    expect((await itemOf(c.id)).supervisionLevel).toBe('supervise');
 
     // Signing late clears the alert: the item now works to its response deadline.
     await street.post(`/cases/${c.id}/sign`).expect(201);

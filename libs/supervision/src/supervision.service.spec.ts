@@ -39,6 +39,11 @@ class Supervisions {
       changes,
     );
   }
+  async standingLevels(caseId: string, unitCode: string | null) {
+    return this.rows
+      .filter((r) => r.caseId === caseId && r.unitCode === unitCode && r.status !== 'closed')
+      .map((r) => r.level);
+  }
   async overdueCaseIds(now: Date) {
     return [...new Set(this.rows.filter((r) => r.status === 'open' && r.dueAt <= now).map((r) => r.caseId))];
   }
@@ -92,6 +97,7 @@ describe('SupervisionService', () => {
     expect(replied).toMatchObject({ status: 'replied', reply: '已处理', repliedAt: kernel.clock.at });
     expect(await rejectionOf(service.reply(order.id, '再答', handler('110105001')))).toBe('supervision.not_open');
     expect((await service.close(order.id, supervisor)).status).toBe('closed');
+    expect(kernel.events(c.id, 'supervision_closed')[0].data).toMatchObject({ standingLevel: null });
     expect(await rejectionOf(service.close(order.id, supervisor))).toBe('supervision.already_closed');
     expect(kernel.types(c.id)).toEqual(['supervision_issued', 'supervision_replied', 'supervision_closed']);
   });
@@ -110,6 +116,16 @@ describe('SupervisionService', () => {
       dueAt: addMs(kernel.clock.at, 12 * HOUR_MS),
     });
     expect(store.rows.find((r) => r.id === second!.id)).toMatchObject({ level: 'urge', escalations: 0 });
-    expect(kernel.events(c.id, 'supervision_escalated')[0].data).toMatchObject({ from: 'urge', to: 'supervise' });
+    expect(kernel.events(c.id, 'supervision_escalated')[0].data).toMatchObject({
+      from: 'urge',
+      to: 'supervise',
+      standingLevel: 'supervise',
+    });
+    // A third, milder order beside the escalated one: the unit still stands under 督办.
+    await service.issueForTrigger(trigger(c.id, 'ev-3'));
+    expect(kernel.events(c.id, 'supervision_issued')[2].data).toMatchObject({
+      level: 'urge',
+      standingLevel: 'supervise',
+    });
   });
 });

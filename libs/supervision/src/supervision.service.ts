@@ -9,7 +9,7 @@ import {
 } from '@hotline/cases';
 import { Clock } from '@hotline/clock';
 import { DomainError, Page } from '@hotline/core';
-import { escalate, SupervisionLevel } from './domain/supervision-levels';
+import { escalate, highestLevel, SupervisionLevel } from './domain/supervision-levels';
 import { assertCanClose, assertCanReply, replyDueAt } from './domain/supervision-rules';
 import type { SupervisionEntity } from './entities/supervision.entity';
 import { SupervisionFilter, SupervisionsRepository } from './supervisions.repository';
@@ -94,7 +94,12 @@ export class SupervisionService {
       assertCanClose(order);
       await this.supervisions.update(id, { status: 'closed', closedAt: now });
       return {
-        events: [{ name: 'supervision_closed', data: { supervisionId: id, unitCode: order.unitCode } }],
+        events: [
+          {
+            name: 'supervision_closed',
+            data: { supervisionId: id, unitCode: order.unitCode, standingLevel: await this.standingLevel(order) },
+          },
+        ],
         result: { ...order, status: 'closed', closedAt: now },
       };
     });
@@ -129,6 +134,7 @@ export class SupervisionService {
                 from: order.level,
                 to: level,
                 dueAt: dueAt.toISOString(),
+                standingLevel: await this.standingLevel(order),
               },
             },
           ],
@@ -138,6 +144,11 @@ export class SupervisionService {
       return decisions;
     });
     return escalated;
+  }
+
+  /** What the unit's inbox shows once this step is written: the highest level still standing on the case. */
+  private async standingLevel(order: Pick<SupervisionEntity, 'caseId' | 'unitCode'>): Promise<SupervisionLevel | null> {
+    return highestLevel(await this.supervisions.standingLevels(order.caseId, order.unitCode));
   }
 
   /** An order's own action: the order must be visible to the actor; it runs under its case's lock. */
@@ -187,6 +198,7 @@ export class SupervisionService {
             triggerEventId: row.triggerEventId,
             unitCode: row.unitCode,
             dueAt: row.dueAt.toISOString(),
+            standingLevel: await this.standingLevel(row),
           },
         },
       ],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import type { Page } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import type { SupervisionLevel } from './domain/supervision-levels';
@@ -51,6 +52,16 @@ export class SupervisionsRepository {
 
   existsForTrigger(triggerEventId: string): Promise<boolean> {
     return this.db.manager.existsBy(SupervisionEntity, { triggerEventId });
+  }
+
+  /** The levels of a unit's orders on a case that are not closed (as this transaction sees them). */
+  async standingLevels(caseId: string, unitCode: string | null): Promise<SupervisionLevel[]> {
+    if (unitCode === null) return [];
+    const rows = await this.db.manager.find(SupervisionEntity, {
+      select: { level: true },
+      where: { caseId, unitCode, status: Not('closed') },
+    });
+    return rows.map((row) => row.level);
   }
 
   async update(id: string, changes: Partial<SupervisionEntity>): Promise<void> {

@@ -75,6 +75,18 @@ describe('inbox work', () => {
     expect(applyNotice(item, notice('assigned', { userId: 'u-1' })).assigneeUserId).toBe('u-1');
   });
 
+  it('shows the highest supervision level still standing, as the notice carries it', () => {
+    const escalated = applyNotice(
+      item,
+      notice('supervision_escalated', { to: 'supervise', standingLevel: 'supervise' }),
+    );
+    // A new order for a second breach is milder, but the escalated one still stands.
+    const second = applyNotice(escalated, notice('supervision_issued', { level: 'urge', standingLevel: 'supervise' }));
+    expect(second.supervisionLevel).toBe('supervise');
+    expect(applyNotice(second, notice('supervision_closed', { standingLevel: 'urge' })).supervisionLevel).toBe('urge');
+    expect(applyNotice(second, notice('supervision_closed', { standingLevel: null })).supervisionLevel).toBeNull();
+  });
+
   it('takes a correction’s category, urgency and address', () => {
     const after = applyNotice(
       item,

@@ -129,12 +129,26 @@ function correctedFields(notice: InboxNotice): Partial<Pick<InboxWorkState, 'cat
   return fields;
 }
 
+/**
+ * A supervision notice carries the highest level still standing on the case for the unit (several orders
+ * can stand at once: a new breach beside an escalated order); a notice without it (from before it was
+ * carried) is read as it was then: the order's own level, none once closed.
+ */
 function supervisionLevelAfter(notice: InboxNotice, level: string | null): string | null {
+  if (!SUPERVISION_NOTICES.has(notice.kind)) return level;
+  const standing = notice.detail.standingLevel;
+  if (typeof standing === 'string' || standing === null) return standing;
   const text = (field: string) => {
     const value = notice.detail[field];
     return typeof value === 'string' ? value : level;
   };
   if (notice.kind === 'supervision_issued') return text('level');
   if (notice.kind === 'supervision_escalated') return text('to');
-  return notice.kind === 'supervision_closed' ? null : level;
+  return null;
 }
+
+const SUPERVISION_NOTICES: ReadonlySet<UnitNoticeKind> = new Set([
+  'supervision_issued',
+  'supervision_escalated',
+  'supervision_closed',
+]);

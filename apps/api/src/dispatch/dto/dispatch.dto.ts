@@ -133,7 +133,11 @@ export class InboxItemDto {
   dueAt!: Date | null;
   @ApiProperty({ enum: ['warning', 'breach'], nullable: true, type: String, description: 'Of the deadline worked to' })
   alert!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The level of an open supervision order' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The highest level of the supervision orders not yet closed',
+  })
   supervisionLevel!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) assigneeUserId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The kind of the latest unit notice' })
