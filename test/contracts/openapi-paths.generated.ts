@@ -360,6 +360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead street forwards a signed case to one of its communities/villages (转派), under its own deadlines */
+        post: operations["Dispatch_forward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/co-handlers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a co-handler after dispatch (加派), with its own report deadline */
+        post: operations["Dispatch_addCoHandler"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/return": {
         parameters: {
             query?: never;
@@ -1557,7 +1591,7 @@ export interface components {
             /** @example 建外街道 */
             name: string;
             /** @enum {string} */
-            kind: "district" | "street" | "department" | "utility";
+            kind: "district" | "street" | "department" | "utility" | "community";
             /** @example 110105 */
             parentCode: string | null;
             active: boolean;
@@ -1940,6 +1974,12 @@ export interface components {
             repeatCount: number;
             leadUnitCode: string | null;
             coUnitCodes: string[];
+            /** @description Each co-handler’s own deadline to report its part, by unit code */
+            coReportDue: {
+                [key: string]: string;
+            };
+            /** @description The community/village the lead street forwarded the case to (转派) */
+            forwardedToUnitCode: string | null;
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
@@ -2002,6 +2042,12 @@ export interface components {
             repeatCount: number;
             leadUnitCode: string | null;
             coUnitCodes: string[];
+            /** @description Each co-handler’s own deadline to report its part, by unit code */
+            coReportDue: {
+                [key: string]: string;
+            };
+            /** @description The community/village the lead street forwarded the case to (转派) */
+            forwardedToUnitCode: string | null;
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
@@ -2089,6 +2135,12 @@ export interface components {
             repeatCount: number;
             leadUnitCode: string | null;
             coUnitCodes: string[];
+            /** @description Each co-handler’s own deadline to report its part, by unit code */
+            coReportDue: {
+                [key: string]: string;
+            };
+            /** @description The community/village the lead street forwarded the case to (转派) */
+            forwardedToUnitCode: string | null;
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
@@ -2194,6 +2246,26 @@ export interface components {
              */
             coUnitCodes?: string[];
         };
+        ForwardRequestDto: {
+            /**
+             * @description A community/village (社区/村) under the lead street
+             * @example 110105001002
+             */
+            unitCode: string;
+            /** @example 请建国里社区上门核实并处理 */
+            note: string;
+        };
+        AddCoHandlerRequestDto: {
+            /** @example DEPT-WATER */
+            unitCode: string;
+            /**
+             * Format: date-time
+             * @description Its own deadline to report its part; by default 80% of the way to the lead’s resolve deadline
+             */
+            reportDueAt?: string;
+            /** @example 需水务部门协助查明管线归属 */
+            note: string;
+        };
         ReturnRequestDto: {
             /**
              * @description The kind of reason; `other` when absent
@@ -2235,7 +2307,7 @@ export interface components {
             caseId: string;
             caseNumber: string;
             /** @enum {string|null} */
-            role: "lead" | "co" | null;
+            role: "lead" | "co" | "sub" | null;
             categoryCode: string;
             urgency: string;
             summary: string;
@@ -2404,6 +2476,12 @@ export interface components {
             repeatCount: number;
             leadUnitCode: string | null;
             coUnitCodes: string[];
+            /** @description Each co-handler’s own deadline to report its part, by unit code */
+            coReportDue: {
+                [key: string]: string;
+            };
+            /** @description The community/village the lead street forwarded the case to (转派) */
+            forwardedToUnitCode: string | null;
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
@@ -3683,7 +3761,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                kind?: "district" | "street" | "department" | "utility";
+                kind?: "district" | "street" | "department" | "utility" | "community";
                 /** @description Only the units under this one (a district’s streets) */
                 parentCode?: string;
             };
@@ -4780,6 +4858,172 @@ export interface operations {
                 };
             };
             /** @description Not in a state that can be dispatched, or changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Dispatch_forward: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not the lead unit
+             *
+             *     Only for: handler
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown case, or not a case of the handler’s unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not signed yet, finished, or changed concurrently */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Dispatch_addCoHandler: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddCoHandlerRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown case, or not a case of the handler’s unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not being worked by units, or changed concurrently */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -57,6 +57,8 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'POST /api/v1/cases/{id}/answer': { roles: ['agent', 'supervisor'], scope: 'case' },
   'GET /api/v1/cases/{id}/dispatch-suggestions': { roles: ALL, scope: 'case' },
   'POST /api/v1/cases/{id}/dispatch': { roles: ['agent', 'supervisor'], scope: 'case' },
+  'POST /api/v1/cases/{id}/forward': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/co-handlers': { roles: ['agent', 'supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/return': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/returns/{returnId}/review': { roles: ['supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/sign': { roles: ['handler'], scope: 'case' },

@@ -60,6 +60,7 @@ describe('CallbacksService', () => {
       'cancel:sign',
       'cancel:response',
       'cancel:resolve',
+      'cancel:report',
       'start:dispatch',
     ]);
     expect(kernel.events(c.id, 'supervision_triggered')[0].data).toMatchObject({ trigger: 'callback_unsatisfied' });

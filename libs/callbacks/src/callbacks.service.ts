@@ -12,7 +12,7 @@ import {
   type Satisfaction,
 } from '@hotline/cases';
 import { DomainError, Page, PageRequest } from '@hotline/core';
-import { type ClockChange, DeadlinesService, DueDatesService } from '@hotline/sla';
+import { type ClockChange, DeadlinesService, DueDatesService, ORDER_CLOCKS } from '@hotline/sla';
 import { CallbacksRepository } from './callbacks.repository';
 import { assertCallbackDue, assertReasonable, checkCallbackInput } from './domain/callback-due';
 import { CallbackInput, type CallbackChannel, decideCallback } from './domain/callback-outcome';
@@ -152,10 +152,7 @@ export class CallbacksService {
       const status = nextStatus(c.status, 'reopen');
       const dispatchDueAt = await this.dueDates.dispatchDue(c.urgency, c.categoryCode, now);
       Object.assign(update, { status, callbackDueAt: null, dispatchedAt: null, signedAt: null, respondedAt: null });
-      clocks.push(
-        { cancel: ['sign', 'response', 'resolve'] },
-        { start: { kind: 'dispatch', startsAt: now, dueAt: dispatchDueAt } },
-      );
+      clocks.push({ cancel: ORDER_CLOCKS }, { start: { kind: 'dispatch', startsAt: now, dueAt: dispatchDueAt } });
       events.push({
         name: 'reopened',
         data: { reason: 'callback', dispatchDueAt: dispatchDueAt.toISOString() },

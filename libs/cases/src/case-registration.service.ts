@@ -166,6 +166,8 @@ export class CaseRegistrationService {
       repeatCount: 0,
       leadUnitCode: null,
       coUnitCodes: [],
+      coReportDue: {},
+      forwardedToUnitCode: null,
       unitCodes: [],
       registeredAt,
       registeredBy: actor.userId,

@@ -44,6 +44,9 @@ export interface CaseView {
   repeatCount: number;
   leadUnitCode: string | null;
   coUnitCodes: string[];
+  /** Each co-handler's report deadline, by unit code. */
+  coReportDue: Record<string, string>;
+  forwardedToUnitCode: string | null;
   registeredAt: string;
   deadlines: CaseDeadlines;
 }
@@ -89,6 +92,8 @@ export function toCaseView(c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode
     repeatCount: c.repeatCount,
     leadUnitCode: c.leadUnitCode,
     coUnitCodes: c.coUnitCodes,
+    coReportDue: { ...c.coReportDue },
+    forwardedToUnitCode: c.forwardedToUnitCode,
     registeredAt: c.registeredAt.toISOString(),
     deadlines: {
       dispatch: c.dispatchDueAt.toISOString(),

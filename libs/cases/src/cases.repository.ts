@@ -11,7 +11,7 @@ import {
 } from './domain/case-vocabulary';
 import { caseSearchDocumentSql, caseSearchOf, caseSearchTexts } from './case-search';
 import { byRelevance, CASE_SEARCH_NEWEST } from './domain/case-search-ranking';
-import { withAssignedUnits } from './domain/case-scope';
+import { changesUnits, withAssignedUnits } from './domain/case-scope';
 import { CaseEntity } from './entities/case.entity';
 
 export interface CaseFilter {
@@ -326,10 +326,10 @@ function notFound(id: string): DomainError {
   return new DomainError('case.not_found', `Case ${id} not found`);
 }
 
-/** The changes plus, when the lead or co-handlers change, the grown list of units that may see the case. */
+/** The changes plus, when the lead, co-handlers or forward change, the grown list of units that may see the case. */
 function withUnits(loaded: CaseEntity, changes: Partial<CaseEntity>): Partial<CaseEntity> {
-  if (changes.leadUnitCode === undefined && changes.coUnitCodes === undefined) return changes;
-  return { ...changes, unitCodes: withAssignedUnits(loaded.unitCodes, changes.leadUnitCode, changes.coUnitCodes) };
+  if (!changesUnits(changes)) return changes;
+  return { ...changes, unitCodes: withAssignedUnits(loaded.unitCodes, changes) };
 }
 
 /** A client's text taken literally inside a LIKE pattern (a trailing backslash used to be a 500; found by fuzzing). */

@@ -27,7 +27,9 @@ export function unitNoticeMessages(
       status: subject.status,
       caseEventId: caseEvent.id,
       occurredAt: caseEvent.time,
-      deadlines: role ? deadlinesOf(subject) : { sign: null, response: null, resolve: null },
+      deadlines: role
+        ? deadlinesOf(subject, role === 'co' ? unitCode : null)
+        : { sign: null, response: null, resolve: null },
       detail: { ...data, ...changeOf(caseEvent) },
     };
     const event = () =>
@@ -42,9 +44,11 @@ export function unitNoticeMessages(
   });
 }
 
-function deadlinesOf(c: CaseEntity): NoticeDeadlines {
+/** The case's deadlines, and for a co-handler its own report deadline. */
+function deadlinesOf(c: CaseEntity, coUnitCode: string | null): NoticeDeadlines {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return { sign: iso(c.signDueAt), response: iso(c.responseDueAt), resolve: iso(c.resolveDueAt) };
+  const due = { sign: iso(c.signDueAt), response: iso(c.responseDueAt), resolve: iso(c.resolveDueAt) };
+  return coUnitCode ? { ...due, report: c.coReportDue[coUnitCode] ?? null } : due;
 }
 
 /** A change's fields after the event (a correction's new category, urgency, place), when it has them. */

@@ -6,4 +6,4 @@ export * from './reference-data.service';
 export * from './dispatch-rules.service';
 export * from './sla-policy.service';
 export * from './seed/directory-seed.repository';
-export * from './seed/streets-csv';
+export * from './seed/child-units-csv';

@@ -9,6 +9,9 @@ export interface NewOrder {
   role: AssignmentRole;
   dispatchNo: number;
   issuedAt: Date;
+  /** A forwarded order comes signed: its street signed for the case. */
+  signedAt?: Date | null;
+  reportDueAt?: Date | null;
 }
 
 /** `case_assignments`: the dispatch orders, one per unit and dispatch; finished ones stay as history. */
@@ -34,6 +37,15 @@ export class AssignmentsRepository {
 
   async markSigned(orderId: string, at: Date): Promise<void> {
     await this.db.manager.update(CaseAssignmentEntity, { id: orderId }, { signedAt: at });
+  }
+
+  /** The case's active order in a role (a street's forward to a community: at most one). */
+  activeInRole(caseId: string, role: AssignmentRole): Promise<CaseAssignmentEntity | null> {
+    return this.db.manager.findOneBy(CaseAssignmentEntity, { caseId, role, status: 'active' });
+  }
+
+  async cancel(orderId: string, at: Date): Promise<void> {
+    await this.db.manager.update(CaseAssignmentEntity, { id: orderId }, { status: 'cancelled', cancelledAt: at });
   }
 
   /** Ends every active order of the case; returns the orders it ended. */

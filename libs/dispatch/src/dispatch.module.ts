@@ -6,6 +6,8 @@ import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
 import { AssigneesService } from './assignees.service';
+import { CoHandlersService } from './co-handlers.service';
+import { ForwardingService } from './forwarding.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { DispatchMessagesService } from './dispatch-messages.service';
 import { DispatchService } from './dispatch.service';
@@ -39,7 +41,18 @@ import { TransfersService } from './transfers.service';
     InboxService,
     TransfersService,
     AssigneesService,
+    ForwardingService,
+    CoHandlersService,
   ],
-  exports: [AssigneesService, OrdersService, DispatchService, ReturnsService, InboxService, TransfersService],
+  exports: [
+    AssigneesService,
+    OrdersService,
+    DispatchService,
+    ReturnsService,
+    InboxService,
+    TransfersService,
+    ForwardingService,
+    CoHandlersService,
+  ],
 })
 export class DispatchModule {}

@@ -10,7 +10,7 @@ import {
 } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
-import { DueDatesService } from '@hotline/sla';
+import { defaultCoReportDue, DueDatesService } from '@hotline/sla';
 import { CatalogueDecision, decideDispatch } from './domain/catalogue-engine';
 import { checkManualChoice, DispatchChoice, isCatalogueChoice } from './domain/dispatch-choice';
 import { OrdersService } from './orders.service';
@@ -26,7 +26,8 @@ interface ResolvedChoice {
 
 /**
  * 派单: sends a case to its lead unit and co-handlers — one order per unit through the outbox to
- * `hotline.dispatch.v1` (key = unit code) — and starts their sign, response and resolve clocks.
+ * `hotline.dispatch.v1` (key = unit code) — and starts the lead's sign, response and resolve clocks and
+ * each co-handler's report clock.
  */
 @Injectable()
 export class DispatchService {
@@ -122,15 +123,19 @@ export class DispatchService {
   private async dispatchDecision(c: CaseEntity, choice: ResolvedChoice, now: Date): Promise<CaseDecision> {
     const dispatchNo = c.dispatchCount + 1;
     const deadlines = await this.dueDates.afterDispatch(c.urgency, c.categoryCode, now);
+    const reportDueAt = defaultCoReportDue(now, deadlines.resolveDueAt);
+    const coReportDue = Object.fromEntries(choice.coUnitCodes.map((code) => [code, reportDueAt.toISOString()]));
     const units = [
       { unitCode: choice.leadUnitCode, role: 'lead' as const },
-      ...choice.coUnitCodes.map((unitCode) => ({ unitCode, role: 'co' as const })),
+      ...choice.coUnitCodes.map((unitCode) => ({ unitCode, role: 'co' as const, reportDueAt })),
     ];
     const asDispatched = {
       ...c,
       status: 'dispatched' as const,
       leadUnitCode: choice.leadUnitCode,
       coUnitCodes: choice.coUnitCodes,
+      coReportDue,
+      forwardedToUnitCode: null,
     };
     await this.orders.issue(asDispatched, dispatchNo, units, deadlines, now);
     const lead = choice.leadUnitCode;
@@ -138,6 +143,8 @@ export class DispatchService {
       update: {
         leadUnitCode: lead,
         coUnitCodes: choice.coUnitCodes,
+        coReportDue,
+        forwardedToUnitCode: null,
         dispatchCount: dispatchNo,
         dispatchedAt: now,
         firstDispatchedAt: c.firstDispatchedAt ?? now,
@@ -148,6 +155,9 @@ export class DispatchService {
         { start: { kind: 'sign', unitCode: lead, startsAt: now, dueAt: deadlines.signDueAt } },
         { start: { kind: 'response', unitCode: lead, startsAt: now, dueAt: deadlines.responseDueAt } },
         { start: { kind: 'resolve', unitCode: lead, startsAt: now, dueAt: deadlines.resolveDueAt } },
+        ...choice.coUnitCodes.map((unitCode) => ({
+          start: { kind: 'report' as const, unitCode, startsAt: now, dueAt: reportDueAt },
+        })),
       ],
       events: [
         {
@@ -163,6 +173,7 @@ export class DispatchService {
               response: deadlines.responseDueAt.toISOString(),
               resolve: deadlines.resolveDueAt.toISOString(),
             },
+            coReportDue,
           },
           change: {
             before: { status: c.status, leadUnitCode: c.leadUnitCode },

@@ -10,6 +10,7 @@ import {
   dueOf,
   INBOX_STAGES,
   type InboxStage,
+  initialStage,
 } from './domain/inbox-work';
 import type { UnitInboxItemEntity } from './entities/unit-inbox-item.entity';
 import type {
@@ -72,6 +73,7 @@ export class InboxService {
   }
 
   orderIssued(data: OrderIssuedData): Promise<void> {
+    const stage = initialStage(data.role, data.respondedAt);
     return this.inbox.insertOnce({
       orderId: data.orderId,
       unitCode: data.unitCode,
@@ -85,8 +87,8 @@ export class InboxService {
       address: data.address,
       issuedAt: instant(data.issuedAt),
       deadlines: { ...data.deadlines },
-      stage: 'to_sign',
-      dueAt: dueOf('to_sign', { ...data.deadlines }),
+      stage,
+      dueAt: dueOf(stage, { ...data.deadlines }, data.role),
     });
   }
 

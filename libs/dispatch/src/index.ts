@@ -6,6 +6,8 @@ export * from './dispatch.service';
 export * from './returns.service';
 export * from './inbox.service';
 export * from './assignees.service';
+export * from './forwarding.service';
+export * from './co-handlers.service';
 export type { InboxQuery } from './inbox.repository';
 export * from './transfers.service';
 export * from './dispatch.module';

@@ -11,6 +11,8 @@ import type { CaseAssignmentEntity } from './entities/case-assignment.entity';
 export interface OrderUnit {
   unitCode: string;
   role: AssignmentRole;
+  /** A co-handler's own deadline to report its part. */
+  reportDueAt?: Date;
 }
 
 /**
@@ -27,7 +29,10 @@ export class OrdersService {
     private readonly clock: Clock,
   ) {}
 
-  /** One order per unit of dispatch `dispatchNo` of `c` (as dispatched: its new lead set), each sent to its unit. */
+  /**
+   * One order per unit of dispatch `dispatchNo` of `c` (as dispatched: its new lead set), each sent to its
+   * unit. A forward to a community (`sub`) comes signed: its street signed for the case.
+   */
   async issue(
     c: CaseEntity,
     dispatchNo: number,
@@ -36,7 +41,15 @@ export class OrdersService {
     issuedAt: Date,
   ): Promise<CaseAssignmentEntity[]> {
     const orders = await this.assignments.insert(
-      units.map((u) => ({ caseId: c.id, unitCode: u.unitCode, role: u.role, dispatchNo, issuedAt })),
+      units.map((u) => ({
+        caseId: c.id,
+        unitCode: u.unitCode,
+        role: u.role,
+        dispatchNo,
+        issuedAt,
+        signedAt: u.role === 'sub' ? issuedAt : null,
+        reportDueAt: u.reportDueAt ?? null,
+      })),
     );
     const due = {
       sign: deadlines.signDueAt.toISOString(),
@@ -56,7 +69,8 @@ export class OrdersService {
         summary: c.description,
         address: c.address,
         issuedAt: issuedAt.toISOString(),
-        deadlines: due,
+        deadlines: order.reportDueAt ? { ...due, report: order.reportDueAt.toISOString() } : due,
+        ...(order.role === 'sub' ? { respondedAt: c.respondedAt?.toISOString() ?? null } : {}),
         caller: callerForUnit(c, order.unitCode),
         company: companyForUnit(c),
       })),
@@ -70,8 +84,24 @@ export class OrdersService {
   }
 
   /** The actor's unit's active order on the case, in the role the action needs (403 otherwise). */
-  async activeOrderOf(caseId: string, actor: Actor, role?: AssignmentRole): Promise<CaseAssignmentEntity> {
+  async activeOrderOf(caseId: string, actor: Actor, role?: 'lead' | 'co'): Promise<CaseAssignmentEntity> {
     return assertOrderRole(await this.assignments.activeOf(caseId, actor.unitCode ?? ''), role);
+  }
+
+  /** The case's active forward to a community, if any (one at a time). */
+  activeForward(caseId: string): Promise<CaseAssignmentEntity | null> {
+    return this.assignments.activeInRole(caseId, 'sub');
+  }
+
+  /** A forward replaced by another: the community hears its order is cancelled. */
+  async cancel(order: CaseAssignmentEntity, reason: string): Promise<void> {
+    const now = this.clock.now();
+    await this.assignments.cancel(order.id, now);
+    await this.messages.send(
+      'orderCancelled',
+      [{ orderId: order.id, caseId: order.caseId, unitCode: order.unitCode, reason }],
+      now,
+    );
   }
 
   markSigned(orderId: string, at: Date): Promise<void> {

@@ -72,7 +72,7 @@ describe('ReturnsService', () => {
       unitCodes: [STREET, 'DEPT-A'],
     });
     expect(sent.filter((m) => m.kind === 'orderCancelled').map((m) => m.data.unitCode)).toEqual([STREET, 'DEPT-A']);
-    expect(kernel.clockChanges(c.id)).toEqual(['cancel:sign', 'cancel:response', 'cancel:resolve']);
+    expect(kernel.clockChanges(c.id)).toEqual(['cancel:sign', 'cancel:response', 'cancel:resolve', 'cancel:report']);
     expect(await rejectionOf(returns.review(c.id, request.id, false, undefined, supervisor))).toBe(
       'return.already_reviewed',
     );

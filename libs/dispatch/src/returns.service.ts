@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, CaseCommandsService, type CaseEntity, nextStatus, type ReturnReason } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
+import { ORDER_CLOCKS } from '@hotline/sla';
 import type { CaseReturnEntity } from './entities/case-return.entity';
 import { OrdersService } from './orders.service';
 import { ReturnsRepository } from './returns.repository';
@@ -96,6 +97,8 @@ export class ReturnsService {
                 status,
                 leadUnitCode: null,
                 coUnitCodes: [],
+                coReportDue: {},
+                forwardedToUnitCode: null,
                 dispatchedAt: null,
                 signDueAt: null,
                 responseDueAt: null,
@@ -103,7 +106,7 @@ export class ReturnsService {
                 firstDispatchReturned: c.firstDispatchReturned || request.dispatchNo === 1,
               }
             : { status },
-          clocks: approve ? [{ cancel: ['sign', 'response', 'resolve'] }] : [],
+          clocks: approve ? [{ cancel: ORDER_CLOCKS }] : [],
           events: [
             {
               name: 'return_reviewed',

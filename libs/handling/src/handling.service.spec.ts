@@ -117,6 +117,7 @@ describe('HandlingService', () => {
     const c = await dispatched([DEPT]);
     await handling.reportPart(c.id, '已派执法队', handler(DEPT));
     expect(kernel.events(c.id, 'co_handler_reported')[0].data).toMatchObject({ note: '已派执法队' });
+    expect(kernel.clockChanges(c.id)).toContain('meet:report'); // its own report clock, and only its own
     expect(await rejectionOf(handling.reportPart(c.id, 'x', handler(STREET)))).toBe('order.co_only');
   });
 
@@ -165,7 +166,7 @@ describe('HandlingService', () => {
       resolutionReply: '已清理占道摊位',
       callbackDueAt: addMs(kernel.clock.at, 48 * HOUR_MS),
     });
-    expect(kernel.clockChanges(c.id)).toEqual(['meet:sign', 'meet:resolve', 'start:callback']);
+    expect(kernel.clockChanges(c.id)).toEqual(['meet:sign', 'meet:resolve', 'cancel:report', 'start:callback']);
     expect(
       sent
         .filter((m) => m.kind === 'orderCompleted')
@@ -180,7 +181,7 @@ describe('HandlingService', () => {
     const c = await dispatched([], { status: 'signed', reasonable: false });
     kernel.clock.at = addMs(c.resolveDueAt!, DAY_MS);
     await handling.resolve(c.id, 'partly', '部分解决', handler(STREET));
-    expect(kernel.clockChanges(c.id)).toEqual(['meet:resolve']);
+    expect(kernel.clockChanges(c.id)).toEqual(['meet:resolve', 'cancel:report']);
     expect(kernel.events(c.id, 'resolved')[0].data).toMatchObject({ late: true });
   });
 });

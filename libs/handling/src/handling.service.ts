@@ -72,12 +72,13 @@ export class HandlingService {
     return responded;
   }
 
-  /** A co-handler posts its part; only the lead resolves. */
+  /** A co-handler posts its part (its report clock is met); only the lead resolves. */
   async reportPart(caseId: string, note: string, actor: Actor): Promise<CaseEntity> {
     const { case: c } = await this.commands.run(caseId, actor, {
       lifecycle: 'open',
       authorize: () => this.orders.activeOrderOf(caseId, actor, 'co'),
       decide: (_c, { authorized: order }) => ({
+        clocks: [{ meet: ['report'], unitCode: order.unitCode }],
         events: [{ name: 'co_handler_reported', data: { orderId: order.id, note } }],
       }),
     });
@@ -167,6 +168,8 @@ export class HandlingService {
           update: { resolvedAt: now, resolutionOutcome: outcome, resolutionReply: reply, callbackDueAt },
           clocks: [
             { meet: ['resolve'] },
+            // A co-handler that has not reported by now has nothing left to report for.
+            { cancel: ['report'] },
             ...(c.reasonable ? [{ start: { kind: 'callback' as const, startsAt: now, dueAt: callbackDueAt } }] : []),
           ],
           events: [

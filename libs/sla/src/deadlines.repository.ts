@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { instant } from '@hotline/clock';
 import { TransactionService } from '@hotline/database';
-import type { DeadlineKind, DeadlineStatus } from './entities/case-deadline.entity';
+import { type DeadlineKind, type DeadlineStatus, PER_UNIT_KIND } from './entities/case-deadline.entity';
 
 export interface DeadlineRow {
   caseId: string;
@@ -43,12 +43,19 @@ interface ClaimedRow {
 export class DeadlinesRepository {
   constructor(private readonly db: TransactionService) {}
 
-  /** Starts a clock; a clock of the same kind already running for the case is replaced. */
+  /**
+   * Starts a clock; one of the same kind already running for the case (for a co-handler's report: for
+   * the same unit) is replaced.
+   */
   async start(d: DeadlineRow): Promise<void> {
+    const target =
+      d.kind === PER_UNIT_KIND
+        ? `(case_id, unit_code) WHERE status = 'open' AND kind = 'report'`
+        : `(case_id, kind) WHERE status = 'open' AND kind <> 'report'`;
     await this.db.manager.query(
       `INSERT INTO case_deadlines (case_id, kind, unit_code, starts_at, due_at, warn_at, status)
        VALUES ($1, $2, $3, $4, $5, $6, 'open')
-       ON CONFLICT (case_id, kind) WHERE status = 'open'
+       ON CONFLICT ${target}
        DO UPDATE SET unit_code = EXCLUDED.unit_code, starts_at = EXCLUDED.starts_at, due_at = EXCLUDED.due_at,
                      warn_at = EXCLUDED.warn_at, warned_at = NULL`,
       [d.caseId, d.kind, d.unitCode, d.startsAt, d.dueAt, d.warnAt],
@@ -65,10 +72,18 @@ export class DeadlinesRepository {
     return rows.map((r) => ({ kind: r.kind, unitCode: r.unit_code, startsAt: r.starts_at, dueAt: r.due_at }));
   }
 
-  async end(caseId: string, kinds: readonly DeadlineKind[], status: Exclude<DeadlineStatus, 'open'>, at: Date) {
+  /** Ends the case's running clocks of these kinds (only the unit's, when one is named). */
+  async end(
+    caseId: string,
+    kinds: readonly DeadlineKind[],
+    status: Exclude<DeadlineStatus, 'open'>,
+    at: Date,
+    unitCode?: string,
+  ) {
     await this.db.manager.query(
-      `UPDATE case_deadlines SET status = $3, ended_at = $4 WHERE case_id = $1 AND kind = ANY($2) AND status = 'open'`,
-      [caseId, kinds, status, at],
+      `UPDATE case_deadlines SET status = $3, ended_at = $4
+        WHERE case_id = $1 AND kind = ANY($2) AND status = 'open' AND ($5::text IS NULL OR unit_code = $5)`,
+      [caseId, kinds, status, at, unitCode ?? null],
     );
   }
 

@@ -14,9 +14,11 @@ export interface NewDeadline {
   dueAt: Date;
 }
 
-/** One change to a case's clocks, as the case-command kernel applies them. */
+/** One change to a case's clocks, as the case-command kernel applies them; `unitCode` narrows a meet or cancel to one unit's clocks. */
 export type ClockChange =
-  { start: Omit<NewDeadline, 'caseId'> } | { meet: readonly DeadlineKind[] } | { cancel: readonly DeadlineKind[] };
+  | { start: Omit<NewDeadline, 'caseId'> }
+  | { meet: readonly DeadlineKind[]; unitCode?: string }
+  | { cancel: readonly DeadlineKind[]; unitCode?: string };
 
 export interface DueClocks {
   breached: ClaimedDeadline[];
@@ -40,13 +42,13 @@ export class DeadlinesService {
   }
 
   /** The thing the clock waited for happened. */
-  meet(caseId: string, kinds: readonly DeadlineKind[]): Promise<void> {
-    return this.deadlines.end(caseId, kinds, 'met', this.clock.now());
+  meet(caseId: string, kinds: readonly DeadlineKind[], unitCode?: string): Promise<void> {
+    return this.deadlines.end(caseId, kinds, 'met', this.clock.now(), unitCode);
   }
 
   /** The clock no longer applies (re-dispatch, answered on the call, transferred …). */
-  cancel(caseId: string, kinds: readonly DeadlineKind[]): Promise<void> {
-    return this.deadlines.end(caseId, kinds, 'cancelled', this.clock.now());
+  cancel(caseId: string, kinds: readonly DeadlineKind[], unitCode?: string): Promise<void> {
+    return this.deadlines.end(caseId, kinds, 'cancelled', this.clock.now(), unitCode);
   }
 
   /** The case's clocks still running (a correction re-times them). */
@@ -57,8 +59,8 @@ export class DeadlinesService {
   async apply(caseId: string, changes: readonly ClockChange[]): Promise<void> {
     for (const change of changes) {
       if ('start' in change) await this.start({ caseId, ...change.start });
-      else if ('meet' in change) await this.meet(caseId, change.meet);
-      else await this.cancel(caseId, change.cancel);
+      else if ('meet' in change) await this.meet(caseId, change.meet, change.unitCode);
+      else await this.cancel(caseId, change.cancel, change.unitCode);
     }
   }
 

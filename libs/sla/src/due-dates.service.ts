@@ -54,8 +54,16 @@ export class DueDatesService {
     return this.dueOf('transfer_ack', urgency, categoryCode, transferredAt);
   }
 
-  /** When a clock of `kind` started at `from` falls due under the policy for this urgency and category. */
-  async dueOf(kind: DeadlineKind, urgency: Urgency, categoryCode: string, from: Date): Promise<Date> {
+  /**
+   * When a clock of `kind` started at `from` falls due under the policy for this urgency and category (a
+   * co-handler's report has no policy of its own: it follows the lead's resolve deadline, `defaultCoReportDue`).
+   */
+  async dueOf(
+    kind: Exclude<DeadlineKind, 'report'>,
+    urgency: Urgency,
+    categoryCode: string,
+    from: Date,
+  ): Promise<Date> {
     const policy = await this.policy(urgency, categoryCode);
     const within = {
       dispatch: policy.dispatchWithin,

@@ -10,7 +10,7 @@ import {
 import { Clock } from '@hotline/clock';
 import { DomainError, Page } from '@hotline/core';
 import { escalate, highestLevel, SupervisionLevel } from './domain/supervision-levels';
-import { assertCanClose, assertCanReply, replyDueAt } from './domain/supervision-rules';
+import { addresseeOf, assertCanClose, assertCanReply, replyDueAt } from './domain/supervision-rules';
 import type { SupervisionEntity } from './entities/supervision.entity';
 import { SupervisionFilter, SupervisionsRepository } from './supervisions.repository';
 
@@ -20,12 +20,16 @@ export interface TriggerEvent {
   eventId: string;
   caseId: string;
   trigger: string;
+  /** The unit whose clock was missed, for a missed deadline. */
+  unitCode?: string | null;
   occurredAt: Date;
   detail: string;
 }
 
 interface NewOrder {
   level: SupervisionLevel;
+  /** Defaults to the case's lead unit. */
+  unitCode?: string | null;
   note: string;
   trigger: string;
   triggerEventId?: string;
@@ -58,6 +62,7 @@ export class SupervisionService {
           trigger: trigger.trigger,
           triggerEventId: trigger.eventId,
           triggeredAt: trigger.occurredAt,
+          unitCode: addresseeOf(trigger.unitCode, c),
         });
       },
     });
@@ -177,7 +182,7 @@ export class SupervisionService {
   ): Promise<CaseDecision<SupervisionEntity>> {
     const row = await this.supervisions.insert({
       caseId: c.id,
-      unitCode: c.leadUnitCode,
+      unitCode: order.unitCode ?? c.leadUnitCode,
       level: order.level,
       trigger: order.trigger,
       triggerEventId: order.triggerEventId ?? null,

@@ -11,13 +11,21 @@ import {
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
 import { CaseViewsService } from '@hotline/cases';
-import { DispatchService, ReturnsService } from '@hotline/dispatch';
+import { CoHandlersService, DispatchService, ForwardingService, ReturnsService } from '@hotline/dispatch';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ALL_ROLES, CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
-import { DispatchRequestDto, DispatchSuggestionsDto, ReturnDto, ReturnRequestDto, ReviewDto } from './dto/dispatch.dto';
+import {
+  AddCoHandlerRequestDto,
+  DispatchRequestDto,
+  DispatchSuggestionsDto,
+  ForwardRequestDto,
+  ReturnDto,
+  ReturnRequestDto,
+  ReviewDto,
+} from './dto/dispatch.dto';
 
 @ApiTags('dispatch')
 @Controller('cases/:id')
@@ -27,6 +35,8 @@ export class DispatchController {
   constructor(
     private readonly dispatching: DispatchService,
     private readonly returns: ReturnsService,
+    private readonly forwarding: ForwardingService,
+    private readonly coHandlers: CoHandlersService,
     private readonly views: CaseViewsService,
   ) {}
 
@@ -53,6 +63,38 @@ export class DispatchController {
     @CurrentPrincipal() agent: Principal,
   ): Promise<CaseDto> {
     return this.views.show(await this.dispatching.dispatch(id, body, agent), agent);
+  }
+
+  @Post('forward')
+  @Idempotent()
+  @Roles('handler')
+  @ApiOperation({
+    summary:
+      'The lead street forwards a signed case to one of its communities/villages (转派), under its own deadlines',
+  })
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not the lead unit' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not signed yet, finished, or changed concurrently' })
+  async forward(
+    @UuidParam('id') id: string,
+    @Body() body: ForwardRequestDto,
+    @CurrentPrincipal() handler: Principal,
+  ): Promise<CaseDto> {
+    return this.views.show(await this.forwarding.forward(id, body.unitCode, body.note, handler), handler);
+  }
+
+  @Post('co-handlers')
+  @Idempotent()
+  @Roles('agent', 'supervisor')
+  @ApiOperation({ summary: 'Add a co-handler after dispatch (加派), with its own report deadline' })
+  @ApiCreatedResponse({ type: CaseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not being worked by units, or changed concurrently' })
+  async addCoHandler(
+    @UuidParam('id') id: string,
+    @Body() body: AddCoHandlerRequestDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<CaseDto> {
+    return this.views.show(await this.coHandlers.add(id, body, agent), agent);
   }
 
   @Post('return')

@@ -28,6 +28,7 @@ export class SupervisionIssuerConsumer implements EventConsumer {
       eventId: event.id,
       caseId: data.caseId,
       trigger: data.trigger,
+      unitCode: data.unitCode,
       occurredAt: instant(event.time),
       detail,
     });

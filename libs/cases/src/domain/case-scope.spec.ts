@@ -19,8 +19,19 @@ describe('case scope', () => {
   });
 
   it('remembers every unit ever assigned, once each', () => {
-    expect(withAssignedUnits([], '110105001', ['DEPT-A'])).toEqual(['110105001', 'DEPT-A']);
-    expect(withAssignedUnits(['110105001', 'DEPT-A'], '110105', ['DEPT-A'])).toEqual(['110105001', 'DEPT-A', '110105']);
-    expect(withAssignedUnits(['110105001'], null)).toEqual(['110105001']);
+    expect(withAssignedUnits([], { leadUnitCode: '110105001', coUnitCodes: ['DEPT-A'] })).toEqual([
+      '110105001',
+      'DEPT-A',
+    ]);
+    expect(withAssignedUnits(['110105001', 'DEPT-A'], { leadUnitCode: '110105', coUnitCodes: ['DEPT-A'] })).toEqual([
+      '110105001',
+      'DEPT-A',
+      '110105',
+    ]);
+    expect(withAssignedUnits(['110105001'], { leadUnitCode: null })).toEqual(['110105001']);
+    expect(withAssignedUnits(['110105001'], { forwardedToUnitCode: '110105001002' })).toEqual([
+      '110105001',
+      '110105001002',
+    ]);
   });
 });

@@ -13,11 +13,24 @@ export function canSee(viewer: Pick<Actor, 'role' | 'unitCode'>, c: { unitCodes:
   return !isUnitScoped(viewer) || (viewer.unitCode !== null && c.unitCodes.includes(viewer.unitCode));
 }
 
-/** Every unit that is or was on the case, after it is (re)assigned to `lead` and `co`. */
+/** Every unit that is or was on the case, after it is (re)assigned to `lead` and `co`, or forwarded to a community. */
 export function withAssignedUnits(
   unitCodes: readonly string[],
-  lead: string | null | undefined,
-  co: readonly string[] = [],
+  changes: Partial<{ leadUnitCode: string | null; coUnitCodes: readonly string[]; forwardedToUnitCode: string | null }>,
 ): string[] {
-  return [...new Set([...unitCodes, ...(lead ? [lead] : []), ...co])];
+  const { leadUnitCode, coUnitCodes = [], forwardedToUnitCode } = changes;
+  return [
+    ...new Set([...unitCodes, ...[leadUnitCode, ...coUnitCodes, forwardedToUnitCode].filter((c) => !!c)]),
+  ] as string[];
+}
+
+/** Whether a change touches who holds the case (and so who may see it). */
+export function changesUnits(changes: {
+  leadUnitCode?: unknown;
+  coUnitCodes?: unknown;
+  forwardedToUnitCode?: unknown;
+}): boolean {
+  return (
+    changes.leadUnitCode !== undefined || changes.coUnitCodes !== undefined || changes.forwardedToUnitCode !== undefined
+  );
 }

@@ -40,7 +40,12 @@ export const RETURN_REASONS = [
 ] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
-export type AssignmentRole = 'lead' | 'co';
+/**
+ * A unit's part in a case: the lead (主办), a co-handler (协办), or a community/village its street
+ * forwarded the case to (转派: `sub`), which works for the lead, to the lead's deadlines.
+ */
+export const ASSIGNMENT_ROLES = ['lead', 'co', 'sub'] as const;
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];
 
 export const RESOLUTION_OUTCOMES = ['solved', 'partly', 'unsolved'] as const;
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];

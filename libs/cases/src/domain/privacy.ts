@@ -6,17 +6,27 @@ export type CallerVisibility = 'full' | 'masked' | 'hidden';
 
 /**
  * docs/product.md, "Privacy and access": centre staff see the caller; a unit sees the caller's
- * phone only when it is the lead and only while the case needs contact (its orders are active:
+ * phone only when it is the lead (or the community the lead street forwarded the case to) and only
+ * while the case needs contact (its orders are active:
  * dispatched, signed, return requested) — masked otherwise; a confidential case (e.g. a
  * whistle-blower's report) or a sensitive enterprise demand never shows the caller to any unit.
  */
 export function callerVisibility(
   viewer: Pick<Actor, 'role' | 'unitCode'>,
-  subject: { confidential: boolean; sensitive: boolean; leadUnitCode: string | null; status: CaseStatus },
+  subject: {
+    confidential: boolean;
+    sensitive: boolean;
+    leadUnitCode: string | null;
+    forwardedToUnitCode?: string | null;
+    status: CaseStatus;
+  },
 ): CallerVisibility {
   if (!seesAsUnit(viewer)) return 'full';
   if (hidesCallerFromUnits(subject)) return 'hidden';
-  const lead = viewer.unitCode !== null && viewer.unitCode === subject.leadUnitCode;
+  // The community a street forwarded the case to contacts the citizen for it.
+  const lead =
+    viewer.unitCode !== null &&
+    (viewer.unitCode === subject.leadUnitCode || viewer.unitCode === subject.forwardedToUnitCode);
   return lead && ACTIVE_ORDER_STATUSES.includes(subject.status) ? 'full' : 'masked';
 }
 

@@ -1,7 +1,8 @@
 import { CASE_EVENT_NAMES } from '../events/case.events';
 import { NOTICE_EVENT_NAMES, unitNoticesOf } from './unit-notices';
 
-const subject = { leadUnitCode: 'L', coUnitCodes: ['C1', 'C2'] };
+const subject = { leadUnitCode: 'L', coUnitCodes: ['C1', 'C2'], forwardedToUnitCode: null };
+const forwarded = { ...subject, forwardedToUnitCode: 'S' };
 
 describe('unitNoticesOf', () => {
   it('tells the unit a clock or a supervision order names', () => {
@@ -18,8 +19,25 @@ describe('unitNoticesOf', () => {
   });
 
   it('tells every holder of a changed case deadline, each once', () => {
-    const targets = unitNoticesOf('deadline_changed', {}, null, { leadUnitCode: 'L', coUnitCodes: ['C1', 'L'] });
+    const targets = unitNoticesOf('deadline_changed', {}, null, { ...subject, coUnitCodes: ['C1', 'L'] });
     expect(targets.map((t) => t.unitCode)).toEqual(['L', 'C1']);
+  });
+
+  it('tells the community a street forwarded the case to what the lead hears, and the lead’s clocks and orders', () => {
+    expect(unitNoticesOf('sla_warning', { unitCode: 'L' }, null, forwarded)).toEqual([
+      { kind: 'sla_warning', unitCode: 'L', role: 'lead' },
+      { kind: 'sla_warning', unitCode: 'S', role: 'sub' },
+    ]);
+    expect(unitNoticesOf('extension_reviewed', {}, null, forwarded).map((t) => t.unitCode)).toEqual(['L', 'S']);
+    expect(unitNoticesOf('deadline_changed', {}, null, forwarded).map((t) => t.unitCode)).toEqual([
+      'L',
+      'S',
+      'C1',
+      'C2',
+    ]);
+    // Not a co-handler's clock, nor the street's own assignment of a person.
+    expect(unitNoticesOf('sla_warning', { unitCode: 'C1' }, null, forwarded).map((t) => t.unitCode)).toEqual(['C1']);
+    expect(unitNoticesOf('assigned', { unitCode: 'L' }, null, forwarded).map((t) => t.unitCode)).toEqual(['L']);
   });
 
   it('confirms a co-handler’s own step to that co-handler', () => {

@@ -191,8 +191,20 @@ export class CaseEntity {
   @Column({ type: 'text', array: true, default: [] })
   coUnitCodes!: string[];
 
+  /** Each co-handler's own report deadline (ISO time by unit code), as its orders and notices carry it. */
+  @Column({ type: 'jsonb', default: {} })
+  coReportDue!: Record<string, string>;
+
+  /** The community/village the lead street forwarded the case to (转派); null while the street works it itself. */
+  @Column({ type: 'text', nullable: true })
+  forwardedToUnitCode!: string | null;
+
+  @ManyToOne(() => UnitEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'forwarded_to_unit_code', foreignKeyConstraintName: 'fk_cases_forwarded_to_unit' })
+  forwardedToUnit?: UnitEntity;
+
   /**
-   * Every unit that is or was assigned to the case (lead or co-handler, cancelled orders too):
+   * Every unit that is or was assigned to the case (lead, co-handler or forwarded-to community, cancelled orders too):
    * who may see it. Kept by the case-command kernel whenever the lead or co-handlers change.
    */
   @Column({ type: 'text', array: true, default: [] })

@@ -13,6 +13,8 @@ export const CASE_EVENT_NAMES = [
   'transferred',
   'transfer_acknowledged',
   'dispatched',
+  'forwarded',
+  'co_handler_added',
   'return_requested',
   'return_reviewed',
   'signed',
@@ -61,6 +63,7 @@ export class CaseEventData {
 /** `supervision_triggered`: a missed deadline, an unsatisfied callback or a 2nd repeat call. */
 export class SupervisionTriggeredData extends CaseEventData {
   @IsString() trigger!: string;
-  /** For a missed deadline: which clock. */
+  /** For a missed deadline: which clock, and whose. */
   @IsOptional() @IsString() kind?: string;
+  @IsOptional() @IsString() unitCode?: string | null;
 }

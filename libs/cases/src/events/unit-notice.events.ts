@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from '../domain/case-vocabulary';
 import { UNIT_NOTICE_KINDS, type UnitNoticeKind } from '../domain/unit-notices';
 
 /**
@@ -16,6 +17,8 @@ export class NoticeDeadlines {
   @IsOptional() @IsISO8601() sign!: string | null;
   @IsOptional() @IsISO8601() response!: string | null;
   @IsOptional() @IsISO8601() resolve!: string | null;
+  /** A co-handler's own report deadline (absent for the lead and a forwarded-to community). */
+  @IsOptional() @IsISO8601() report?: string | null;
 }
 
 export class UnitNoticeData {
@@ -24,7 +27,7 @@ export class UnitNoticeData {
   @IsString() caseNumber!: string;
   @IsString() unitCode!: string;
   /** The unit's part in the case after the event; null once it holds no order (an approved return). */
-  @IsOptional() @IsIn(['lead', 'co']) role!: 'lead' | 'co' | null;
+  @IsOptional() @IsIn(ASSIGNMENT_ROLES) role!: AssignmentRole | null;
   /** The case's status after the event. */
   @IsString() status!: string;
   /** The case event this notice comes from (its id on `hotline.cases.v1` and on the timeline). */

@@ -42,6 +42,8 @@ export function aCase(overrides: Partial<CaseEntity> = {}): CaseEntity {
     repeatCount: 0,
     leadUnitCode: null,
     coUnitCodes: [],
+    coReportDue: {},
+    forwardedToUnitCode: null,
     unitCodes: [],
     registeredAt,
     registeredBy: null,

@@ -1,6 +1,6 @@
 import { DomainError } from '@hotline/core';
 import type { CasesRepository, RepeatLookup } from '../cases.repository';
-import { withAssignedUnits } from '../domain/case-scope';
+import { changesUnits, withAssignedUnits } from '../domain/case-scope';
 import { FINISHED_STATUSES } from '../domain/case-vocabulary';
 import type { CaseEntity } from '../entities/case.entity';
 
@@ -51,10 +51,7 @@ export class InMemoryCasesRepository implements Cases {
     if (stored.version !== loaded.version) {
       throw new DomainError('case.changed_concurrently', `Case ${loaded.caseNumber} was changed by someone else`);
     }
-    const units =
-      changes.leadUnitCode === undefined && changes.coUnitCodes === undefined
-        ? {}
-        : { unitCodes: withAssignedUnits(stored.unitCodes, changes.leadUnitCode, changes.coUnitCodes) };
+    const units = changesUnits(changes) ? { unitCodes: withAssignedUnits(stored.unitCodes, changes) } : {};
     const updated = { ...stored, ...changes, ...units, version: stored.version + 1 };
     this.rows.set(loaded.id, updated);
     return { ...updated };

@@ -5,7 +5,8 @@ export type HotlineKind = (typeof HOTLINE_KINDS)[number];
 export const MERGE_MODES = ['number_retired', 'dual_number'] as const;
 export type MergeMode = (typeof MERGE_MODES)[number];
 
-export const UNIT_KINDS = ['district', 'street', 'department', 'utility'] as const;
+/** A community (社区) or village (村) sits under a street/township and handles what its street forwards. */
+export const UNIT_KINDS = ['district', 'street', 'department', 'utility', 'community'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const DISPATCH_TARGETS = ['unit', 'street_of_location', 'district_of_location'] as const;

@@ -11,10 +11,10 @@ import {
 } from 'typeorm';
 import { sqlList, UNIT_KINDS, UnitKind } from '../domain/reference-types';
 
-/** A handling unit (承办单位): district government, street/township, department or utility. */
+/** A handling unit (承办单位): district government, street/township, community/village, department or utility. */
 @Entity({ name: 'units' })
 @Check('ck_units_kind', `kind IN (${sqlList(UNIT_KINDS)})`)
-@Check('ck_units_street_has_parent', `kind <> 'street' OR parent_code IS NOT NULL`)
+@Check('ck_units_street_has_parent', `kind NOT IN ('street', 'community') OR parent_code IS NOT NULL`)
 export class UnitEntity {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_units' })
   code!: string;

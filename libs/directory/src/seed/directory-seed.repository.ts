@@ -1,5 +1,5 @@
 import type { EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
-import { parseStreetsCsv } from './streets-csv';
+import { type ChildUnitLevel, parseChildUnitsCsv } from './child-units-csv';
 import { CategoryEntity } from '../entities/category.entity';
 import { DispatchRuleEntity } from '../entities/dispatch-rule.entity';
 import { HotlineEntity } from '../entities/hotline.entity';
@@ -20,7 +20,7 @@ export type SeedReport = Record<'units' | 'hotlines' | 'categories' | 'dispatchR
  * schema owner's connection, outside the apps (so it takes the EntityManager of that script).
  */
 export async function seedDirectory(manager: EntityManager): Promise<SeedReport> {
-  const unitRank = { district: 0, department: 0, utility: 0, street: 1 } as const;
+  const unitRank = { district: 0, department: 0, utility: 0, street: 1, community: 2 } as const;
   const units = [...UNITS].sort((a, b) => unitRank[a.kind] - unitRank[b.kind]);
   return {
     units: await insertMissing(
@@ -60,17 +60,20 @@ export async function seedDirectory(manager: EntityManager): Promise<SeedReport>
 }
 
 /**
- * Loads the full street/township list from its CSV (`npm run import:streets`): new codes are
- * added, existing ones take the file's name and district (the official list wins). Returns rows.
+ * Loads the full street/township list (`npm run import:streets`) or community/village list (`npm run
+ * import:communities`) from its CSV: new codes are added, existing ones take the file's name and parent
+ * (the official list wins). Returns rows.
  */
-export async function importStreets(manager: EntityManager, csv: string): Promise<number> {
-  const districts = await manager.find(UnitEntity, { where: { kind: 'district' }, select: { code: true } });
-  const rows = parseStreetsCsv(csv, new Set(districts.map((d) => d.code)));
+export async function importChildUnits(manager: EntityManager, level: ChildUnitLevel, csv: string): Promise<number> {
+  const parentKind = level === 'street' ? 'district' : 'street';
+  const parents = await manager.find(UnitEntity, { where: { kind: parentKind }, select: { code: true } });
+  const rows = parseChildUnitsCsv(csv, level, new Set(parents.map((p) => p.code)));
+  if (rows.length === 0) return 0;
   await manager
     .createQueryBuilder()
     .insert()
     .into(UnitEntity)
-    .values(rows.map((r) => ({ code: r.code, name: r.name, kind: 'street' as const, parentCode: r.districtCode })))
+    .values(rows.map((r) => ({ code: r.code, name: r.name, kind: level, parentCode: r.parentCode })))
     .orUpdate(['name', 'parent_code'], ['code'])
     .execute();
   return rows.length;

@@ -3,10 +3,11 @@
  * of these types; the seeder upserts them idempotently. Admins edit the live rows afterwards, so
  * nothing in the domain logic may depend on a particular seeded code.
  */
+import type { UnitKind } from '../domain/reference-types';
 
+export type { UnitKind };
 export type HotlineKind = 'primary' | 'merged' | 'utility';
 export type MergeMode = 'number_retired' | 'dual_number';
-export type UnitKind = 'district' | 'street' | 'department' | 'utility';
 export type DispatchTarget = 'unit' | 'street_of_location' | 'district_of_location';
 
 export interface HotlineSeed {

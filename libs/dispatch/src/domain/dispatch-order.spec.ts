@@ -5,6 +5,7 @@ const subject = {
   confidential: false,
   sensitive: false,
   leadUnitCode: '110105001',
+  forwardedToUnitCode: null,
   callerName: '王女士',
   callerPhone: '13812345678',
   companyName: null,
@@ -15,6 +16,12 @@ const enterprise = { ...subject, companyName: '北京某某科技有限公司', 
 describe('callerForUnit', () => {
   it('gives the lead unit the caller to contact', () => {
     expect(callerForUnit(subject, '110105001')).toEqual({ name: '王女士', phone: '13812345678' });
+  });
+
+  it('gives the community its street forwarded the case to the caller to contact, too', () => {
+    const forwarded = { ...subject, forwardedToUnitCode: '110105001002' };
+    expect(callerForUnit(forwarded, '110105001002')).toEqual({ name: '王女士', phone: '13812345678' });
+    expect(callerForUnit(forwarded, '110105001003')).toEqual({ name: null, phone: '138****5678' });
   });
 
   it('gives a co-handler only a masked number', () => {

@@ -12,6 +12,7 @@ export interface OrderSubject {
   confidential: boolean;
   sensitive: boolean;
   leadUnitCode: string | null;
+  forwardedToUnitCode: string | null;
   callerName: string | null;
   callerPhone: string | null;
   companyName: string | null;

@@ -1,4 +1,4 @@
-import type { UnitNoticeKind } from '@hotline/cases/domain';
+import { ASSIGNMENT_ROLES, type AssignmentRole, type UnitNoticeKind } from '@hotline/cases/domain';
 import { instant } from '@hotline/clock/domain';
 
 /**
@@ -8,19 +8,31 @@ import { instant } from '@hotline/clock/domain';
 export const INBOX_STAGES = ['to_sign', 'to_respond', 'handling', 'reported', 'to_acknowledge'] as const;
 export type InboxStage = (typeof INBOX_STAGES)[number];
 
-/** The unit's own steps move its item on; a co-handler has no response of its own: it reports its part. */
-const STAGE_AFTER: Partial<Record<UnitNoticeKind, { lead: InboxStage; co: InboxStage }>> = {
-  signed: { lead: 'to_respond', co: 'handling' },
-  responded: { lead: 'handling', co: 'handling' },
-  reported: { lead: 'handling', co: 'reported' },
+/**
+ * The unit's own steps move its item on; a co-handler has no response of its own: it reports its part.
+ * A community its street forwarded the case to (`sub`) works as the lead does.
+ */
+const STAGE_AFTER: Partial<Record<UnitNoticeKind, Record<AssignmentRole, InboxStage>>> = {
+  signed: { lead: 'to_respond', co: 'handling', sub: 'to_respond' },
+  responded: { lead: 'handling', co: 'handling', sub: 'handling' },
+  reported: { lead: 'handling', co: 'reported', sub: 'handling' },
 };
 
-export function stageAfter(kind: UnitNoticeKind, role: 'lead' | 'co' | null, stage: InboxStage): InboxStage {
+export function stageAfter(kind: UnitNoticeKind, role: AssignmentRole | null, stage: InboxStage): InboxStage {
   const next = STAGE_AFTER[kind];
   return next && role ? next[role] : stage;
 }
 
-/** The deadline each stage works to (a reported co-handler waits for the lead: none). */
+/** Where a new order starts: to be signed, but a forward comes signed (to respond, or handling once the street responded). */
+export function initialStage(role: AssignmentRole, respondedAt: string | null | undefined): InboxStage {
+  if (role !== 'sub') return 'to_sign';
+  return respondedAt ? 'handling' : 'to_respond';
+}
+
+/**
+ * The deadline each stage works to (a reported co-handler waits for the lead: none); a co-handler
+ * handling works to its own report deadline.
+ */
 const DUE_DEADLINE: Record<InboxStage, string | null> = {
   to_sign: 'sign',
   to_respond: 'response',
@@ -29,9 +41,17 @@ const DUE_DEADLINE: Record<InboxStage, string | null> = {
   to_acknowledge: 'acknowledge',
 };
 
+function dueDeadline(stage: InboxStage, role: AssignmentRole | null): string | null {
+  return role === 'co' && stage === 'handling' ? 'report' : DUE_DEADLINE[stage];
+}
+
 /** The next deadline of an item at `stage`, from its deadlines (ISO strings; null: none running). */
-export function dueOf(stage: InboxStage, deadlines: Readonly<Record<string, string | null>>): Date | null {
-  const name = DUE_DEADLINE[stage];
+export function dueOf(
+  stage: InboxStage,
+  deadlines: Readonly<Record<string, string | null | undefined>>,
+  role: AssignmentRole | null = null,
+): Date | null {
+  const name = dueDeadline(stage, role);
   const at = name ? deadlines[name] : null;
   return at ? instant(at) : null;
 }
@@ -73,8 +93,8 @@ export interface InboxWorkState {
 
 export interface InboxNotice {
   kind: UnitNoticeKind;
-  role: 'lead' | 'co' | null;
-  deadlines: Readonly<Record<string, string | null>>;
+  role: AssignmentRole | null;
+  deadlines: Readonly<Record<string, string | null | undefined>>;
   detail: Readonly<Record<string, unknown>>;
   occurredAt: string;
 }
@@ -86,13 +106,13 @@ export interface InboxNotice {
  * order's level and the assignee.
  */
 export function applyNotice(item: InboxWorkState, notice: InboxNotice): InboxWorkState {
-  const role = notice.role ?? (item.role === 'lead' || item.role === 'co' ? item.role : null);
-  const deadlines = notice.role ? { ...notice.deadlines } : item.deadlines;
+  const role = notice.role ?? roleOf(item.role);
+  const deadlines = notice.role ? presentDeadlines(notice.deadlines) : item.deadlines;
   const stage = stageAfter(notice.kind, role, item.stage);
-  const dueAt = dueOf(stage, deadlines);
+  const dueAt = dueOf(stage, deadlines, role);
   const fresh = stage !== item.stage || dueAt?.getTime() !== item.dueAt?.getTime();
   const clock = typeof notice.detail.kind === 'string' ? notice.detail.kind : null;
-  const alertOfDue = clock !== null && clock === DUE_DEADLINE[stage];
+  const alertOfDue = clock !== null && clock === dueDeadline(stage, role);
   const alert =
     notice.kind === 'sla_breached' && alertOfDue
       ? 'breach'
@@ -116,6 +136,19 @@ export function applyNotice(item: InboxWorkState, notice: InboxNotice): InboxWor
     lastNotice: notice.kind,
     lastNoticeAt: instant(notice.occurredAt),
   };
+}
+
+function roleOf(text: string | null): AssignmentRole | null {
+  return ASSIGNMENT_ROLES.find((role) => role === text) ?? null;
+}
+
+function presentDeadlines(
+  deadlines: Readonly<Record<string, string | null | undefined>>,
+): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(deadlines).filter(([, at]) => at !== undefined)) as Record<
+    string,
+    string | null
+  >;
 }
 
 /** A correction's new category, urgency or address, as the unit's item shows them. */

@@ -17,6 +17,12 @@ describe('acting through an order', () => {
     expect(reasonOf(() => assertOrderRole(lead, 'co'))).toBe('order.co_only');
   });
 
+  it('lets a community its street forwarded the case to act for the lead, not report as a co-handler', () => {
+    const sub = { id: 'o3', role: 'sub' as const };
+    expect(assertOrderRole(sub, 'lead')).toBe(sub);
+    expect(reasonOf(() => assertOrderRole(sub, 'co'))).toBe('order.co_only');
+  });
+
   it('refuses with 403-coded errors', () => {
     expect(() => assertOrderRole(co, 'lead')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });

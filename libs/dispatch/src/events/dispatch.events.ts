@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ASSIGNMENT_ROLES, type AssignmentRole } from '@hotline/cases/domain';
 import { EVENT_TYPE_PREFIX } from '@hotline/messaging';
 
 /**
@@ -38,6 +39,8 @@ export class OrderDeadlines {
   @IsISO8601() sign!: string;
   @IsISO8601() response!: string;
   @IsISO8601() resolve!: string;
+  /** A co-handler's own deadline to report its part (co orders only). */
+  @IsOptional() @IsISO8601() report?: string;
 }
 
 export class OrderIssuedData {
@@ -45,13 +48,16 @@ export class OrderIssuedData {
   @IsUUID() caseId!: string;
   @IsString() caseNumber!: string;
   @IsString() unitCode!: string;
-  @IsIn(['lead', 'co']) role!: 'lead' | 'co';
+  /** `sub`: a community its street forwarded the case to (转派), working to the street's deadlines. */
+  @IsIn(ASSIGNMENT_ROLES) role!: AssignmentRole;
   @IsString() categoryCode!: string;
   @IsString() urgency!: string;
   @IsString() summary!: string;
   @IsString() address!: string;
   @IsISO8601() issuedAt!: string;
   @ValidateNested() @Type(() => OrderDeadlines) deadlines!: OrderDeadlines;
+  /** A forwarded order (`sub`): when the street already made first contact with the citizen; null: not yet. */
+  @IsOptional() @IsISO8601() respondedAt?: string | null;
   @IsOptional() @ValidateNested() @Type(() => OrderCaller) caller?: OrderCaller;
   @IsOptional() @ValidateNested() @Type(() => OrderCompany) company?: OrderCompany;
 }

@@ -13,9 +13,10 @@ export class InMemoryAssignmentsRepository implements Assignments {
       ...o,
       id: `10000000-0000-4000-8000-${String(++this.next).padStart(12, '0')}`,
       status: 'active' as const,
-      signedAt: null,
+      signedAt: o.signedAt ?? null,
       cancelledAt: null,
       assigneeUserId: null,
+      reportDueAt: o.reportDueAt ?? null,
     }));
     this.rows.push(...created);
     return created.map((o) => ({ ...o }));

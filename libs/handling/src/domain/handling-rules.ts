@@ -1,5 +1,5 @@
 import { addMs, HOUR_MS } from '@hotline/clock/domain';
-import { type CaseStatus, nextStatus } from '@hotline/cases/domain';
+import { type AssignmentRole, type CaseStatus, nextStatus } from '@hotline/cases/domain';
 import { DomainError } from '@hotline/core';
 
 /**
@@ -12,8 +12,11 @@ const WORKING: readonly CaseStatus[] = ['dispatched', 'signed'];
 
 export type SignDecision = { as: 'lead'; status: CaseStatus } | { as: 'co' };
 
-/** 签收: the lead's signature moves the case to `signed`; a co-handler signs its own order, once. */
-export function decideSign(status: CaseStatus, order: { role: 'lead' | 'co'; signedAt: Date | null }): SignDecision {
+/**
+ * 签收: the lead's signature moves the case to `signed`; a co-handler signs its own order, once (a
+ * forward to a community comes signed: its street signed for the case).
+ */
+export function decideSign(status: CaseStatus, order: { role: AssignmentRole; signedAt: Date | null }): SignDecision {
   if (order.role === 'lead') return { as: 'lead', status: nextStatus(status, 'sign') };
   if (order.signedAt) throw new DomainError('order.already_signed', 'This order is already signed');
   return { as: 'co' };

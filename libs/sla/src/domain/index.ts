@@ -4,3 +4,4 @@ export * from './deadline';
 export * from './policy-resolution';
 export * from './warning';
 export * from './working-hours';
+export * from './co-report';

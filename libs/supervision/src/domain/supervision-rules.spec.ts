@@ -1,8 +1,16 @@
-import { assertCanClose, assertCanReply, replyDueAt } from './supervision-rules';
+import { addresseeOf, assertCanClose, assertCanReply, replyDueAt } from './supervision-rules';
 import { reasonOf } from '@hotline/core/testing';
 
 describe('supervision rules', () => {
   const open = { unitCode: '110105001', status: 'open' as const };
+
+  it('addresses an order to the co-handler whose report clock was missed, else to the lead', () => {
+    const c = { leadUnitCode: '110105001', coUnitCodes: ['DEPT-WATER'] };
+    expect(addresseeOf('DEPT-WATER', c)).toBe('DEPT-WATER');
+    expect(addresseeOf('110105001', c)).toBe('110105001');
+    expect(addresseeOf('DEPT-GONE', c)).toBe('110105001'); // no longer on the case
+    expect(addresseeOf(undefined, c)).toBe('110105001'); // a callback or a repeat call
+  });
 
   it('gives each level its time to answer: 24 h, 12 h, 4 h', () => {
     const from = new Date('2026-11-30T08:00:00Z');

@@ -9,6 +9,17 @@ export function replyDueAt(level: SupervisionLevel, from: Date): Date {
   return addMs(from, SUPERVISION_REPLY_HOURS[level] * HOUR_MS);
 }
 
+/**
+ * Who an order is addressed to: the unit whose clock was missed when it is a co-handler still on the case
+ * (its own report deadline), else the lead unit (a forwarded case's community hears the lead's orders).
+ */
+export function addresseeOf(
+  triggerUnitCode: string | null | undefined,
+  c: { leadUnitCode: string | null; coUnitCodes: readonly string[] },
+): string | null {
+  return triggerUnitCode && c.coUnitCodes.includes(triggerUnitCode) ? triggerUnitCode : c.leadUnitCode;
+}
+
 /** A unit answers an open order addressed to it (a supervisor may answer for it). */
 export function assertCanReply(
   order: { unitCode: string | null; status: SupervisionStatus },

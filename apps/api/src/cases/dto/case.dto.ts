@@ -227,6 +227,18 @@ export class CaseDto {
   @ApiProperty() repeatCount!: number;
   @ApiProperty({ nullable: true, type: String }) leadUnitCode!: string | null;
   @ApiProperty({ type: [String] }) coUnitCodes!: string[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date-time' },
+    description: 'Each co-handler’s own deadline to report its part, by unit code',
+  })
+  coReportDue!: Record<string, string>;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The community/village the lead street forwarded the case to (转派)',
+  })
+  forwardedToUnitCode!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
 }

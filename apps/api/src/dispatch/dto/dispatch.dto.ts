@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { RETURN_REASONS, ReturnReason } from '@hotline/cases';
 import { DUE_FILTER_PATTERN, INBOX_STAGES, type InboxStage } from '@hotline/dispatch/domain';
+import { IsDateTime } from '../../http/date-time';
 import { PageQueryDto } from '../../http/page-query.dto';
 
 export class DispatchRequestDto {
@@ -30,6 +31,43 @@ export class DispatchRequestDto {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   coUnitCodes?: string[];
+}
+
+export class ForwardRequestDto {
+  @ApiProperty({ example: '110105001002', description: 'A community/village (社区/村) under the lead street' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  unitCode!: string;
+
+  @ApiProperty({ example: '请建国里社区上门核实并处理' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note!: string;
+}
+
+export class AddCoHandlerRequestDto {
+  @ApiProperty({ example: 'DEPT-WATER' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  unitCode!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'Its own deadline to report its part; by default 80% of the way to the lead’s resolve deadline',
+  })
+  @IsOptional()
+  @IsDateTime()
+  reportDueAt?: Date;
+
+  @ApiProperty({ example: '需水务部门协助查明管线归属' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note!: string;
 }
 
 class SuggestionDto {
@@ -116,7 +154,7 @@ export class InboxItemDto {
   @ApiProperty({ enum: ['dispatch', 'transfer'] }) kind!: string;
   @ApiProperty({ format: 'uuid' }) caseId!: string;
   @ApiProperty() caseNumber!: string;
-  @ApiProperty({ nullable: true, type: String, enum: ['lead', 'co'] }) role!: string | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['lead', 'co', 'sub'] }) role!: string | null;
   @ApiProperty() categoryCode!: string;
   @ApiProperty() urgency!: string;
   @ApiProperty() summary!: string;

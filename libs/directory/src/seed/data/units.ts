@@ -8,7 +8,8 @@ import type { UnitSeed } from '../seed-types';
  *   representative set for each other district. A street's code is its district code + a 3-digit
  *   sequence (001, 002, … in the order listed here). These sequence numbers are the project's own,
  *   NOT the official 9/12-digit township codes; the full official list (~343) is imported from CSV
- *   (format: see `streets.example.csv`), continuing the numbering per district.
+ *   (format: see `streets.example.csv`), continuing the numbering per district. Communities/villages (社区/村) likewise:
+ *   a few here, the rest from `communities.example.csv`'s format.
  * - Municipal departments (市级部门): `DEPT-<SLUG>`, no parent.
  * - Public-utility enterprises: `UTIL-<SLUG>`; the utility hotlines point at these codes.
  */
@@ -302,4 +303,16 @@ export const UNITS: readonly UnitSeed[] = [
   { code: 'UTIL-CMCC', name: '中国移动北京公司', kind: 'utility' },
   { code: 'UTIL-CUCC', name: '中国联通北京公司', kind: 'utility' },
   { code: 'UTIL-CTCC', name: '中国电信北京公司', kind: 'utility' },
+
+  // ── communities/villages (社区/村) under a few streets: where a street forwards a case (转派); the full
+  // list loads with `npm run import:communities` (its street's code + a 3-digit sequence) ─────────────
+  { code: '110105001001', name: '建外街道永安里社区', kind: 'community', parentCode: '110105001' },
+  { code: '110105001002', name: '建外街道建国里社区', kind: 'community', parentCode: '110105001' },
+  { code: '110105001003', name: '建外街道光华里社区', kind: 'community', parentCode: '110105001' },
+  { code: '110105002001', name: '朝外街道吉祥里社区', kind: 'community', parentCode: '110105002' },
+  { code: '110105002002', name: '朝外街道芳草地社区', kind: 'community', parentCode: '110105002' },
+  { code: '110101001001', name: '东华门街道多福巷社区', kind: 'community', parentCode: '110101001' },
+  { code: '110101001002', name: '东华门街道韶九社区', kind: 'community', parentCode: '110101001' },
+  { code: '110108001001', name: '万寿路街道翠微路社区', kind: 'community', parentCode: '110108001' },
+  { code: '110108001002', name: '万寿路街道复兴路社区', kind: 'community', parentCode: '110108001' },
 ];
