@@ -193,6 +193,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/abandoned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call-back queue (漏接回拨): abandoned calls, soonest due first, with how many are open and overdue */
+        get: operations["Calls_abandonedCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim an abandoned call to call back (held 10 minutes, renewed by claiming again) */
+        post: operations["Calls_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/call-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the call back of an abandoned call: reached or unreachable */
+        post: operations["Calls_callBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{id}/transfer": {
         parameters: {
             query?: never;
@@ -1497,7 +1548,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -1748,6 +1799,57 @@ export interface components {
             caseId: string | null;
             /** @description The telephony system’s id of the call */
             externalCallId: string | null;
+        };
+        AbandonedCallDto: {
+            /** Format: uuid */
+            id: string;
+            dialedNumber: string;
+            callerNumber: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "offered" | "answered" | "ended" | "abandoned" | "transferred";
+            sourceHotline: components["schemas"]["SourceHotlineDto"];
+            overflowFrom: string | null;
+            /** Format: uuid */
+            caseId: string | null;
+            /** @description The telephony system’s id of the call */
+            externalCallId: string | null;
+            /** Format: date-time */
+            abandonedAt: string;
+            /** Format: date-time */
+            callBackDueAt: string;
+            /**
+             * Format: uuid
+             * @description The agent calling back (10-minute claim)
+             */
+            callBackClaimedBy: string | null;
+            /** Format: date-time */
+            callBackClaimedAt: string | null;
+            /** Format: date-time */
+            calledBackAt: string | null;
+            /** @enum {string|null} */
+            callBackOutcome: "reached" | "unreachable" | "got_through" | null;
+        };
+        AbandonedCallPageDto: {
+            items: components["schemas"]["AbandonedCallDto"][];
+            total: number;
+            /** @description Abandoned calls not yet called back */
+            open: number;
+            /** @description Of those, past their due time */
+            overdue: number;
+        };
+        CallBackRequestDto: {
+            /**
+             * @description `reached`: the caller answered; `unreachable`: not
+             * @enum {string}
+             */
+            outcome: "reached" | "unreachable";
+            /**
+             * Format: uuid
+             * @description The case the call back registered or found
+             */
+            caseId?: string;
         };
         TransferRequestDto: {
             /**
@@ -4086,6 +4188,214 @@ export interface operations {
             };
             /** @description Only for: agent, supervisor */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_abandonedCalls: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description `done`: called back, or got through */
+                state?: "open" | "done";
+                /** @description Held by me, or by nobody (a lapsed claim is nobody’s) */
+                claimed?: "me" | "none";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbandonedCallPageDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_claim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbandonedCallDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not abandoned, already called back, or another agent’s */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Calls_callBack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallBackRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbandonedCallDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not abandoned, already called back, or another agent’s */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import type { Page, PageRequest } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import { CallEntity } from './entities/call.entity';
 import { CallOutcomeEntity } from './entities/call-outcome.entity';
+
+export interface CallBackQuery extends PageRequest {
+  state: 'open' | 'done';
+  /** `none`: not held by anyone (a lapsed claim counts as none); a user id: held by that agent. */
+  claimedBy?: string;
+  claimLapsedBefore: Date;
+}
+
+export interface CallBackCounts {
+  abandoned: number;
+  settled: number;
+  decided: number;
+  inTime: number;
+}
 
 /** Calls answered today, per source hotline. */
 export interface CallCounts {
@@ -67,5 +82,67 @@ export class CallsRepository {
       answered: Number(r.answered),
       abandoned: Number(r.abandoned),
     }));
+  }
+
+  /** Abandoned calls waiting for a call back (`open`, soonest due first) or called back (`done`, latest first). */
+  async callBackQueue(query: CallBackQuery): Promise<Page<CallEntity>> {
+    const q = this.db.manager
+      .createQueryBuilder(CallEntity, 'c')
+      .where('c.callBackDueAt IS NOT NULL')
+      .andWhere(query.state === 'open' ? 'c.calledBackAt IS NULL' : 'c.calledBackAt IS NOT NULL');
+    if (query.claimedBy === 'none') {
+      q.andWhere('(c.callBackClaimedBy IS NULL OR c.callBackClaimedAt < :lapsed)', { lapsed: query.claimLapsedBefore });
+    } else if (query.claimedBy) {
+      q.andWhere('c.callBackClaimedBy = :claimedBy AND c.callBackClaimedAt >= :lapsed', {
+        claimedBy: query.claimedBy,
+        lapsed: query.claimLapsedBefore,
+      });
+    }
+    q.orderBy(query.state === 'open' ? 'c.callBackDueAt' : 'c.calledBackAt', query.state === 'open' ? 'ASC' : 'DESC')
+      .addOrderBy('c.id')
+      .take(query.limit)
+      .skip(query.offset);
+    const [items, total] = await q.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Open call backs, and how many of them are past due. */
+  async openCallBackCounts(now: Date): Promise<{ open: number; overdue: number }> {
+    const [row]: { open: string; overdue: string }[] = await this.db.manager.query(
+      `SELECT count(*) AS open, count(*) FILTER (WHERE call_back_due_at < $1) AS overdue
+         FROM calls WHERE call_back_due_at IS NOT NULL AND called_back_at IS NULL`,
+      [now],
+    );
+    return { open: Number(row?.open ?? 0), overdue: Number(row?.overdue ?? 0) };
+  }
+
+  /** A later call from the caller got through: their open call backs are settled by it. */
+  async settleCallBacksOf(callerNumber: string, at: Date): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE calls SET called_back_at = $2, call_back_outcome = 'got_through'
+        WHERE caller_number = $1 AND call_back_due_at IS NOT NULL AND called_back_at IS NULL AND abandoned_at <= $2`,
+      [callerNumber, at],
+    );
+  }
+
+  /**
+   * Of the calls abandoned since `since`: how many, how many were called back (or got through), how many
+   * are decided — settled, or past their due time — and how many were settled in time.
+   */
+  async callBacksSince(since: Date, now: Date): Promise<CallBackCounts> {
+    const [row]: Record<'abandoned' | 'settled' | 'decided' | 'in_time', string>[] = await this.db.manager.query(
+      `SELECT count(*) AS abandoned, count(called_back_at) AS settled,
+              count(*) FILTER (WHERE called_back_at IS NOT NULL OR call_back_due_at < $2) AS decided,
+              count(*) FILTER (WHERE called_back_at <= call_back_due_at) AS in_time
+         FROM calls WHERE call_back_due_at IS NOT NULL AND abandoned_at >= $1`,
+      [since, now],
+    );
+    const n = (value: string | undefined) => Number(value ?? 0);
+    return {
+      abandoned: n(row?.abandoned),
+      settled: n(row?.settled),
+      decided: n(row?.decided),
+      inTime: n(row?.in_time),
+    };
   }
 }

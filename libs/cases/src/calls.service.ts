@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@hotline/clock';
+import { AppConfig } from '@hotline/config';
 import { DomainError } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { CallsRepository } from './calls.repository';
 import type { Actor } from './domain/actor';
 import { applyCallEvent, CallEventKind, callStatus, CallTimeline, takenByAgent } from './domain/call-events';
+import { callBackDue } from './domain/abandoned-calls';
 import { CALL_OUTCOMES, type CallOutcomeKind, isTargetOf } from './domain/call-outcome';
 import { normalizePhone } from './domain/phone';
 import { LineFacts, resolveSourceLine } from './domain/source-line';
@@ -43,6 +45,7 @@ export class CallsService {
     private readonly db: TransactionService,
     private readonly calls: CallsRepository,
     private readonly reference: ReferenceDataService,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -66,8 +69,10 @@ export class CallsService {
       agentUserId: actor.userId,
     };
     const externalCallId = input.externalCallId;
-    if (!externalCallId) return this.calls.save({ ...taken, status: 'answered' });
     return this.db.run(async () => {
+      // The caller got through: an earlier abandoned call of theirs needs no call back now.
+      await this.calls.settleCallBacksOf(callerNumber, answeredAt);
+      if (!externalCallId) return this.calls.save({ ...taken, status: 'answered' });
       const reported = await this.calls.lockByCtiId(externalCallId);
       if (!reported) return this.calls.save({ ...taken, ctiCallId: externalCallId, status: 'answered' });
       const timeline = takenByAgent(reported, input.startedAt, answeredAt);
@@ -136,17 +141,24 @@ export class CallsService {
       const existing = await this.calls.lockByCtiId(event.ctiCallId);
       const timeline = applyCallEvent(existing ?? EMPTY_TIMELINE, event.kind, event.occurredAt);
       if (existing && timeline === existing) return existing; // nothing new: a redelivery or a late report
+      const status = callStatus(timeline);
+      const callerNumber = existing?.callerNumber ?? normalizePhone(event.callerNumber) ?? event.callerNumber;
+      if (timeline.answeredAt && !existing?.answeredAt)
+        await this.calls.settleCallBacksOf(callerNumber, timeline.answeredAt);
       return this.calls.save({
         ...(existing ?? {
           ctiCallId: event.ctiCallId,
           dialedNumber: event.dialedNumber,
-          callerNumber: normalizePhone(event.callerNumber) ?? event.callerNumber,
+          callerNumber,
           sourceHotlineCode: line.hotlineCode,
           overflowFrom: line.overflowFrom,
           startedAt: event.occurredAt,
         }),
         ...timeline,
-        status: callStatus(timeline),
+        status,
+        ...(status === 'abandoned' && !existing?.callBackDueAt && timeline.abandonedAt
+          ? { callBackDueAt: callBackDue(timeline.abandonedAt, this.config.ABANDONED_CALL_BACK_MINUTES) }
+          : {}),
       });
     });
   }

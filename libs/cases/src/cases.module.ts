@@ -5,6 +5,7 @@ import { DirectoryModule } from '@hotline/directory';
 import { MessagingModule } from '@hotline/messaging';
 import { SlaModule } from '@hotline/sla';
 import { CallsRepository } from './calls.repository';
+import { AbandonedCallsService } from './abandoned-calls.service';
 import { CallsService } from './calls.service';
 import { CaseActionsService } from './case-actions.service';
 import { CaseCommandsService } from './case-commands.service';
@@ -32,6 +33,7 @@ import { CASES_ENTITIES } from './entities';
     CaseCommandsService,
     CaseNumbersService,
     CallsService,
+    AbandonedCallsService,
     CaseRegistrationService,
     CaseActionsService,
     CaseQueriesService,
@@ -47,6 +49,8 @@ import { CASES_ENTITIES } from './entities';
     CaseCorrectionsService,
     CaseCommandsService,
     CallsService,
+    AbandonedCallsService,
+    AbandonedCallsService,
     CaseRegistrationService,
     CaseActionsService,
     CaseQueriesService,

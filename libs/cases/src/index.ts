@@ -14,6 +14,7 @@ export * from './case-actions.service';
 export * from './case-corrections.service';
 export * from './case-notes.service';
 export * from './calls.service';
+export * from './abandoned-calls.service';
 export * from './deadline-sweep.service';
 export * from './case-search-index.service';
 export { caseSearchOf, caseSearchTexts, type CaseSearch, type CaseSearchTexts } from './case-search';

@@ -358,6 +358,16 @@ export class AppConfig {
   @Max(3600)
   REFERENCE_CACHE_SECONDS = 30;
 
+  /**
+   * An abandoned call (漏接) is due a call back within this many minutes (docs/product.md, "Calling back
+   * abandoned calls").
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  ABANDONED_CALL_BACK_MINUTES = 30;
+
   /** A demand from the same caller, category and street joins that caller's open case this long. */
   @Transform(toInt)
   @IsInt()

@@ -44,6 +44,11 @@ export const ERROR_REASONS = {
   'case.already_unreasonable': 'STATE_CONFLICT',
   'case.changed_concurrently': 'VERSION_CONFLICT',
   'call.not_registered': 'STATE_CONFLICT',
+  /** Calling back a call that was not abandoned (漏接回拨 is for abandoned calls only). */
+  'call.not_abandoned': 'STATE_CONFLICT',
+  'call.already_called_back': 'STATE_CONFLICT',
+  /** Another agent claimed this abandoned call within the last 10 minutes. */
+  'call.claimed_by_other': 'STATE_CONFLICT',
   'submission.not_found': 'NOT_FOUND',
   /** Another agent accepted or answered the online submission first. */
   'submission.already_decided': 'STATE_CONFLICT',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallsService, CaseQueriesService } from '@hotline/cases';
+import { AbandonedCallsService, CallsService, CaseQueriesService } from '@hotline/cases';
 import { Clock, dayStart, localDate } from '@hotline/clock';
 import { ReferenceDataService } from '@hotline/directory';
 import { type CitationUse, KnowledgeFiguresService, shareOf } from '@hotline/knowledge';
@@ -28,15 +28,22 @@ export interface LiveFigures {
    * decided today — in time or not. The centre's own work: zero in a unit's figures.
    */
   onlineIntake: QueueCounts & { decidedInTimeRate: number | null };
+  /**
+   * Calling back today's abandoned calls (docs/kpi.md, "Calling back abandoned calls"): how many, called back
+   * or got through, still open, and the share of those decided that were settled within their due time.
+   */
+  callBacks: { abandoned: number; settled: number; open: number; overdue: number; inTimeRate: number | null };
 }
 
 const NO_QUEUE: QueueCounts = { waiting: 0, overdue: 0, decidedToday: 0, decidedInTimeToday: 0 };
+const NO_CALL_BACKS = { abandoned: 0, settled: 0, decided: 0, inTime: 0 };
 
 /** Today on the floor (GET /kpi/live), from the owners of calls, cases and clocks. */
 @Injectable()
 export class LiveFiguresService {
   constructor(
     private readonly calls: CallsService,
+    private readonly abandonedCalls: AbandonedCallsService,
     private readonly cases: CaseQueriesService,
     private readonly deadlines: DeadlinesService,
     private readonly reference: ReferenceDataService,
@@ -51,15 +58,19 @@ export class LiveFiguresService {
     const since = dayStart(day);
     const unit = scope.unitCode;
     // A unit's figures leave the centre's calls out: they are not the unit's.
-    const [calls, intake, atRiskBy, overdue, answeredCases, usage, queue] = await Promise.all([
-      unit ? Promise.resolve([]) : this.calls.startedSinceByHotline(since),
-      this.cases.intakeSince(since, unit),
-      this.deadlines.atRiskByKind(asOf, unit),
-      this.deadlines.breachedSince(since, unit),
-      this.cases.answeredSince(since, unit),
-      this.knowledge.usage(since, asOf, unit ?? null),
-      unit ? Promise.resolve(NO_QUEUE) : this.onlineIntake.todayCounts(),
-    ]);
+    const [calls, intake, atRiskBy, overdue, answeredCases, usage, queue, callBacks, callBackQueue] = await Promise.all(
+      [
+        unit ? Promise.resolve([]) : this.calls.startedSinceByHotline(since),
+        this.cases.intakeSince(since, unit),
+        this.deadlines.atRiskByKind(asOf, unit),
+        this.deadlines.breachedSince(since, unit),
+        this.cases.answeredSince(since, unit),
+        this.knowledge.usage(since, asOf, unit ?? null),
+        unit ? Promise.resolve(NO_QUEUE) : this.onlineIntake.todayCounts(),
+        unit ? Promise.resolve(NO_CALL_BACKS) : this.abandonedCalls.since(since),
+        unit ? Promise.resolve({ open: 0, overdue: 0 }) : this.abandonedCalls.openCounts(),
+      ],
+    );
     const snapshot = await this.reference.snapshot();
     const hotlines = new Set([...calls.map((c) => c.hotline), ...intake.registeredByHotline.keys()]);
     const total = calls.reduce((sum, c) => sum + c.total, 0);
@@ -98,6 +109,12 @@ export class LiveFiguresService {
         neverUsed: usage.neverUsed,
       },
       onlineIntake: { ...queue, decidedInTimeRate: shareOf(queue.decidedInTimeToday, queue.decidedToday) },
+      callBacks: {
+        abandoned: callBacks.abandoned,
+        settled: callBacks.settled,
+        ...callBackQueue,
+        inTimeRate: shareOf(callBacks.inTime, callBacks.decided),
+      },
     };
   }
 }

@@ -1,14 +1,15 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { CallEntity, CallsService } from '@hotline/cases';
+import { AbandonedCallsService, CallEntity, CallsService } from '@hotline/cases';
 import { ReferenceDataService } from '@hotline/directory';
 import { TransfersService } from '@hotline/dispatch';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
@@ -16,6 +17,10 @@ import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
 import {
+  AbandonedCallDto,
+  AbandonedCallPageDto,
+  CallBackQueryDto,
+  CallBackRequestDto,
   CallDto,
   CallOutcomeDto,
   CallOutcomeRequestDto,
@@ -31,6 +36,7 @@ import {
 export class CallsController {
   constructor(
     private readonly calls: CallsService,
+    private readonly abandoned: AbandonedCallsService,
     private readonly transfers: TransfersService,
     private readonly reference: ReferenceDataService,
   ) {}
@@ -46,6 +52,49 @@ export class CallsController {
   @ApiCreatedResponse({ type: CallDto })
   async take(@Body() body: CreateCallDto, @CurrentPrincipal() agent: Principal): Promise<CallDto> {
     return this.toDto(await this.calls.take(body, agent));
+  }
+
+  @Get('abandoned')
+  @ApiOperation({
+    summary: 'The call-back queue (漏接回拨): abandoned calls, soonest due first, with how many are open and overdue',
+  })
+  @ApiOkResponse({ type: AbandonedCallPageDto })
+  async abandonedCalls(
+    @Query() q: CallBackQueryDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<AbandonedCallPageDto> {
+    const page = await this.abandoned.queue(q, agent);
+    return { ...page, items: await Promise.all(page.items.map((call) => this.toAbandonedDto(call))) };
+  }
+
+  @Post(':id/claim')
+  @Idempotent()
+  @ApiOperation({ summary: 'Claim an abandoned call to call back (held 10 minutes, renewed by claiming again)' })
+  @ApiCreatedResponse({ type: AbandonedCallDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Not abandoned, already called back, or another agent’s',
+  })
+  async claim(@UuidParam('id') id: string, @CurrentPrincipal() agent: Principal): Promise<AbandonedCallDto> {
+    return this.toAbandonedDto(await this.abandoned.claim(id, agent));
+  }
+
+  @Post(':id/call-back')
+  @Idempotent()
+  @ApiOperation({ summary: 'Record the call back of an abandoned call: reached or unreachable' })
+  @ApiCreatedResponse({ type: AbandonedCallDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'Not abandoned, already called back, or another agent’s',
+  })
+  async callBack(
+    @UuidParam('id') id: string,
+    @Body() body: CallBackRequestDto,
+    @CurrentPrincipal() agent: Principal,
+  ): Promise<AbandonedCallDto> {
+    return this.toAbandonedDto(await this.abandoned.record(id, body, agent));
   }
 
   @Post(':id/transfer')
@@ -104,6 +153,18 @@ export class CallsController {
       overflowFrom: call.overflowFrom,
       caseId: call.caseId,
       externalCallId: call.ctiCallId,
+    };
+  }
+
+  private async toAbandonedDto(call: CallEntity): Promise<AbandonedCallDto> {
+    return {
+      ...(await this.toDto(call)),
+      abandonedAt: call.abandonedAt!,
+      callBackDueAt: call.callBackDueAt!,
+      callBackClaimedBy: call.callBackClaimedBy,
+      callBackClaimedAt: call.callBackClaimedAt,
+      calledBackAt: call.calledBackAt,
+      callBackOutcome: call.callBackOutcome,
     };
   }
 }

@@ -1,3 +1,4 @@
+export * from './abandoned-calls';
 export * from './actor';
 export * from './answerability';
 export * from './call-events';

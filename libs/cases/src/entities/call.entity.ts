@@ -9,7 +9,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { HotlineEntity, UnitEntity } from '@hotline/directory';
+import { HotlineEntity, sqlList, UnitEntity } from '@hotline/directory';
+import { CALL_BACK_OUTCOMES, type CallBackOutcome } from '../domain/abandoned-calls';
 import type { CallStatus } from '../domain/call-events';
 
 /** A call that reached the centre, on 12345, a merged line, or overflowing from a utility line. */
@@ -17,6 +18,13 @@ import type { CallStatus } from '../domain/call-events';
 @Check('ck_calls_status', `status IN ('offered', 'answered', 'ended', 'abandoned', 'transferred')`)
 @Index('ix_calls_started_at', ['startedAt'])
 @Index('ix_calls_source_started_at', ['sourceHotlineCode', 'startedAt'])
+@Index('ix_calls_call_back_queue', ['callBackDueAt'], {
+  where: `call_back_due_at IS NOT NULL AND called_back_at IS NULL`,
+})
+@Index('ix_calls_call_back_caller', ['callerNumber'], {
+  where: `call_back_due_at IS NOT NULL AND called_back_at IS NULL`,
+})
+@Check('ck_calls_call_back_outcome', `call_back_outcome IN (${sqlList(CALL_BACK_OUTCOMES)})`)
 export class CallEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_calls' })
   id!: string;
@@ -73,6 +81,27 @@ export class CallEntity {
 
   @Column({ type: 'uuid', nullable: true })
   agentUserId!: string | null;
+
+  /** An abandoned call is due a call back by then (漏接回拨); null for every other call. */
+  @Column({ type: 'timestamptz', nullable: true })
+  callBackDueAt!: Date | null;
+
+  /** The agent calling the caller back, and since when (a claim lapses after 10 minutes). */
+  @Column({ type: 'uuid', nullable: true })
+  callBackClaimedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  callBackClaimedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  calledBackAt!: Date | null;
+
+  /** The agent who recorded the call back; null when a later call got through. */
+  @Column({ type: 'uuid', nullable: true })
+  calledBackBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  callBackOutcome!: CallBackOutcome | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,7 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { CALL_OUTCOME_KINDS, CALL_OUTCOME_TARGETS, type CallOutcomeKind } from '@hotline/cases';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  AGENT_CALL_BACK_OUTCOMES,
+  CALL_BACK_OUTCOMES,
+  CALL_OUTCOME_KINDS,
+  CALL_OUTCOME_TARGETS,
+  type CallOutcomeKind,
+} from '@hotline/cases';
 import { IsDateTime } from '../../http/date-time';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 export class CreateCallDto {
   @ApiProperty({
@@ -159,4 +166,49 @@ export class CallOutcomeDto {
   @ApiProperty({ enum: CALL_OUTCOME_TARGETS }) target!: string;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt!: Date;
+}
+
+export class CallBackQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'done'], default: 'open', description: '`done`: called back, or got through' })
+  @IsOptional()
+  @IsIn(['open', 'done'])
+  state: 'open' | 'done' = 'open';
+
+  @ApiPropertyOptional({ enum: ['me', 'none'], description: 'Held by me, or by nobody (a lapsed claim is nobody’s)' })
+  @IsOptional()
+  @IsIn(['me', 'none'])
+  claimed?: 'me' | 'none';
+}
+
+export class CallBackRequestDto {
+  @ApiProperty({ enum: AGENT_CALL_BACK_OUTCOMES, description: '`reached`: the caller answered; `unreachable`: not' })
+  @IsIn(AGENT_CALL_BACK_OUTCOMES)
+  outcome!: 'reached' | 'unreachable';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The case the call back registered or found' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+}
+
+export class AbandonedCallDto extends CallDto {
+  @ApiProperty({ type: String, format: 'date-time' }) abandonedAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) callBackDueAt!: Date;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The agent calling back (10-minute claim)',
+  })
+  callBackClaimedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) callBackClaimedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) calledBackAt!: Date | null;
+  @ApiProperty({ nullable: true, enum: CALL_BACK_OUTCOMES, type: String }) callBackOutcome!: string | null;
+}
+
+export class AbandonedCallPageDto {
+  @ApiProperty({ type: [AbandonedCallDto] }) items!: AbandonedCallDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Abandoned calls not yet called back' }) open!: number;
+  @ApiProperty({ description: 'Of those, past their due time' }) overdue!: number;
 }
