@@ -649,6 +649,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/callback/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a due callback before ringing the citizen (held 10 minutes, renewed by claiming again) */
+        post: operations["Callbacks_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/callback": {
         parameters: {
             query?: never;
@@ -1548,7 +1565,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "callback.claimed_by_other" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -2589,10 +2606,25 @@ export interface components {
             deadlines: components["schemas"]["DeadlinesDto"];
             /** Format: date-time */
             callbackDueAt: string;
+            /**
+             * Format: uuid
+             * @description The agent calling back (10-minute claim)
+             */
+            claimedBy: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
         };
         DuePageDto: {
             items: components["schemas"]["DueCaseDto"][];
             total: number;
+        };
+        CallbackClaimDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            claimedBy: string;
+            /** Format: date-time */
+            claimedAt: string;
         };
         CallbackDto: {
             /** @description Was the citizen reached? */
@@ -6193,6 +6225,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description My claimed callbacks, or those nobody holds */
+                claimed?: "me" | "none";
             };
             header?: never;
             path?: never;
@@ -6227,6 +6261,82 @@ export interface operations {
             };
             /** @description Only for: agent, supervisor */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Callbacks_claim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackClaimDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: agent, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not due a callback, or another agent’s */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

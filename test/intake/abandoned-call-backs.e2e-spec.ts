@@ -7,7 +7,7 @@ import { MINUTE_MS } from '@hotline/clock';
 import { createCloudEvent, TOPICS } from '@hotline/messaging';
 import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
-import { as, uniquePhone } from '../support/cases';
+import { as, caseBody, uniquePhone } from '../support/cases';
 import { eventually } from '../support/kafka-probe';
 import { produceAs } from '../support/kafka-principals';
 import { testClock } from '../support/test-clock';
@@ -23,6 +23,10 @@ interface AbandonedCall {
   callBackClaimedBy: string | null;
   calledBackAt: string | null;
   callBackOutcome: string | null;
+}
+interface DueCase {
+  id: string;
+  claimedBy: string | null;
 }
 interface Queue {
   items: AbandonedCall[];
@@ -138,6 +142,33 @@ describe('the abandoned-call call-back queue (real api + worker, PostgreSQL, Kaf
     expect(refused.body.reason).toBe('call.not_abandoned');
     await agent.post(`/calls/${randomUUID()}/claim`).expect(404);
     await agent.get('/calls/abandoned?state=later').expect(400);
+  });
+
+  it('lets one agent at a time claim a case’s callback, and ends the claim with the callback', async () => {
+    const street = as(http, await tokenFor(http, 'handler', '110105001'));
+    const c = (await agent.post('/cases', caseBody()).expect(201)).body as { id: string };
+    await agent.post(`/cases/${c.id}/dispatch`, { leadUnitCode: '110105001' }).expect(201);
+    await street.post(`/cases/${c.id}/sign`).expect(201);
+    const early = await agent.post(`/cases/${c.id}/callback/claim`).expect(409);
+    expect(early.body.reason).toBe('callback.not_due');
+    await street.post(`/cases/${c.id}/resolve`, { outcome: 'solved', reply: '已处理' }).expect(201);
+
+    const claim = await agent.post(`/cases/${c.id}/callback/claim`).expect(201);
+    expect(claim).toSatisfyApiSpec();
+    const dueOf = async (client: Client, query = '') =>
+      ((await client.get(`/callbacks/due?limit=1000${query}`).expect(200)).body as { items: DueCase[] }).items;
+    expect((await dueOf(agent, '&claimed=me')).map((i) => i.id)).toEqual([c.id]);
+    expect((await dueOf(colleague, '&claimed=none')).map((i) => i.id)).not.toContain(c.id);
+    expect((await dueOf(colleague)).find((i) => i.id === c.id)?.claimedBy).toBe(claim.body.claimedBy);
+    const refused = await colleague
+      .post(`/cases/${c.id}/callback`, { reached: true, solved: true, satisfaction: 'satisfied' })
+      .expect(409);
+    expect(refused.body.reason).toBe('callback.claimed_by_other');
+    await colleague.post(`/cases/${c.id}/callback/claim`).expect(409);
+
+    await agent.post(`/cases/${c.id}/callback`, { reached: false }).expect(201); // not reached: due again
+    expect((await dueOf(colleague, '&claimed=none')).map((i) => i.id)).toContain(c.id);
+    await colleague.post(`/cases/${c.id}/callback/claim`).expect(201);
   });
 
   // Last: moving the clock dates later calls in the future for every other test of this file.

@@ -58,6 +58,7 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'GET /api/v1/cases/{id}/dispatch-suggestions': { roles: ALL, scope: 'case' },
   'POST /api/v1/cases/{id}/dispatch': { roles: ['agent', 'supervisor'], scope: 'case' },
   'GET /api/v1/calls/abandoned': { roles: ['agent', 'supervisor'] },
+  'POST /api/v1/cases/{id}/callback/claim': { roles: ['agent', 'supervisor'], scope: 'case' },
   'POST /api/v1/calls/{id}/claim': { roles: ['agent', 'supervisor'] },
   'POST /api/v1/calls/{id}/call-back': { roles: ['agent', 'supervisor'] },
   'POST /api/v1/cases/{id}/forward': { roles: ['handler'], scope: 'case' },

@@ -4,10 +4,30 @@ import { aDispatchedCase, fakeCaseKernel } from '@hotline/cases/testing';
 import { type CaseQueriesService, CaseViewsService } from '@hotline/cases';
 import type { DeadlinesService, DueDatesService } from '@hotline/sla';
 import type { CallbacksRepository } from './callbacks.repository';
+import type { CallbackClaimsRepository } from './callback-claims.repository';
+import { CallbackClaimsService } from './callback-claims.service';
 import { CallbacksService } from './callbacks.service';
+import type { CallbackClaimEntity } from './entities/callback-claim.entity';
 import { rejectionOf } from '@hotline/core/testing';
 
 const agent: Actor = { userId: 'a1', role: 'agent', unitCode: null };
+
+/** Claims in memory: nobody holds any callback in these specs beyond what they claim. */
+class Claims {
+  rows = new Map<string, CallbackClaimEntity>();
+  async find(caseId: string) {
+    return this.rows.get(caseId) ?? null;
+  }
+  async put(claim: CallbackClaimEntity) {
+    this.rows.set(claim.caseId, claim);
+  }
+  async remove(caseId: string) {
+    this.rows.delete(caseId);
+  }
+  async liveOf() {
+    return new Map();
+  }
+}
 
 function setUp() {
   const kernel = fakeCaseKernel();
@@ -26,6 +46,7 @@ function setUp() {
     {
       dispatchDue: async (_u: string, _c: string, from: Date) => addMs(from, 24 * HOUR_MS),
     } as unknown as DueDatesService,
+    new CallbackClaimsService(kernel.commands, new Claims() as unknown as CallbackClaimsRepository, kernel.clock),
   );
   const resolved = () =>
     kernel.given(

@@ -13,6 +13,7 @@ import {
 } from '@hotline/cases';
 import { DomainError, Page, PageRequest } from '@hotline/core';
 import { type ClockChange, DeadlinesService, DueDatesService, ORDER_CLOCKS } from '@hotline/sla';
+import { CallbackClaimsService } from './callback-claims.service';
 import { CallbacksRepository } from './callbacks.repository';
 import { assertCallbackDue, assertReasonable, checkCallbackInput } from './domain/callback-due';
 import { CallbackInput, type CallbackChannel, decideCallback } from './domain/callback-outcome';
@@ -22,6 +23,13 @@ export interface CallbackRecord extends CallbackInput {
   /** Default `phone`. */
   channel?: CallbackChannel;
 }
+
+export interface DuePage extends PageRequest {
+  /** `me`: the cases I claimed; `none`: those nobody holds. */
+  claimed?: 'me' | 'none';
+}
+
+export type DueCallback = CaseView & { callbackDueAt: string; claimedBy: string | null; claimedAt: string | null };
 
 /** A citizen's own rating is recorded by the system on their behalf: no staff user called. */
 const CITIZEN_ONLINE: Actor = { userId: null, role: 'system', unitCode: null };
@@ -36,18 +44,29 @@ export class CallbacksService {
     private readonly callbacks: CallbacksRepository,
     private readonly deadlines: DeadlinesService,
     private readonly dueDates: DueDatesService,
+    private readonly claims: CallbackClaimsService,
   ) {}
 
   /**
    * Cases whose callback clock runs — resolved, or past the resolve deadline — soonest due first.
    * Only reasonable demands have one: marking a demand unreasonable stops it.
    */
-  async due(viewer: Actor, page: PageRequest): Promise<Page<CaseView & { callbackDueAt: string }>> {
-    const { caseIds, total } = await this.deadlines.openCallbacks(page);
+  async due(viewer: Actor, page: DuePage): Promise<Page<DueCallback>> {
+    const narrowing = await this.claims.narrowing(page.claimed, viewer);
+    const { caseIds, total } = await this.deadlines.openCallbacks({
+      limit: page.limit,
+      offset: page.offset,
+      ...narrowing,
+    });
     const cases = await this.queries.byIds(caseIds);
-    const views = await this.views.showAll(cases, viewer);
+    const [views, claims] = await Promise.all([this.views.showAll(cases, viewer), this.claims.liveOf(caseIds)]);
     return {
-      items: views.map((view, i) => ({ ...view, callbackDueAt: cases[i].callbackDueAt!.toISOString() })),
+      items: views.map((view, i) => ({
+        ...view,
+        callbackDueAt: cases[i].callbackDueAt!.toISOString(),
+        claimedBy: claims.get(cases[i].id)?.claimedBy ?? null,
+        claimedAt: claims.get(cases[i].id)?.claimedAt.toISOString() ?? null,
+      })),
       total,
     };
   }
@@ -57,8 +76,10 @@ export class CallbacksService {
     if (problems.length > 0) throw DomainError.validation(problems);
     const { case: updated } = await this.commands.run(caseId, actor, {
       lifecycle: 'open',
-      decide: (c, { now }) => {
+      decide: async (c, { now }) => {
         assertCallbackDue(c.status, c.callbackDueAt);
+        await this.claims.assertFree(c.id, actor, now);
+        await this.claims.release(c.id);
         return this.callbackDecision(c, input, actor, now);
       },
     });

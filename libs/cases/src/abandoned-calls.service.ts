@@ -5,7 +5,8 @@ import { TransactionService } from '@hotline/database';
 import { type CallBackCounts, CallsRepository } from './calls.repository';
 import { CasesRepository } from './cases.repository';
 import type { Actor } from './domain/actor';
-import { assertCanCallBack, CLAIM_MINUTES } from './domain/abandoned-calls';
+import { assertCanCallBack } from './domain/abandoned-calls';
+import { CLAIM_MINUTES } from './domain/claims';
 import type { CallEntity } from './entities/call.entity';
 
 export interface CallBackFilter extends PageRequest {

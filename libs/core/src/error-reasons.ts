@@ -84,6 +84,8 @@ export const ERROR_REASONS = {
   'extension.pending': 'STATE_CONFLICT',
   'extension.already_reviewed': 'STATE_CONFLICT',
   'callback.not_due': 'STATE_CONFLICT',
+  /** Another agent claimed the case's callback within the last 10 minutes. */
+  'callback.claimed_by_other': 'STATE_CONFLICT',
 
   'supervision.other_unit': 'FORBIDDEN',
   'supervision.not_open': 'STATE_CONFLICT',

@@ -12,7 +12,13 @@ export interface DeadlineRow {
   warnAt: Date;
 }
 
-/** A clock the sweep claimed: breached, or warned. */
+export interface CallbackPage {
+  limit: number;
+  offset: number;
+  only?: readonly string[];
+  except?: readonly string[];
+}
+
 /** A clock still running, as a correction re-times it. */
 export interface RunningDeadline {
   kind: DeadlineKind;
@@ -21,6 +27,7 @@ export interface RunningDeadline {
   dueAt: Date;
 }
 
+/** A clock the sweep claimed: breached, or warned. */
 export interface ClaimedDeadline {
   caseId: string;
   kind: DeadlineKind;
@@ -124,15 +131,23 @@ export class DeadlinesRepository {
   }
 
   /** Cases whose callback clock runs, soonest due first (ties by case id, so pages never overlap). */
-  async openCallbacks(page: { limit: number; offset: number }): Promise<{ caseIds: string[]; total: number }> {
+  async openCallbacks(page: CallbackPage): Promise<{ caseIds: string[]; total: number }> {
     const m = this.db.manager;
+    // Only these cases, or all but these (an agent's claimed callbacks; the unclaimed ones).
+    const narrowed = page.only
+      ? 'AND case_id = ANY($1)'
+      : page.except
+        ? 'AND NOT (case_id = ANY($1))'
+        : 'AND $1::uuid[] IS NULL';
+    const cases = page.only ?? page.except ?? null;
     const rows: { case_id: string }[] = await m.query(
-      `SELECT case_id FROM case_deadlines WHERE status = 'open' AND kind = 'callback'
-        ORDER BY due_at, case_id LIMIT $1 OFFSET $2`,
-      [page.limit, page.offset],
+      `SELECT case_id FROM case_deadlines WHERE status = 'open' AND kind = 'callback' ${narrowed}
+        ORDER BY due_at, case_id LIMIT $2 OFFSET $3`,
+      [cases, page.limit, page.offset],
     );
     const [count]: { n: string }[] = await m.query(
-      `SELECT count(*) AS n FROM case_deadlines WHERE status = 'open' AND kind = 'callback'`,
+      `SELECT count(*) AS n FROM case_deadlines WHERE status = 'open' AND kind = 'callback' ${narrowed}`,
+      [cases],
     );
     return { caseIds: rows.map((r) => r.case_id), total: Number(count?.n ?? 0) };
   }

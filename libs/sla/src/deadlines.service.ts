@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hotline/clock';
 import { warningTime } from './domain/warning';
 import type { DeadlineKind } from './entities/case-deadline.entity';
-import { ClaimedDeadline, DeadlinesRepository, RunningDeadline } from './deadlines.repository';
+import { CallbackPage, ClaimedDeadline, DeadlinesRepository, RunningDeadline } from './deadlines.repository';
 
 export type { RunningDeadline };
 
@@ -81,7 +81,7 @@ export class DeadlinesService {
     };
   }
 
-  openCallbacks(page: { limit: number; offset: number }): Promise<{ caseIds: string[]; total: number }> {
+  openCallbacks(page: CallbackPage): Promise<{ caseIds: string[]; total: number }> {
     return this.deadlines.openCallbacks(page);
   }
 

@@ -9,15 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@hotline/auth';
-import { CallbacksService } from '@hotline/callbacks';
+import { CallbackClaimsService, CallbacksService } from '@hotline/callbacks';
 import { CaseViewsService } from '@hotline/cases';
 import { CurrentPrincipal, Roles } from '../auth/access.decorators';
 import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
-import { PageQueryDto } from '../http/page-query.dto';
 import { UuidParam } from '../http/uuid-param';
-import { CallbackDto, UnreasonableDto, DuePageDto } from './dto/callbacks.dto';
+import { CallbackClaimDto, CallbackDto, DuePageDto, DueQueryDto, UnreasonableDto } from './dto/callbacks.dto';
 
 @ApiTags('callbacks')
 @Controller()
@@ -25,6 +24,7 @@ import { CallbackDto, UnreasonableDto, DuePageDto } from './dto/callbacks.dto';
 export class CallbacksController {
   constructor(
     private readonly callbacks: CallbacksService,
+    private readonly claims: CallbackClaimsService,
     private readonly views: CaseViewsService,
   ) {}
 
@@ -34,8 +34,21 @@ export class CallbacksController {
     summary: 'The callback queue (回访): resolved cases and cases past their resolve deadline, soonest due first',
   })
   @ApiOkResponse({ type: DuePageDto })
-  due(@Query() page: PageQueryDto, @CurrentPrincipal() agent: Principal): Promise<DuePageDto> {
+  due(@Query() page: DueQueryDto, @CurrentPrincipal() agent: Principal): Promise<DuePageDto> {
     return this.callbacks.due(agent, page);
+  }
+
+  @Post('cases/:id/callback/claim')
+  @Idempotent()
+  @Roles('agent', 'supervisor')
+  @ApiOperation({
+    summary: 'Claim a due callback before ringing the citizen (held 10 minutes, renewed by claiming again)',
+  })
+  @ApiCreatedResponse({ type: CallbackClaimDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Not due a callback, or another agent’s' })
+  claim(@UuidParam('id') id: string, @CurrentPrincipal() agent: Principal): Promise<CallbackClaimDto> {
+    return this.claims.claim(id, agent);
   }
 
   @Post('cases/:id/callback')

@@ -1,4 +1,5 @@
 import { addMs, MINUTE_MS } from '@hotline/clock/domain';
+import { heldByOther } from './claims';
 import { DomainError } from '@hotline/core';
 
 /**
@@ -12,9 +13,6 @@ export type CallBackOutcome = (typeof CALL_BACK_OUTCOMES)[number];
 
 /** What an agent records; `got_through` is the system's. */
 export const AGENT_CALL_BACK_OUTCOMES = ['reached', 'unreachable'] as const;
-
-/** A claim older than this lapses: an agent who walked away does not hold a call back for good. */
-export const CLAIM_MINUTES = 10;
 
 export interface CallBackState {
   status: string;
@@ -35,19 +33,13 @@ function assertOpen(call: CallBackState): void {
   if (call.calledBackAt) throw new DomainError('call.already_called_back', 'The call was already called back');
 }
 
-function heldByOther(call: CallBackState, userId: string | null, now: Date): boolean {
-  const live =
-    call.callBackClaimedAt !== null && now.getTime() - call.callBackClaimedAt.getTime() < CLAIM_MINUTES * MINUTE_MS;
-  return live && call.callBackClaimedBy !== null && call.callBackClaimedBy !== userId;
-}
-
 /**
  * An agent claims, or records, an open call back nobody else holds (a lapsed claim is free; claiming
  * one's own again renews it).
  */
 export function assertCanCallBack(call: CallBackState, userId: string | null, now: Date): void {
   assertOpen(call);
-  if (heldByOther(call, userId, now)) {
+  if (heldByOther({ claimedBy: call.callBackClaimedBy, claimedAt: call.callBackClaimedAt }, userId, now)) {
     throw new DomainError('call.claimed_by_other', 'Another agent is calling this caller back');
   }
 }

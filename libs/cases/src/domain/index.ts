@@ -1,3 +1,4 @@
+export * from './claims';
 export * from './abandoned-calls';
 export * from './actor';
 export * from './answerability';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { SATISFACTION_LEVELS, type Satisfaction } from '@hotline/cases';
 import { CaseDto } from '../../cases/dto/case.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 export class CallbackDto {
   @ApiProperty({ description: 'Was the citizen reached?' }) @IsBoolean() reached!: boolean;
@@ -19,6 +20,27 @@ export class UnreasonableDto {
 
 export class DueCaseDto extends CaseDto {
   @ApiProperty({ type: String, format: 'date-time' }) callbackDueAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The agent calling back (10-minute claim)',
+  })
+  claimedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) claimedAt!: string | null;
+}
+
+export class DueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['me', 'none'], description: 'My claimed callbacks, or those nobody holds' })
+  @IsOptional()
+  @IsIn(['me', 'none'])
+  claimed?: 'me' | 'none';
+}
+
+export class CallbackClaimDto {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ format: 'uuid' }) claimedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) claimedAt!: Date;
 }
 export class DuePageDto {
   @ApiProperty({ type: [DueCaseDto] }) items!: DueCaseDto[];
