@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
+import { CloudEvent } from 'cloudevents';
 import jestOpenAPI from 'jest-openapi';
 import { UNIT_NOTICE_TYPE } from '@hotline/cases';
 import { HOUR_MS, MINUTE_MS } from '@hotline/clock';
@@ -10,9 +11,10 @@ import { ClocksJob } from '../../apps/worker/src/clocks/clocks.job';
 import { Http, startApi, startWorker } from '../support/apps';
 import { tokenFor } from '../support/auth';
 import { as, caseBody } from '../support/cases';
-import { connectUnitSystems, unitPrincipal } from '../support/kafka-principals';
+import { connectUnitSystems, kcat, unitPrincipal } from '../support/kafka-principals';
 import { eventually, KafkaProbe, ProbedMessage } from '../support/kafka-probe';
 import { testClock } from '../support/test-clock';
+import { testTopic } from '../support/test-topics';
 
 jestOpenAPI(join(__dirname, '..', '..', 'openapi.json'));
 
@@ -129,6 +131,25 @@ describe('sub-units and added co-handlers (real api + worker, PostgreSQL, Kafka)
       response: res.body.deadlines.response,
       resolve: res.body.deadlines.resolve,
     });
+    // Read as the community's own system would, with Debian's kcat and its credentials: a valid CloudEvent.
+    const read = kcat(unitPrincipal(COMMUNITY), [
+      '-C',
+      '-t',
+      testTopic(unitInboxTopic(COMMUNITY)),
+      '-o',
+      'beginning',
+      '-e',
+      '-q',
+      '-f',
+      '%k\t%s\n',
+    ]);
+    expect(read.status).toBe(0);
+    const line = read.stdout
+      .split('\n')
+      .find((l) => l.startsWith(`${c.id}\t`) && l.includes(DISPATCH_EVENT_TYPES.orderIssued));
+    const event = new CloudEvent(JSON.parse(line!.slice(c.id.length + 1)));
+    expect(event.validate()).toBe(true);
+    expect(event.data).toMatchObject({ orderId: order.data.orderId, role: 'sub', unitCode: COMMUNITY });
     const item = await itemOf(community, COMMUNITY, c.id);
     expect(item).toMatchObject({ role: 'sub', stage: 'to_respond', dueAt: res.body.deadlines.response });
     await community.get(`/cases/${c.id}`).expect(200);

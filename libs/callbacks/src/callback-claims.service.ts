@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CaseCommandsService, CLAIM_MINUTES, heldByOther } from '@hotline/cases';
-import { addMs, Clock, MINUTE_MS } from '@hotline/clock';
+import { type Actor, CaseCommandsService, claimLapsedBefore, heldByOther } from '@hotline/cases';
+import { Clock } from '@hotline/clock';
 import { DomainError } from '@hotline/core';
 import { CallbackClaimsRepository } from './callback-claims.repository';
 import { assertCallbackDue } from './domain/callback-due';
@@ -58,6 +58,6 @@ export class CallbackClaimsService {
   }
 
   private lapsedBefore(): Date {
-    return addMs(this.clock.now(), -CLAIM_MINUTES * MINUTE_MS);
+    return claimLapsedBefore(this.clock.now());
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { addMs, Clock, MINUTE_MS } from '@hotline/clock';
+import { Clock } from '@hotline/clock';
 import { DomainError, Page, PageRequest } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import { type CallBackCounts, CallsRepository } from './calls.repository';
 import { CasesRepository } from './cases.repository';
 import type { Actor } from './domain/actor';
 import { assertCanCallBack } from './domain/abandoned-calls';
-import { CLAIM_MINUTES } from './domain/claims';
+import { claimLapsedBefore } from './domain/claims';
 import type { CallEntity } from './entities/call.entity';
 
 export interface CallBackFilter extends PageRequest {
@@ -39,7 +39,7 @@ export class AbandonedCallsService {
     const page = await this.calls.callBackQueue({
       ...filter,
       claimedBy,
-      claimLapsedBefore: addMs(now, -CLAIM_MINUTES * MINUTE_MS),
+      claimLapsedBefore: claimLapsedBefore(now),
     });
     return { ...page, ...(await this.openCounts()) };
   }

@@ -3,7 +3,7 @@ import { type Actor, CaseCommandsService, type CaseEntity } from '@hotline/cases
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService } from '@hotline/directory';
 import { assertCoReportDue, defaultCoReportDue } from '@hotline/sla';
-import { assertUnitsWorking, checkAddedCoHandler, runningDeadlinesOf } from './domain/forwarding';
+import { assertUnitsWorking, checkAddedCoHandler, runningDeadlinesOf } from './domain/added-units';
 import { OrdersService } from './orders.service';
 
 export interface AddedCoHandler {

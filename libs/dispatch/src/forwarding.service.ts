@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, CaseCommandsService, type CaseEntity } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { ReferenceDataService } from '@hotline/directory';
-import { assertCanForward, checkForwardTarget, runningDeadlinesOf } from './domain/forwarding';
+import { assertCanForward, checkForwardTarget, runningDeadlinesOf } from './domain/added-units';
 import { OrdersService } from './orders.service';
 
 /**

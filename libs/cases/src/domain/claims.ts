@@ -1,4 +1,4 @@
-import { MINUTE_MS } from '@hotline/clock/domain';
+import { addMs, MINUTE_MS } from '@hotline/clock/domain';
 
 /**
  * An agent's claim on a piece of the centre's queue work (an abandoned call to call back, a case to call
@@ -16,4 +16,9 @@ export interface Claim {
 export function heldByOther(claim: Claim, userId: string | null, now: Date): boolean {
   if (claim.claimedBy === null || claim.claimedAt === null || claim.claimedBy === userId) return false;
   return now.getTime() - claim.claimedAt.getTime() < CLAIM_MINUTES * MINUTE_MS;
+}
+
+/** A claim made before this instant has lapsed at `now`. */
+export function claimLapsedBefore(now: Date): Date {
+  return addMs(now, -CLAIM_MINUTES * MINUTE_MS);
 }

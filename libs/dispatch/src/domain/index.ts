@@ -5,4 +5,4 @@ export * from './order-access';
 export * from './transfer-demand';
 export * from './inbox-work';
 export * from './assignee-rules';
-export * from './forwarding';
+export * from './added-units';

@@ -5,7 +5,7 @@ import {
   checkAddedCoHandler,
   checkForwardTarget,
   type HeldCase,
-} from './forwarding';
+} from './added-units';
 
 const STREET = '110105001';
 const community = { kind: 'community', parentCode: STREET, active: true };
