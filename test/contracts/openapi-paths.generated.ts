@@ -624,8 +624,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve (办结): the lead submits the result; the callback clock starts */
+        /** Resolve (办结): the lead submits the result; the callback clock starts — or, where the case’s policy has the centre review results, the case waits in reviewing */
         post: operations["Handling_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/result-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review (审核) the lead’s result: approved, the case resolves as of the submission; rejected, it goes back to the lead with the reason */
+        post: operations["Handling_reviewResult"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1565,7 +1582,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "callback.claimed_by_other" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "result.under_review" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "callback.claimed_by_other" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -1695,6 +1712,7 @@ export interface components {
             leadUnitCode: string | null;
             coUnitCodes: string[];
             auto: boolean;
+            redispatchOnReopen: boolean;
             active: boolean;
         };
         DispatchRulePageDto: {
@@ -1739,6 +1757,11 @@ export interface components {
              * @default false
              */
             auto?: boolean;
+            /**
+             * @description A case reopened after its callback goes back to the unit that handled it, without an agent
+             * @default false
+             */
+            redispatchOnReopen?: boolean;
         };
         DurationDto: {
             /** @example 24 */
@@ -1766,6 +1789,11 @@ export interface components {
             callbackWithin: components["schemas"]["DurationDto"];
             /** @description A utility acknowledging a one-click transfer */
             transferAckWithin: components["schemas"]["DurationDto"];
+            /**
+             * @description The centre reviews (审核) the lead’s result before it counts as resolved and the callback starts
+             * @default false
+             */
+            reviewResult?: boolean;
         };
         SlaPolicyDto: {
             items: components["schemas"]["SlaPolicyItemDto"][];
@@ -2045,7 +2073,7 @@ export interface components {
             /** @example 20261125-0000042 */
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /** @description Optimistic lock version */
             version: number;
             /** @enum {string} */
@@ -2102,6 +2130,23 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
+            /** @description The lead’s result; null until one is given, and again after the centre sent it back */
+            result: {
+                /** @enum {string|null} */
+                outcome: "solved" | "partly" | "unsolved" | null;
+                /** @description The unit’s reply to the citizen */
+                reply: string | null;
+                /**
+                 * Format: date-time
+                 * @description Given and waiting for the centre’s review (status reviewing)
+                 */
+                submittedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the accepted result was given
+                 */
+                resolvedAt: string | null;
+            } | null;
             /** @description True when the demand joined the caller’s open case (并单) instead of creating one */
             merged: boolean;
             /** @description True when `callId` had been registered already (a call creates at most one case): the answer is that case, unchanged; `merged` is false */
@@ -2113,7 +2158,7 @@ export interface components {
             /** @example 20261125-0000042 */
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /** @description Optimistic lock version */
             version: number;
             /** @enum {string} */
@@ -2170,6 +2215,23 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
+            /** @description The lead’s result; null until one is given, and again after the centre sent it back */
+            result: {
+                /** @enum {string|null} */
+                outcome: "solved" | "partly" | "unsolved" | null;
+                /** @description The unit’s reply to the citizen */
+                reply: string | null;
+                /**
+                 * Format: date-time
+                 * @description Given and waiting for the centre’s review (status reviewing)
+                 */
+                submittedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the accepted result was given
+                 */
+                resolvedAt: string | null;
+            } | null;
         };
         CasePageDto: {
             items: components["schemas"]["CaseDto"][];
@@ -2196,7 +2258,7 @@ export interface components {
             id: string;
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /** Format: date-time */
             registeredAt: string;
         };
@@ -2206,7 +2268,7 @@ export interface components {
             /** @example 20261125-0000042 */
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /** @description Optimistic lock version */
             version: number;
             /** @enum {string} */
@@ -2263,6 +2325,23 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
+            /** @description The lead’s result; null until one is given, and again after the centre sent it back */
+            result: {
+                /** @enum {string|null} */
+                outcome: "solved" | "partly" | "unsolved" | null;
+                /** @description The unit’s reply to the citizen */
+                reply: string | null;
+                /**
+                 * Format: date-time
+                 * @description Given and waiting for the centre’s review (status reviewing)
+                 */
+                submittedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the accepted result was given
+                 */
+                resolvedAt: string | null;
+            } | null;
             timeline: components["schemas"]["TimelineEntryDto"][];
             /** @description Open demands of other callers on the same matter and place (not merged) */
             possiblyRelated: components["schemas"]["RelatedCaseDto"][];
@@ -2541,13 +2620,22 @@ export interface components {
             /** @example 已清理占道摊位，并安排城管每日巡查 */
             reply: string;
         };
+        ResultReviewDto: {
+            /** @description true: the result stands and the case resolves; false: back to the lead */
+            approve: boolean;
+            /**
+             * @description Why the result goes back (required when approve is false)
+             * @example 回复未说明处理结果，请补充现场照片和整改情况
+             */
+            reason?: string;
+        };
         DueCaseDto: {
             /** Format: uuid */
             id: string;
             /** @example 20261125-0000042 */
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /** @description Optimistic lock version */
             version: number;
             /** @enum {string} */
@@ -2604,6 +2692,23 @@ export interface components {
             /** Format: date-time */
             registeredAt: string;
             deadlines: components["schemas"]["DeadlinesDto"];
+            /** @description The lead’s result; null until one is given, and again after the centre sent it back */
+            result: {
+                /** @enum {string|null} */
+                outcome: "solved" | "partly" | "unsolved" | null;
+                /** @description The unit’s reply to the citizen */
+                reply: string | null;
+                /**
+                 * Format: date-time
+                 * @description Given and waiting for the centre’s review (status reviewing)
+                 */
+                submittedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When the accepted result was given
+                 */
+                resolvedAt: string | null;
+            } | null;
             /** Format: date-time */
             callbackDueAt: string;
             /**
@@ -3454,7 +3559,7 @@ export interface components {
         PublicCaseDto: {
             caseNumber: string;
             /** @enum {string} */
-            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+            status: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
             /**
              * @description The stage in plain words
              * @example 办理中
@@ -4602,7 +4707,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                status?: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "resolved" | "reopened" | "closed";
+                status?: "registered" | "answered" | "transferred" | "dispatched" | "return_requested" | "signed" | "reviewing" | "resolved" | "reopened" | "closed";
                 /** @description Cases with an active order for this unit */
                 unitCode?: string;
                 districtCode?: string;
@@ -6183,6 +6288,87 @@ export interface operations {
                 };
             };
             /** @description Only for: handler */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not a case of the handler’s unit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Wrong state, or changed concurrently (one of two wins) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    Handling_reviewResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDto"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: supervisor */
             403: {
                 headers: {
                     [name: string]: unknown;

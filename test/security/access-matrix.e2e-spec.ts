@@ -75,6 +75,7 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'POST /api/v1/cases/{id}/extensions': { roles: ['handler'], scope: 'case' },
   'POST /api/v1/cases/{id}/extensions/{extensionId}/review': { roles: ['supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/resolve': { roles: ['handler'], scope: 'case' },
+  'POST /api/v1/cases/{id}/result-review': { roles: ['supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/callback': { roles: ['agent', 'supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/unreasonable': { roles: ['supervisor'], scope: 'case' },
   'POST /api/v1/cases/{id}/supervisions': { roles: ['supervisor'], scope: 'case' },

@@ -15,7 +15,9 @@ import type { CaseEntity } from './entities/case.entity';
 import { caseEventType, type CaseEventName } from './events/case.events';
 import { unitNoticeMessages } from './unit-notice-messages';
 
-function isTransition(lifecycle: CaseAction | 'open' | 'any'): lifecycle is CaseAction {
+type LifecycleStep = CaseAction | 'open' | 'any';
+
+function isTransition(lifecycle: LifecycleStep): lifecycle is CaseAction {
   return lifecycle !== 'open' && lifecycle !== 'any';
 }
 
@@ -42,9 +44,11 @@ export interface CaseDecision<R = void> {
 export interface CaseCommand<R = void, A = void> {
   /**
    * The lifecycle step: an action of the table (docs/product.md, "Lifecycle"; the next status is
-   * applied and handed to `decide`), `open` (any state that can still change) or `any`.
+   * applied and handed to `decide`), `open` (any state that can still change) or `any` — or, where the
+   * action depends on the locked case (a result goes to review or resolves by the case's policy), a
+   * function choosing the action, called after `authorize`.
    */
-  lifecycle: CaseAction | 'open' | 'any';
+  lifecycle: LifecycleStep | ((c: CaseEntity) => CaseAction | Promise<CaseAction>);
   /**
    * May this actor do this (e.g. does its unit hold the lead order)? Checked after the case is
    * known to be open and before the lifecycle step; what it returns reaches `decide`.
@@ -94,7 +98,8 @@ export class CaseCommandsService {
       }
       if (command.lifecycle !== 'any') assertOpen(c.status);
       const authorized = (command.authorize ? await command.authorize(c) : undefined) as A;
-      const next = isTransition(command.lifecycle) ? nextStatus(c.status, command.lifecycle) : null;
+      const step = typeof command.lifecycle === 'function' ? await command.lifecycle(c) : command.lifecycle;
+      const next = isTransition(step) ? nextStatus(c.status, step) : null;
       const now = this.clock.now();
       const decision = await command.decide(c, { next, now, authorized });
       if (!decision) return { case: c, result: undefined as R };

@@ -178,6 +178,7 @@ export class CaseRegistrationService {
       signedAt: null,
       respondedAt: null,
       resolvedAt: null,
+      resultSubmittedAt: null,
       resolutionOutcome: null,
       resolutionReply: null,
       unreachedCallbacks: 0,

@@ -5,6 +5,14 @@ import type { Company } from './domain/requester';
 import type { CaseEntity } from './entities/case.entity';
 import type { CaseEventEntity } from './entities/case-event.entity';
 
+/** The lead's result: waiting for the centre's review (`submittedAt`) or accepted (`resolvedAt`). */
+export interface CaseResult {
+  outcome: string | null;
+  reply: string | null;
+  submittedAt: string | null;
+  resolvedAt: string | null;
+}
+
 export interface CaseDeadlines {
   dispatch: string;
   sign: string | null;
@@ -49,6 +57,8 @@ export interface CaseView {
   forwardedToUnitCode: string | null;
   registeredAt: string;
   deadlines: CaseDeadlines;
+  /** Null until the lead gives a result (and again after the centre sends one back). */
+  result: CaseResult | null;
 }
 
 export interface TimelineEntry {
@@ -102,6 +112,17 @@ export function toCaseView(c: CaseEntity, viewer: Pick<Actor, 'role' | 'unitCode
       resolve: iso(c.resolveDueAt),
       callback: iso(c.callbackDueAt),
     },
+    result: resultOf(c),
+  };
+}
+
+function resultOf(c: CaseEntity): CaseResult | null {
+  if (!c.resultSubmittedAt && !c.resolvedAt) return null;
+  return {
+    outcome: c.resolutionOutcome,
+    reply: c.resolutionReply,
+    submittedAt: iso(c.resultSubmittedAt),
+    resolvedAt: iso(c.resolvedAt),
   };
 }
 

@@ -40,6 +40,8 @@ export const ERROR_REASONS = {
   'case.not_signed': 'STATE_CONFLICT',
   'case.already_responded': 'STATE_CONFLICT',
   'case.already_resolved': 'STATE_CONFLICT',
+  /** The lead's result waits for the centre's review (审核): nothing more to do on it until then. */
+  'result.under_review': 'STATE_CONFLICT',
   'case.not_answerable': 'STATE_CONFLICT',
   'case.already_unreasonable': 'STATE_CONFLICT',
   'case.changed_concurrently': 'VERSION_CONFLICT',

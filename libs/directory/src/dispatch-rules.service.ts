@@ -37,6 +37,7 @@ export class DispatchRulesService {
           leadUnitCode: input.leadUnitCode ?? null,
           coUnitCodes: [...(input.coUnitCodes ?? [])],
           auto: input.auto ?? false,
+          redispatchOnReopen: input.redispatchOnReopen ?? false,
         });
         await this.audit.record({
           actor,

@@ -21,6 +21,14 @@ export class SlaPoliciesRepository {
   async replaceAll(items: readonly SlaPolicyInput[]): Promise<void> {
     const m = this.db.manager;
     await m.createQueryBuilder().delete().from(SlaPolicyEntity).execute();
-    await m.save(items.map((item) => m.create(SlaPolicyEntity, { ...item, categoryCode: item.categoryCode ?? null })));
+    await m.save(
+      items.map((item) =>
+        m.create(SlaPolicyEntity, {
+          ...item,
+          categoryCode: item.categoryCode ?? null,
+          reviewResult: item.reviewResult ?? false,
+        }),
+      ),
+    );
   }
 }

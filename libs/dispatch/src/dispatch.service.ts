@@ -76,6 +76,40 @@ export class DispatchService {
     });
   }
 
+  /**
+   * A case reopened after its callback goes back, without an agent, to the unit that handled it (and its
+   * co-handlers still active) when the catalogue's matching rule says `redispatchOnReopen`; anything else
+   * waits for an agent (docs/product.md, "Centre review and reopened cases").
+   */
+  async redispatchReopened(caseId: string): Promise<void> {
+    const snapshot = await this.reference.snapshot();
+    const [reopened] = await this.queries.byIds([caseId]);
+    if (!reopened || !this.reopenChoice(reopened, snapshot)) return;
+    await this.commands.run(caseId, SYSTEM_ACTOR, {
+      lifecycle: 'any',
+      decide: async (c, { now }) => {
+        const choice = this.reopenChoice(c, snapshot);
+        if (!choice) return null; // an agent got there first
+        const decision = await this.dispatchDecision(c, choice, now);
+        return { ...decision, update: { ...decision.update, status: nextStatus(c.status, 'dispatch') } };
+      },
+    });
+  }
+
+  private reopenChoice(c: CaseEntity, snapshot: ReferenceSnapshot): ResolvedChoice | undefined {
+    if (c.status !== 'reopened' || !c.leadUnitCode) return undefined;
+    const suggestion = this.decide(c, snapshot).suggestion;
+    if (!suggestion?.redispatchOnReopen) return undefined;
+    const lead = c.leadUnitCode;
+    if (snapshot.units.get(lead)?.active !== true) return undefined;
+    return {
+      leadUnitCode: lead,
+      coUnitCodes: c.coUnitCodes.filter((code) => snapshot.units.get(code)?.active === true),
+      ruleId: suggestion.ruleId,
+      reason: `reopened after the callback: back to ${lead} by ${suggestion.reason}`,
+    };
+  }
+
   /** The catalogue's suggestion for a case still waiting, when its rule dispatches without an agent. */
   private autoSuggestion(c: CaseEntity, snapshot: ReferenceSnapshot) {
     if (c.status !== 'registered' || c.dispatchCount > 0) return undefined;

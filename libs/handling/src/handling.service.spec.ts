@@ -45,7 +45,11 @@ function setUp() {
   const kernel = fakeCaseKernel();
   const { orders, assignments, sent } = fakeOrders(kernel.clock);
   const extensions = new Extensions();
-  const dueDates = { callbackDue: async (_u: string, _c: string, from: Date) => addMs(from, 48 * HOUR_MS) };
+  const dueDates = {
+    callbackDue: async (_u: string, _c: string, from: Date) => addMs(from, 48 * HOUR_MS),
+    // The centre's review of results is proved against the real policy table (result-review-and-reopen e2e).
+    reviewsResult: async () => false,
+  };
   const handling = new HandlingService(
     kernel.commands,
     orders,

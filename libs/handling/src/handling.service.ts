@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, CaseCommandsService, type CaseEntity, type ResolutionOutcome } from '@hotline/cases';
+import {
+  type Actor,
+  CaseCommandsService,
+  type CaseDecision,
+  type CaseEntity,
+  type CaseStatus,
+  type ResolutionOutcome,
+} from '@hotline/cases';
 import { DomainError } from '@hotline/core';
 import { OrdersService } from '@hotline/dispatch';
 import { DueDatesService } from '@hotline/sla';
@@ -156,32 +163,103 @@ export class HandlingService {
     return reviewed;
   }
 
-  /** 办结: the lead submits the result; the callback clock starts and the orders are completed. */
+  /**
+   * 办结: the lead submits the result. Where the case's policy has the centre review results (审核), it
+   * waits in `reviewing` — the resolve clock stops meanwhile — and resolves only when approved
+   * (`reviewResult`); otherwise it resolves now: the callback clock starts and the orders are completed.
+   */
   async resolve(caseId: string, outcome: ResolutionOutcome, reply: string, actor: Actor): Promise<CaseEntity> {
     const { case: resolved } = await this.commands.run(caseId, actor, {
-      lifecycle: 'resolve',
+      lifecycle: async (c) =>
+        (await this.dueDates.reviewsResult(c.urgency, c.categoryCode)) ? 'submit_result' : 'resolve',
       authorize: () => this.orders.activeOrderOf(caseId, actor, 'lead'),
       decide: async (c, { next, now }) => {
-        const callbackDueAt = await this.dueDates.callbackDue(c.urgency, c.categoryCode, now);
-        await this.orders.completeAll(c.id);
-        return {
-          update: { resolvedAt: now, resolutionOutcome: outcome, resolutionReply: reply, callbackDueAt },
-          clocks: [
-            { meet: ['resolve'] },
-            // A co-handler that has not reported by now has nothing left to report for.
-            { cancel: ['report'] },
-            ...(c.reasonable ? [{ start: { kind: 'callback' as const, startsAt: now, dueAt: callbackDueAt } }] : []),
-          ],
-          events: [
-            {
-              name: 'resolved',
-              data: { outcome, reply, late: isLate(now, c.resolveDueAt), callbackDueAt: callbackDueAt.toISOString() },
-              change: { before: { status: c.status }, after: { status: next } },
-            },
-          ],
-        };
+        const result = { resolutionOutcome: outcome, resolutionReply: reply };
+        if (next === 'reviewing') {
+          return {
+            update: { ...result, resultSubmittedAt: now },
+            clocks: [{ meet: ['resolve'] }],
+            events: [
+              {
+                name: 'result_submitted',
+                data: { outcome, reply, late: isLate(now, c.resolveDueAt) },
+                change: { before: { status: c.status }, after: { status: next } },
+              },
+            ],
+          };
+        }
+        return this.resolution({ ...c, ...result }, now, now, next);
       },
     });
     return resolved;
+  }
+
+  /**
+   * The centre's review (审核) of the lead's result: approved, the case resolves as of the result's
+   * submission (on time if submitted on time); rejected, it goes back to the lead with the reason, and
+   * the resolve clock runs again to the same deadline — a deadline passed meanwhile is a breach.
+   */
+  async reviewResult(caseId: string, approve: boolean, reason: string | undefined, actor: Actor): Promise<CaseEntity> {
+    const { case: reviewed } = await this.commands.run(caseId, actor, {
+      lifecycle: approve ? 'approve_result' : 'reject_result',
+      decide: async (c, { next, now }) => {
+        const submittedAt = c.resultSubmittedAt ?? now;
+        const decided = { name: 'result_reviewed' as const, data: { approved: approve, reason: reason ?? null } };
+        if (approve) {
+          const resolution = await this.resolution(c, submittedAt, now, next);
+          return {
+            ...resolution,
+            update: { ...resolution.update, resultSubmittedAt: null },
+            events: [decided, ...resolution.events],
+          };
+        }
+        return {
+          update: { resultSubmittedAt: null },
+          clocks: c.resolveDueAt
+            ? [
+                {
+                  start: {
+                    kind: 'resolve',
+                    unitCode: c.leadUnitCode,
+                    startsAt: c.dispatchedAt ?? now,
+                    dueAt: c.resolveDueAt,
+                  },
+                },
+              ]
+            : [],
+          events: [{ ...decided, change: { before: { status: c.status }, after: { status: next } } }],
+        };
+      },
+    });
+    return reviewed;
+  }
+
+  /** The case resolved with the result given at `resolvedAt`: the callback clock starts now, the orders complete. */
+  private async resolution(c: CaseEntity, resolvedAt: Date, now: Date, next: CaseStatus | null): Promise<CaseDecision> {
+    const callbackDueAt = await this.dueDates.callbackDue(c.urgency, c.categoryCode, now);
+    await this.orders.completeAll(c.id);
+    const outcome = c.resolutionOutcome;
+    return {
+      update: { resolvedAt, resolutionOutcome: outcome, resolutionReply: c.resolutionReply, callbackDueAt },
+      clocks: [
+        { meet: ['resolve'] },
+        // A co-handler that has not reported by now has nothing left to report for.
+        { cancel: ['report'] },
+        ...(c.reasonable ? [{ start: { kind: 'callback' as const, startsAt: now, dueAt: callbackDueAt } }] : []),
+      ],
+      events: [
+        {
+          name: 'resolved',
+          data: {
+            outcome,
+            reply: c.resolutionReply,
+            late: isLate(resolvedAt, c.resolveDueAt),
+            resolvedAt: resolvedAt.toISOString(),
+            callbackDueAt: callbackDueAt.toISOString(),
+          },
+          change: { before: { status: c.status }, after: { status: next } },
+        },
+      ],
+    };
   }
 }

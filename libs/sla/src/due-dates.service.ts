@@ -76,6 +76,11 @@ export class DueDatesService {
     return this.add(from, within);
   }
 
+  /** Does the policy for this urgency and category have the centre review the lead's result (审核)? */
+  async reviewsResult(urgency: Urgency, categoryCode: string): Promise<boolean> {
+    return (await this.policy(urgency, categoryCode)).reviewResult;
+  }
+
   /** When the centre's next working hour begins (`at` itself during office hours of a working day). */
   async nextWorkingHour(at: Date): Promise<Date> {
     return nextWorkingHour(at, await this.workingCalendar(), parseOfficeHours(this.config.OFFICE_HOURS));

@@ -16,7 +16,14 @@ import { CaseDto } from '../cases/dto/case.dto';
 import { ErrorResponseDto } from '../http/error-response';
 import { Idempotent } from '../http/idempotent';
 import { UuidParam } from '../http/uuid-param';
-import { ApproveDto, ExtensionDto, ExtensionRequestDto, NoteDto, ResolveDto } from './dto/handling.dto';
+import {
+  ApproveDto,
+  ExtensionDto,
+  ExtensionRequestDto,
+  NoteDto,
+  ResolveDto,
+  ResultReviewDto,
+} from './dto/handling.dto';
 
 @ApiTags('handling')
 @Controller('cases/:id')
@@ -99,7 +106,10 @@ export class HandlingController {
   @Post('resolve')
   @Idempotent()
   @Roles('handler')
-  @ApiOperation({ summary: 'Resolve (办结): the lead submits the result; the callback clock starts' })
+  @ApiOperation({
+    summary:
+      'Resolve (办结): the lead submits the result; the callback clock starts — or, where the case’s policy has the centre review results, the case waits in reviewing',
+  })
   @ApiCreatedResponse({ type: CaseDto })
   async resolve(
     @UuidParam('id') id: string,
@@ -107,5 +117,21 @@ export class HandlingController {
     @CurrentPrincipal() handler: Principal,
   ): Promise<CaseDto> {
     return this.views.show(await this.handling.resolve(id, body.outcome, body.reply, handler), handler);
+  }
+
+  @Post('result-review')
+  @Idempotent()
+  @Roles('supervisor')
+  @ApiOperation({
+    summary:
+      'Review (审核) the lead’s result: approved, the case resolves as of the submission; rejected, it goes back to the lead with the reason',
+  })
+  @ApiCreatedResponse({ type: CaseDto })
+  async reviewResult(
+    @UuidParam('id') id: string,
+    @Body() body: ResultReviewDto,
+    @CurrentPrincipal() supervisor: Principal,
+  ): Promise<CaseDto> {
+    return this.views.show(await this.handling.reviewResult(id, body.approve, body.reason, supervisor), supervisor);
   }
 }

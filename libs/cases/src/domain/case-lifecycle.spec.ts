@@ -23,6 +23,17 @@ describe('case lifecycle', () => {
     expect(() => nextStatus('signed', 'sign')).toThrow(DomainError);
   });
 
+  it('holds a result for the centre’s review where the policy asks: approved it resolves, rejected it goes back', () => {
+    expect(nextStatus('signed', 'submit_result')).toBe('reviewing');
+    expect(nextStatus('reviewing', 'approve_result')).toBe('resolved');
+    expect(nextStatus('reviewing', 'reject_result')).toBe('signed');
+    expect(reasonOf(() => nextStatus('reviewing', 'resolve'))).toBe('result.under_review');
+    expect(reasonOf(() => nextStatus('reviewing', 'submit_result'))).toBe('result.under_review');
+    expect(reasonOf(() => nextStatus('reviewing', 'request_return'))).toBe('result.under_review');
+    expect(reasonOf(() => nextStatus('resolved', 'approve_result'))).toBe('case.already_resolved');
+    expect(reasonOf(() => nextStatus('signed', 'reject_result'))).toBe('case.wrong_state');
+  });
+
   it('keeps finished cases read-only', () => {
     for (const status of ['closed', 'answered', 'transferred'] as const) {
       expect(() => assertOpen(status)).toThrow(/can no longer change/);

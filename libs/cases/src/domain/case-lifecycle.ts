@@ -16,6 +16,9 @@ export type CaseAction =
   | 'reject_return'
   | 'sign'
   | 'resolve'
+  | 'submit_result'
+  | 'approve_result'
+  | 'reject_result'
   | 'reopen'
   | 'close';
 
@@ -41,7 +44,7 @@ const TRANSITIONS: Record<CaseAction, Transition> = {
   request_return: {
     from: ['dispatched', 'signed'],
     to: 'return_requested',
-    refusals: { return_requested: 'return.pending' },
+    refusals: { return_requested: 'return.pending', reviewing: 'result.under_review' },
   },
   approve_return: { from: ['return_requested'], to: 'registered' },
   reject_return: { from: ['return_requested'], to: 'asked_from' },
@@ -53,8 +56,17 @@ const TRANSITIONS: Record<CaseAction, Transition> = {
   resolve: {
     from: ['signed'],
     to: 'resolved',
-    refusals: { dispatched: 'case.not_signed', resolved: 'case.already_resolved' },
+    refusals: { dispatched: 'case.not_signed', reviewing: 'result.under_review', resolved: 'case.already_resolved' },
   },
+  // Where the policy asks for it, the centre reviews (审核) the lead's result before it counts as resolved.
+  submit_result: {
+    from: ['signed'],
+    to: 'reviewing',
+    refusals: { dispatched: 'case.not_signed', reviewing: 'result.under_review', resolved: 'case.already_resolved' },
+  },
+  approve_result: { from: ['reviewing'], to: 'resolved', refusals: { resolved: 'case.already_resolved' } },
+  // Rejected: back to the lead, which works on under the same deadlines.
+  reject_result: { from: ['reviewing'], to: 'signed', refusals: { resolved: 'case.already_resolved' } },
   // After a callback: unsolved or unsatisfied reopens (re-dispatch follows); otherwise it closes.
   reopen: { from: ['resolved'], to: 'reopened' },
   close: { from: ['resolved'], to: 'closed' },

@@ -6,6 +6,7 @@ export const CASE_STATUSES = [
   'dispatched',
   'return_requested',
   'signed',
+  'reviewing',
   'resolved',
   'reopened',
   'closed',
@@ -17,9 +18,10 @@ export const FINISHED_STATUSES: readonly CaseStatus[] = ['answered', 'transferre
 
 /**
  * While a case is in one of these states its lead and co-handlers hold active dispatch orders
- * (issued on dispatch; completed on resolve, cancelled by an approved return).
+ * (issued on dispatch; completed on resolve — after the centre's review where the policy asks for one —
+ * cancelled by an approved return).
  */
-export const ACTIVE_ORDER_STATUSES: readonly CaseStatus[] = ['dispatched', 'signed', 'return_requested'];
+export const ACTIVE_ORDER_STATUSES: readonly CaseStatus[] = ['dispatched', 'signed', 'return_requested', 'reviewing'];
 
 export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
 export type DemandType = (typeof DEMAND_TYPES)[number];

@@ -26,6 +26,8 @@ const STAGES: Record<CaseStatus, string> = {
   dispatched: '办理中',
   return_requested: '办理中',
   signed: '办理中',
+  // The centre checks the unit's result before the citizen hears of it.
+  reviewing: '办理中',
   resolved: '已办结，待评价',
   reopened: '重新办理中',
   closed: '已结案',

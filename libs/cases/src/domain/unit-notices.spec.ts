@@ -40,6 +40,13 @@ describe('unitNoticesOf', () => {
     expect(unitNoticesOf('assigned', { unitCode: 'L' }, null, forwarded).map((t) => t.unitCode)).toEqual(['L']);
   });
 
+  it('tells the lead (and its forwardee) the centre’s review of its result', () => {
+    expect(unitNoticesOf('result_reviewed', {}, null, forwarded)).toEqual([
+      { kind: 'result_reviewed', unitCode: 'L', role: 'lead' },
+      { kind: 'result_reviewed', unitCode: 'S', role: 'sub' },
+    ]);
+  });
+
   it('confirms a co-handler’s own step to that co-handler', () => {
     expect(unitNoticesOf('co_signed', {}, 'C2', subject)).toEqual([{ kind: 'signed', unitCode: 'C2', role: 'co' }]);
   });

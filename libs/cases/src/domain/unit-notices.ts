@@ -19,6 +19,7 @@ export const UNIT_NOTICE_KINDS = [
   'signed',
   'responded',
   'reported',
+  'result_reviewed',
 ] as const;
 export type UnitNoticeKind = (typeof UNIT_NOTICE_KINDS)[number];
 
@@ -51,6 +52,7 @@ const NOTICE_RULES: Readonly<Record<string, { kind: UnitNoticeKind; to: Audience
   co_signed: { kind: 'signed', to: 'acting_unit' },
   responded: { kind: 'responded', to: 'lead' },
   co_handler_reported: { kind: 'reported', to: 'acting_unit' },
+  result_reviewed: { kind: 'result_reviewed', to: 'lead', forwardee: true },
 };
 
 /** The case events that give notices (each must be a case event name: the spec holds them to the list). */

@@ -237,8 +237,16 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   respondedAt!: Date | null;
 
+  /**
+   * When the lead gave the result it resolved with; under the centre's review (审核) the result the
+   * review accepts counts from its submission (docs/product.md, "Centre review").
+   */
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** The lead's result waiting for the centre's review (status `reviewing`); cleared by the decision. */
+  @Column({ type: 'timestamptz', nullable: true })
+  resultSubmittedAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   resolutionOutcome!: ResolutionOutcome | null;

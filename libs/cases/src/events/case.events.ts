@@ -26,6 +26,8 @@ export const CASE_EVENT_NAMES = [
   'extension_reviewed',
   'deadline_changed',
   'corrected',
+  'result_submitted',
+  'result_reviewed',
   'resolved',
   'callback_recorded',
   'marked_unreasonable',

@@ -54,6 +54,7 @@ export function aCase(overrides: Partial<CaseEntity> = {}): CaseEntity {
     signedAt: null,
     respondedAt: null,
     resolvedAt: null,
+    resultSubmittedAt: null,
     resolutionOutcome: null,
     resolutionReply: null,
     unreachedCallbacks: 0,

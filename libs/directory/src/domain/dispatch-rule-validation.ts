@@ -11,6 +11,7 @@ export interface DispatchRuleInput {
   leadUnitCode?: string | null;
   coUnitCodes?: readonly string[];
   auto?: boolean;
+  redispatchOnReopen?: boolean;
 }
 
 export interface UnitFacts {

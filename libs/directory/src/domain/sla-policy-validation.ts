@@ -10,6 +10,8 @@ export interface SlaPolicyInput {
   resolveWithin: Duration;
   callbackWithin: Duration;
   transferAckWithin: Duration;
+  /** Defaults to false: the lead's result resolves the case without the centre's review. */
+  reviewResult?: boolean;
 }
 
 /**

@@ -71,6 +71,10 @@ export class DispatchRuleEntity {
   @Column({ type: 'boolean', default: false })
   auto!: boolean;
 
+  /** A case reopened after its callback goes back to the unit that handled it, without an agent. */
+  @Column({ type: 'boolean', default: false })
+  redispatchOnReopen!: boolean;
+
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

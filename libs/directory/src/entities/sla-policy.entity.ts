@@ -56,6 +56,10 @@ export class SlaPolicyEntity {
   @Column({ type: 'jsonb' })
   transferAckWithin!: Duration;
 
+  /** The centre reviews (审核) the lead's result before it counts as resolved and the callback starts. */
+  @Column({ type: 'boolean', default: false })
+  reviewResult!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

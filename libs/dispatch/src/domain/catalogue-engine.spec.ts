@@ -24,6 +24,7 @@ const rule = (r: Partial<CatalogueRule>): CatalogueRule => ({
   leadUnitCode: null,
   coUnitCodes: [],
   auto: false,
+  redispatchOnReopen: false,
   ...r,
 });
 const place = { categoryCode: '010101', districtCode: '110105', streetCode: '110105001', overflowFrom: null };

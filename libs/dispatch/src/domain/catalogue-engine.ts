@@ -11,6 +11,7 @@ export interface CatalogueRule {
   leadUnitCode: string | null;
   coUnitCodes: readonly string[];
   auto: boolean;
+  redispatchOnReopen: boolean;
 }
 
 export interface CasePlace {
@@ -34,6 +35,8 @@ export interface DispatchSuggestion {
   ruleName: string | null;
   /** Dispatch without an agent: only rules flagged `auto` do that. */
   auto: boolean;
+  /** A reopened case goes back to the unit that handled it, without an agent. */
+  redispatchOnReopen: boolean;
   reason: string;
 }
 
@@ -76,6 +79,7 @@ export function decideDispatch(
         ruleId: null,
         ruleName: null,
         auto: false,
+        redispatchOnReopen: false,
         reason: `overflow from ${place.overflowFrom}: dispatched back to that utility`,
       },
       trace,
@@ -121,6 +125,7 @@ export function decideDispatch(
         ruleId: rule.id,
         ruleName: rule.name,
         auto: rule.auto,
+        redispatchOnReopen: rule.redispatchOnReopen,
         reason: `rule "${rule.name}" (priority ${rule.priority})`,
       },
       trace,
@@ -137,6 +142,7 @@ export function decideDispatch(
         ruleId: null,
         ruleName: null,
         auto: false,
+        redispatchOnReopen: false,
         reason: `no rule applies: the district government of the location (兜底)`,
       },
       trace,

@@ -136,7 +136,8 @@ export function applyFactEvent(facts: CaseFacts | null, e: FactEvent): CaseFacts
     case 'resolved':
       return {
         ...facts,
-        resolvedAt: e.time,
+        // Under the centre's review the accepted result counts from its submission (docs/kpi.md).
+        resolvedAt: date(d.resolvedAt) ?? e.time,
         callbackDueAt: date(d.callbackDueAt) ?? facts.callbackDueAt,
         callbackDoneAt: null,
       };

@@ -45,6 +45,18 @@ describe('case facts and the five rates', () => {
     });
   });
 
+  it('dates a result the centre reviewed by its submission, not by the approval', () => {
+    const reviewed = fold([
+      ...story.slice(0, 3),
+      ev('resolved', '2026-11-04T09:00:00', {
+        resolvedAt: t('2026-11-03T16:00:00').toISOString(),
+        callbackDueAt: t('2026-11-06T09:00:00').toISOString(),
+      }),
+    ]);
+    expect(reviewed.resolvedAt).toEqual(t('2026-11-03T16:00:00'));
+    expect(reviewed.callbackDueAt).toEqual(t('2026-11-06T09:00:00'));
+  });
+
   it('places the case in each metric by its deadline, pending until done or due', () => {
     const f = fold(story);
     const now = t('2026-11-04T12:00:00');

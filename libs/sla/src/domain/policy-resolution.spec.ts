@@ -11,6 +11,7 @@ const row = (urgency: PolicyRow['urgency'], categoryCode: string | null, resolve
   resolveWithin: h(resolve),
   callbackWithin: h(48),
   transferAckWithin: { amount: 30, unit: 'minutes' },
+  reviewResult: false,
 });
 
 describe('resolvePolicy', () => {

@@ -9,6 +9,7 @@ export interface PolicyRow {
   resolveWithin: Duration;
   callbackWithin: Duration;
   transferAckWithin: Duration;
+  reviewResult: boolean;
 }
 
 /**

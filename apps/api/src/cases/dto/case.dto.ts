@@ -23,6 +23,7 @@ import {
   DemandType,
   REQUESTER_KINDS,
   RequesterKind,
+  RESOLUTION_OUTCOMES,
 } from '@hotline/cases';
 import { URGENCIES, Urgency } from '@hotline/directory';
 import { MAX_CITED_ENTRIES } from '@hotline/knowledge';
@@ -173,6 +174,14 @@ export class DeadlinesDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) callback!: string | null;
 }
 
+/** The lead's result (see CaseDto.result). */
+export interface CaseResultDto {
+  outcome: string | null;
+  reply: string | null;
+  submittedAt: string | null;
+  resolvedAt: string | null;
+}
+
 export class CaseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: '20261125-0000042' }) caseNumber!: string;
@@ -241,6 +250,31 @@ export class CaseDto {
   forwardedToUnitCode!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
+  // Inline, not a $ref: OpenAPI 3.0 cannot make a referenced schema nullable.
+  @ApiProperty({
+    type: 'object',
+    properties: {
+      outcome: { type: 'string', enum: [...RESOLUTION_OUTCOMES], nullable: true },
+      reply: { type: 'string', nullable: true, description: 'The unit’s reply to the citizen' },
+      submittedAt: {
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        description: 'Given and waiting for the centre’s review (status reviewing)',
+      },
+      resolvedAt: {
+        type: 'string',
+        format: 'date-time',
+        nullable: true,
+        description: 'When the accepted result was given',
+      },
+    },
+    required: ['outcome', 'reply', 'submittedAt', 'resolvedAt'],
+    selfRequired: true,
+    nullable: true,
+    description: 'The lead’s result; null until one is given, and again after the centre sent it back',
+  })
+  result!: CaseResultDto | null;
 }
 
 export class RegistrationDto extends CaseDto {

@@ -66,6 +66,14 @@ export class CreateDispatchRuleDto {
   @IsOptional()
   @IsBoolean()
   auto?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'A case reopened after its callback goes back to the unit that handled it, without an agent',
+  })
+  @IsOptional()
+  @IsBoolean()
+  redispatchOnReopen?: boolean;
 }
 
 export class DispatchRuleDto {
@@ -79,6 +87,7 @@ export class DispatchRuleDto {
   @ApiProperty({ nullable: true, type: String }) leadUnitCode!: string | null;
   @ApiProperty({ type: [String] }) coUnitCodes!: string[];
   @ApiProperty() auto!: boolean;
+  @ApiProperty() redispatchOnReopen!: boolean;
   @ApiProperty() active!: boolean;
 }
 

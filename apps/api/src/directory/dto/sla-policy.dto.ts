@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -71,6 +72,14 @@ export class SlaPolicyItemDto {
   @ValidateNested()
   @Type(() => DurationDto)
   transferAckWithin!: DurationDto;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'The centre reviews (审核) the lead’s result before it counts as resolved and the callback starts',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reviewResult?: boolean;
 }
 
 export class SlaPolicyDto {

@@ -1,6 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { RESOLUTION_OUTCOMES, type ResolutionOutcome } from '@hotline/cases';
+import { HasText } from '../../http/has-text';
 
 export class NoteDto {
   @ApiProperty({ example: '已电话联系市民，约定明早现场查看' })
@@ -42,6 +54,24 @@ export class ExtensionDto {
 
 export class ApproveDto {
   @ApiProperty() @IsBoolean() approve!: boolean;
+}
+
+export class ResultReviewDto {
+  @ApiProperty({ description: 'true: the result stands and the case resolves; false: back to the lead' })
+  @IsBoolean()
+  approve!: boolean;
+
+  @ApiPropertyOptional({
+    example: '回复未说明处理结果，请补充现场照片和整改情况',
+    description: 'Why the result goes back (required when approve is false)',
+  })
+  // Required to send a result back; optional (a remark) on an approval.
+  @ValidateIf((o: ResultReviewDto, v) => o.approve === false || v !== undefined)
+  @IsDefined({ message: 'is required to send a result back' })
+  @IsString()
+  @HasText(2)
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class ResolveDto {
