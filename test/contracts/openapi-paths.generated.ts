@@ -113,7 +113,8 @@ export interface paths {
         /** List handling units, by kind or parent */
         get: operations["ReferenceData_units"];
         put?: never;
-        post?: never;
+        /** Add a unit (a street under its district, a community under its street …) */
+        post: operations["ReferenceUpkeep_addUnit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,7 +131,8 @@ export interface paths {
         /** List demand categories, by level or parent */
         get: operations["ReferenceData_categories"];
         put?: never;
-        post?: never;
+        /** Add a category under a parent (or at the top level) */
+        post: operations["ReferenceUpkeep_addCategory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -167,6 +169,159 @@ export interface paths {
         /** Replace the whole SLA policy */
         put: operations["SlaPolicy_replace"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotlines/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a hotline: number, name, merge mode, in use or not */
+        patch: operations["ReferenceUpkeep_hotline"];
+        trace?: never;
+    };
+    "/api/v1/units/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, move (another parent) or deactivate a unit */
+        patch: operations["ReferenceUpkeep_unit"];
+        trace?: never;
+    };
+    "/api/v1/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, move (same level) or deactivate a category */
+        patch: operations["ReferenceUpkeep_category"];
+        trace?: never;
+    };
+    "/api/v1/dispatch-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or disable (active: false) a dispatch rule */
+        patch: operations["ReferenceUpkeep_rule"];
+        trace?: never;
+    };
+    "/api/v1/dispatch-rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reorder the catalogue: the rules listed get priorities 10, 20, 30 … in that order */
+        post: operations["ReferenceUpkeep_reorder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dispatch-rules/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run: with this rule changed (or added), which of the last N dispatched cases would change unit? */
+        post: operations["ReferenceUpkeep_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policy/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the SLA policy whole, at once or from `effectiveFrom` */
+        post: operations["ReferenceUpkeep_policyChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The history of reference data: changes, newest first, by entity and key */
+        get: operations["ReferenceUpkeep_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference-changes/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a scheduled change before its time */
+        post: operations["ReferenceUpkeep_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1582,7 +1737,7 @@ export interface components {
              * @example case.already_signed
              * @enum {string}
              */
-            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "result.under_review" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "callback.claimed_by_other" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
+            reason: "input.invalid" | "auth.token_missing" | "auth.token_invalid" | "auth.bad_credentials" | "auth.role_forbidden" | "auth.token_revoked" | "auth.too_many_attempts" | "auth.busy" | "auth.wrong_password" | "ask.too_many" | "ask.not_found" | "ask.demand_already_left" | "case.not_found" | "call.not_found" | "transfer.not_found" | "return.not_found" | "extension.not_found" | "supervision.not_found" | "case.finished" | "case.wrong_state" | "case.already_dispatched" | "case.already_signed" | "case.not_signed" | "case.already_responded" | "case.already_resolved" | "result.under_review" | "case.not_answerable" | "case.already_unreasonable" | "case.changed_concurrently" | "call.not_registered" | "call.not_abandoned" | "call.already_called_back" | "call.claimed_by_other" | "submission.not_found" | "submission.already_decided" | "open311.bad_api_key" | "open311.client_not_found" | "attachment.not_found" | "attachment.submission_closed" | "verification.too_many" | "verification.not_found" | "verification.expired" | "verification.exhausted" | "verification.already_used" | "citizen.token_missing" | "citizen.token_invalid" | "notification.not_found" | "open311.not_found" | "order.none_active" | "order.lead_only" | "order.co_only" | "order.already_signed" | "inbox.other_unit" | "return.pending" | "return.already_reviewed" | "extension.pending" | "extension.already_reviewed" | "callback.not_due" | "callback.claimed_by_other" | "supervision.other_unit" | "supervision.not_open" | "supervision.already_closed" | "user.exists" | "user.not_found" | "user.last_admin" | "user.managed_by_sso" | "dispatch_rule.exists" | "reference.not_found" | "reference.change_not_found" | "reference.change_not_scheduled" | "knowledge.not_found" | "knowledge.version_not_found" | "knowledge.other_unit" | "knowledge.editors_only" | "knowledge.retired" | "knowledge.already_retired" | "knowledge.already_published" | "knowledge.flag_not_found" | "knowledge.flag_resolved" | "knowledge.not_citable" | "knowledge.ref_exists" | "message.malformed" | "message.unknown_type" | "reply.wrong_sender" | "idempotency.key_reused" | "idempotency.in_progress" | "dependency.unavailable" | "http.bad_request" | "http.malformed_request" | "http.malformed_json" | "http.route_not_found" | "http.method_not_allowed" | "http.payload_too_large" | "http.unsupported_media_type" | "http.too_many_requests" | "http.headers_too_large" | "internal.error";
             /** @example Invalid input: streetCode */
             message: string;
             /** @description One entry per rejected field */
@@ -1797,6 +1952,320 @@ export interface components {
         };
         SlaPolicyDto: {
             items: components["schemas"]["SlaPolicyItemDto"][];
+        };
+        HotlinePatchDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /**
+             * @description Digits; null: no number
+             * @example 96311
+             */
+            number?: string | null;
+            /** @example 排水 */
+            name?: string;
+            /** @enum {string|null} */
+            mergeMode?: "number_retired" | "dual_number" | null;
+            /** @description false: the line no longer routes calls */
+            active?: boolean;
+        };
+        ReferenceChangeDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            entity: "hotline" | "unit" | "category" | "dispatch_rule" | "sla_policy";
+            /** @example 110105001 */
+            entityKey: string;
+            /** @description What was asked */
+            change?: {
+                /** @enum {string} */
+                op: "create" | "update";
+                fields: {
+                    [key: string]: unknown;
+                };
+            };
+            reason: string | null;
+            /** Format: date-time */
+            effectiveFrom: string;
+            /** @enum {string} */
+            status: "scheduled" | "applied" | "cancelled" | "failed";
+            /** @description The row’s version this change made (once applied) */
+            version: number | null;
+            /** @description The row before (null for a new one) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The row after (once applied) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why a scheduled change could not be applied at its time */
+            problems: {
+                [key: string]: unknown;
+            }[] | null;
+            /** Format: uuid */
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            appliedAt: string | null;
+        };
+        NewUnitDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /** @example 110105001004 */
+            code: string;
+            /** @example 秀水社区 */
+            name: string;
+            /** @enum {string} */
+            kind: "district" | "street" | "department" | "utility" | "community";
+            /**
+             * @description A street’s district, a community’s street
+             * @example 110105001
+             */
+            parentCode?: string;
+        };
+        UnitPatchDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /** @example 建国门外街道 */
+            name?: string;
+            /**
+             * @description Moves the unit
+             * @example 110105
+             */
+            parentCode?: string | null;
+            /** @description false: no new dispatch goes to it; its open orders stay */
+            active?: boolean;
+        };
+        NewCategoryDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /** @example 010104 */
+            code: string;
+            /** @example 共享单车乱停放 */
+            name: string;
+            /**
+             * @description Omitted: a top-level category
+             * @example 0101
+             */
+            parentCode?: string;
+        };
+        CategoryPatchDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /** @example 占道经营 */
+            name?: string;
+            /**
+             * @description Moves it under another category of the same level as its parent
+             * @example 0102
+             */
+            parentCode?: string;
+            /** @description false: no new case is registered on it */
+            active?: boolean;
+        };
+        DispatchRulePatchDto: {
+            /**
+             * @description Lower runs first
+             * @example 100
+             */
+            priority?: number;
+            /**
+             * @description Unique
+             * @example 停水 → 自来水集团
+             */
+            name?: string;
+            /**
+             * @description Any level; covers the category and everything below it
+             * @example 0301
+             */
+            categoryCode?: string;
+            /** @example 110105 */
+            districtCode?: string;
+            /** @example 110105001 */
+            streetCode?: string;
+            /** @enum {string} */
+            target?: "unit" | "street_of_location" | "district_of_location";
+            /**
+             * @description Required when target is 'unit'
+             * @example UTIL-WATER
+             */
+            leadUnitCode?: string;
+            /**
+             * @example [
+             *       "DEPT-WATER"
+             *     ]
+             */
+            coUnitCodes?: string[];
+            /**
+             * @description Dispatch on registration without an agent
+             * @default false
+             */
+            auto?: boolean;
+            /**
+             * @description A case reopened after its callback goes back to the unit that handled it, without an agent
+             * @default false
+             */
+            redispatchOnReopen?: boolean;
+            /** @description false: the rule is no longer tried */
+            active?: boolean;
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+        };
+        DispatchRuleOrderDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            /** @description Rule ids in the order they are to be tried; they get priorities 10, 20, 30 … (rules not listed keep theirs) */
+            ids: string[];
+        };
+        DispatchRuleFieldsDto: {
+            /**
+             * @description Lower runs first
+             * @example 100
+             */
+            priority?: number;
+            /**
+             * @description Unique
+             * @example 停水 → 自来水集团
+             */
+            name?: string;
+            /**
+             * @description Any level; covers the category and everything below it
+             * @example 0301
+             */
+            categoryCode?: string;
+            /** @example 110105 */
+            districtCode?: string;
+            /** @example 110105001 */
+            streetCode?: string;
+            /** @enum {string} */
+            target?: "unit" | "street_of_location" | "district_of_location";
+            /**
+             * @description Required when target is 'unit'
+             * @example UTIL-WATER
+             */
+            leadUnitCode?: string;
+            /**
+             * @example [
+             *       "DEPT-WATER"
+             *     ]
+             */
+            coUnitCodes?: string[];
+            /**
+             * @description Dispatch on registration without an agent
+             * @default false
+             */
+            auto?: boolean;
+            /**
+             * @description A case reopened after its callback goes back to the unit that handled it, without an agent
+             * @default false
+             */
+            redispatchOnReopen?: boolean;
+            /** @description false: the rule is no longer tried */
+            active?: boolean;
+        };
+        DispatchDryRunDto: {
+            /**
+             * Format: uuid
+             * @description The rule to change; omitted: `rule` is a new rule
+             */
+            ruleId?: string;
+            /** @description The fields changed (or, for a new rule, all of them) */
+            rule: components["schemas"]["DispatchRuleFieldsDto"];
+            /** @default 1000 */
+            lastN?: number;
+        };
+        DryRunCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            categoryCode: string;
+            /** @description The unit the case went to */
+            actualUnitCode: string | null;
+            /** @description The catalogue’s unit today */
+            currentUnitCode: string | null;
+            /** @description The catalogue’s unit with the change */
+            proposedUnitCode: string | null;
+        };
+        DryRunDto: {
+            /** @description Cases looked at (the last N dispatched) */
+            examined: number;
+            /** @description Of those, how many would go to another unit */
+            changed: number;
+            /** @description The cases that would change unit (at most 200) */
+            items: components["schemas"]["DryRunCaseDto"][];
+        };
+        SlaPolicyChangeDto: {
+            /**
+             * @description Why, kept with the change
+             * @example 区划调整
+             */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description Takes effect then (scheduled); omitted or past: at once
+             */
+            effectiveFrom?: string;
+            items: components["schemas"]["SlaPolicyItemDto"][];
+        };
+        ReferenceChangePageDto: {
+            items: components["schemas"]["ReferenceChangeDto"][];
+            total: number;
         };
         CreateCallDto: {
             /**
@@ -4046,6 +4515,77 @@ export interface operations {
             };
         };
     };
+    ReferenceUpkeep_addUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUnitDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ReferenceData_categories: {
         parameters: {
             query?: {
@@ -4087,6 +4627,77 @@ export interface operations {
             };
             /** @description Only for: agent, handler, supervisor, admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_addCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4273,6 +4884,601 @@ export interface operations {
             };
             /** @description Only for: admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_hotline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlinePatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryPatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchRulePatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Name taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_reorder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchRuleOrderDto"];
+            };
+        };
+        responses: {
+            /** @description One change per rule */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"][];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DispatchDryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_policyChange: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyChangeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_history: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                entity?: "hotline" | "unit" | "category" | "dispatch_rule" | "sla_policy";
+                /** @description A code, a rule id, or `current` for the SLA policy */
+                key?: string;
+                status?: "scheduled" | "applied" | "cancelled" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangePageDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin, supervisor */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReferenceUpkeep_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft), per user, for IDEMPOTENCY_RETENTION_HOURS (24 h): the same request again gets the first answer — same status and body — with `Idempotent-Replayed: true`, and does nothing twice; a retry while the first still runs waits for it (then 409 `idempotency.in_progress` with Retry-After). Server errors (5xx) are not kept: the retry runs again. Printable ASCII, 1–255 characters. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceChangeDto"];
+                };
+            };
+            /** @description Every bad field named; `body`/`empty`: nothing to change */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No token, or a bad or expired one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such hotline, unit, category, rule or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not scheduled (applied, failed or cancelled) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request (`idempotency.key_reused`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,6 +35,17 @@ const MATRIX: Record<string, { roles: Role[] | 'public' | 'citizen'; scope?: 'ca
   'POST /api/v1/dispatch-rules': { roles: ['admin'] },
   'GET /api/v1/sla-policy': { roles: ALL },
   'PUT /api/v1/sla-policy': { roles: ['admin'] },
+  'POST /api/v1/sla-policy/changes': { roles: ['admin'] },
+  'PATCH /api/v1/hotlines/{code}': { roles: ['admin'] },
+  'POST /api/v1/units': { roles: ['admin'] },
+  'PATCH /api/v1/units/{code}': { roles: ['admin'] },
+  'POST /api/v1/categories': { roles: ['admin'] },
+  'PATCH /api/v1/categories/{code}': { roles: ['admin'] },
+  'PATCH /api/v1/dispatch-rules/{id}': { roles: ['admin'] },
+  'POST /api/v1/dispatch-rules/order': { roles: ['admin'] },
+  'POST /api/v1/dispatch-rules/dry-run': { roles: ['admin', 'supervisor'] },
+  'GET /api/v1/reference-changes': { roles: ['admin', 'supervisor'] },
+  'POST /api/v1/reference-changes/{id}/cancel': { roles: ['admin'] },
   'GET /api/v1/calendar': { roles: ALL },
   'PUT /api/v1/calendar/days/{day}': { roles: ['admin'] },
   'GET /api/v1/audit': { roles: ['admin', 'supervisor'] },
@@ -169,7 +180,7 @@ describe('access matrix: every route × every role × own/other unit', () => {
           .replace('{code}', '110105001')
           .replace('{caseNumber}', '20310101000001')
           .replace('{day}', '2031-01-01');
-        let req = http()[method.toLowerCase() as 'get' | 'post' | 'put'](path);
+        let req = http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path);
         if (who !== 'anonymous') req = req.auth(tokens.get(who)!, { type: 'bearer' });
         const res = method === 'GET' ? await req : await req.send({});
         const expected = expectation(policy, who);

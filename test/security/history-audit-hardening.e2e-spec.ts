@@ -93,7 +93,7 @@ describe('history, audit and hardening (real api on PostgreSQL)', () => {
       await admin.put(`/calendar/days/${day}`, { kind: 'holiday', name: '测试' }).expect(200);
 
       const policy = (await admin.get('/audit?entity=sla_policy&limit=1').expect(200)).body.items[0];
-      expect(policy).toMatchObject({ action: 'sla_policy.replaced', actorRole: 'admin' });
+      expect(policy).toMatchObject({ action: 'sla_policy.change_applied', actorRole: 'admin' });
       expect(policy.before.items).toHaveLength(original.length);
       expect(policy.after.items).toHaveLength(original.length);
       const created = (await admin.get(`/audit?entity=user&entityId=${user.id}`).expect(200)).body.items[0];

@@ -27,5 +27,7 @@ export function as(http: () => Http, token: string) {
     get: (path: string) => http().get(`/api/v1${path}`).auth(token, { type: 'bearer' }),
     post: (path: string, body: object = {}) => http().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
     put: (path: string, body: object = {}) => http().put(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
+    patch: (path: string, body: object = {}) =>
+      http().patch(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body),
   };
 }

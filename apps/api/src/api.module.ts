@@ -54,6 +54,7 @@ import { SupervisionController } from './supervision/supervision.controller';
 import { CalendarController } from './calendar/calendar.controller';
 import { DispatchRulesController } from './directory/dispatch-rules.controller';
 import { ReferenceDataController } from './directory/reference-data.controller';
+import { ReferenceUpkeepController } from './directory/reference-upkeep.controller';
 import { SlaPolicyController } from './directory/sla-policy.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { HealthController } from './ops/health.controller';
@@ -95,6 +96,7 @@ import { MetricsController } from './ops/metrics.controller';
     ReferenceDataController,
     DispatchRulesController,
     SlaPolicyController,
+    ReferenceUpkeepController,
     CallsController,
     CasesController,
     CaseCorrectionsController,

@@ -11,6 +11,7 @@ import { NotificationsModule } from '@hotline/notifications';
 import { SlaModule } from '@hotline/sla';
 import { SupervisionModule } from '@hotline/supervision';
 import { MessagingModule, TopicsBootstrapService } from '@hotline/messaging';
+import { DirectoryModule } from '@hotline/directory';
 import { ObservabilityModule } from '@hotline/observability';
 import { ClocksJob } from './clocks/clocks.job';
 import { AutoDispatchConsumer } from './consumers/auto-dispatch.consumer';
@@ -37,6 +38,7 @@ import { OutboxRelayJob } from './outbox/outbox-relay.job';
     DatabaseModule.forRoot('hotline-worker'),
     MessagingModule,
     CasesModule,
+    DirectoryModule,
     DispatchModule,
     HandlingModule,
     SupervisionModule,

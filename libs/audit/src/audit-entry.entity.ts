@@ -24,7 +24,7 @@ export class AuditEntryEntity {
   @Column({ type: 'text', nullable: true })
   actorUnitCode!: string | null;
 
-  /** e.g. `user.created`, `sla_policy.replaced`, `case.caller_read`. */
+  /** e.g. `user.created`, `sla_policy.change_applied`, `case.caller_read`. */
   @Column({ type: 'text' })
   action!: string;
 

@@ -83,6 +83,11 @@ export class CaseQueriesService {
     return { case: found, events: await this.events.forCase(found.id) };
   }
 
+  /** The last `limit` cases that went to a unit (a dry run of a dispatch rule replays them). */
+  lastDispatched(limit: number): Promise<CaseEntity[]> {
+    return this.cases.lastDispatched(limit);
+  }
+
   /** The cases with these ids, in the order given. */
   byIds(ids: readonly string[]): Promise<CaseEntity[]> {
     return this.cases.byIds(ids);

@@ -282,6 +282,17 @@ export class CasesRepository {
   }
 
   /** The cases with these ids, in the order given (unknown ids are left out). */
+  /** The last `limit` cases that were dispatched at least once, newest registration first. */
+  lastDispatched(limit: number): Promise<CaseEntity[]> {
+    return this.db.manager
+      .createQueryBuilder(CaseEntity, 'c')
+      .where('c.dispatch_count > 0')
+      .orderBy('c.registered_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   async byIds(ids: readonly string[]): Promise<CaseEntity[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.manager

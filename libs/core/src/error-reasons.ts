@@ -100,6 +100,11 @@ export const ERROR_REASONS = {
   /** Role, unit and password of a single sign-on user belong to the identity provider. */
   'user.managed_by_sso': 'STATE_CONFLICT',
   'dispatch_rule.exists': 'ALREADY_EXISTS',
+  /** A hotline, unit, category or dispatch rule that an upkeep change names and that does not exist. */
+  'reference.not_found': 'NOT_FOUND',
+  'reference.change_not_found': 'NOT_FOUND',
+  /** Cancelling a change that is no longer scheduled (applied, failed or cancelled already). */
+  'reference.change_not_scheduled': 'STATE_CONFLICT',
 
   'knowledge.not_found': 'NOT_FOUND',
   'knowledge.version_not_found': 'NOT_FOUND',

@@ -4,9 +4,12 @@ import { AuditModule } from '@hotline/audit';
 import { DIRECTORY_ENTITIES } from './entities';
 import { DispatchRulesRepository } from './dispatch-rules.repository';
 import { DispatchRulesService } from './dispatch-rules.service';
+import { ReferenceAppliersService } from './reference-appliers.service';
+import { ReferenceChangesRepository } from './reference-changes.repository';
 import { ReferenceDataRepository } from './reference-data.repository';
 import { ReferenceDataService } from './reference-data.service';
 import { SlaPoliciesRepository } from './sla-policies.repository';
+import { ReferenceUpkeepService } from './reference-upkeep.service';
 import { SlaPolicyService } from './sla-policy.service';
 
 @Module({
@@ -15,10 +18,13 @@ import { SlaPolicyService } from './sla-policy.service';
     ReferenceDataRepository,
     DispatchRulesRepository,
     SlaPoliciesRepository,
+    ReferenceChangesRepository,
     ReferenceDataService,
+    ReferenceAppliersService,
+    ReferenceUpkeepService,
     DispatchRulesService,
     SlaPolicyService,
   ],
-  exports: [ReferenceDataService, DispatchRulesService, SlaPolicyService],
+  exports: [ReferenceDataService, DispatchRulesService, SlaPolicyService, ReferenceUpkeepService],
 })
 export class DirectoryModule {}

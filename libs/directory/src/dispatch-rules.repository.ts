@@ -17,6 +17,21 @@ export class DispatchRulesRepository {
     return { items, total };
   }
 
+  lock(id: string): Promise<DispatchRuleEntity | null> {
+    return this.db.manager.findOne(DispatchRuleEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Every rule, active or not, in the order they are tried. */
+  all(): Promise<DispatchRuleEntity[]> {
+    return this.db.manager.find(DispatchRuleEntity, { order: { priority: 'ASC', name: 'ASC' } });
+  }
+
+  /** A unique-name violation (`ux_dispatch_rules_name`) reaches the caller as thrown. */
+  async update(id: string, fields: Partial<DispatchRuleEntity>): Promise<DispatchRuleEntity> {
+    await this.db.manager.update(DispatchRuleEntity, { id }, fields);
+    return (await this.db.manager.findOne(DispatchRuleEntity, { where: { id } }))!;
+  }
+
   /** A unique-name violation (`ux_dispatch_rules_name`) reaches the caller as thrown. */
   insert(rule: Omit<DispatchRuleEntity, 'id' | 'active' | 'createdAt' | 'updatedAt'>): Promise<DispatchRuleEntity> {
     return this.db.manager.save(this.db.manager.create(DispatchRuleEntity, rule));

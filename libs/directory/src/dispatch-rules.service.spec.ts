@@ -1,6 +1,7 @@
 import type { AuditService } from '@hotline/audit';
 import type { TransactionService } from '@hotline/database';
 import type { DispatchRulesRepository } from './dispatch-rules.repository';
+import type { ReferenceChangesRepository } from './reference-changes.repository';
 import { DispatchRulesService } from './dispatch-rules.service';
 import type { ReferenceDataService } from './reference-data.service';
 
@@ -11,6 +12,7 @@ const rule = { priority: 10, name: 'water', categoryCode: '0301', target: 'unit'
 function setUp(insert: (row: object) => Promise<object>) {
   let invalidated = 0;
   const audited: object[] = [];
+  const versions: object[] = [];
   const service = new DispatchRulesService(
     NO_TRANSACTION,
     { insert } as unknown as DispatchRulesRepository,
@@ -23,16 +25,26 @@ function setUp(insert: (row: object) => Promise<object>) {
       invalidate: () => void invalidated++,
     } as unknown as ReferenceDataService,
     { record: async (...entries: object[]) => void audited.push(...entries) } as unknown as AuditService,
+    { applied: async (...entries: object[]) => void versions.push(entries) } as unknown as ReferenceChangesRepository,
+    { now: () => new Date('2026-12-01T09:00:00Z') },
   );
-  return { service, audited, invalidated: () => invalidated };
+  return { service, audited, versions, invalidated: () => invalidated };
 }
 
 describe('DispatchRulesService', () => {
   it('adds a sound rule, audits it and refreshes the catalogue at once', async () => {
-    const { service, audited, invalidated } = setUp(async (row) => ({ ...row, id: 'r-1' }));
+    const { service, audited, versions, invalidated } = setUp(async (row) => ({ ...row, id: 'r-1' }));
     const created = await service.create(rule, admin);
     expect(created).toMatchObject({ id: 'r-1', districtCode: null, coUnitCodes: [], auto: false });
     expect(audited).toEqual([expect.objectContaining({ action: 'dispatch_rule.created', entityId: 'r-1' })]);
+    // Its first version in the reference history: created, nothing before.
+    expect(versions).toEqual([
+      [
+        expect.objectContaining({ entity: 'dispatch_rule', entityKey: 'r-1' }),
+        { before: null, after: created },
+        expect.any(Date),
+      ],
+    ]);
     expect(invalidated()).toBe(1);
   });
 

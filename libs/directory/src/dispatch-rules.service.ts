@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AuditActor, AuditService } from '@hotline/audit';
+import { Clock } from '@hotline/clock';
 import { DomainError, Page, PageRequest } from '@hotline/core';
 import { isUniqueViolation, TransactionService } from '@hotline/database';
 import { checkDispatchRule, DispatchRuleInput } from './domain/dispatch-rule-validation';
 import type { DispatchRuleEntity } from './entities/dispatch-rule.entity';
 import { DispatchRulesRepository } from './dispatch-rules.repository';
+import { ReferenceChangesRepository } from './reference-changes.repository';
 import { ReferenceDataService } from './reference-data.service';
 
-/** The dispatch catalogue: rules in priority order, added by admins. */
+/**
+ * The dispatch catalogue: rules in priority order, added by admins (each new rule is its own first version
+ * in `reference_changes`; edits go through ReferenceUpkeepService).
+ */
 @Injectable()
 export class DispatchRulesService {
   constructor(
@@ -15,10 +20,17 @@ export class DispatchRulesService {
     private readonly rules: DispatchRulesRepository,
     private readonly reference: ReferenceDataService,
     private readonly audit: AuditService,
+    private readonly changes: ReferenceChangesRepository,
+    private readonly clock: Clock,
   ) {}
 
   list(page: PageRequest): Promise<Page<DispatchRuleEntity>> {
     return this.rules.page(page);
+  }
+
+  /** Every rule, active or not, in the order they are tried. */
+  all(): Promise<DispatchRuleEntity[]> {
+    return this.rules.all();
   }
 
   async create(input: DispatchRuleInput, actor: AuditActor): Promise<DispatchRuleEntity> {
@@ -39,6 +51,21 @@ export class DispatchRulesService {
           auto: input.auto ?? false,
           redispatchOnReopen: input.redispatchOnReopen ?? false,
         });
+        const now = this.clock.now();
+        const asked = { op: 'create' as const, fields: { ...input } };
+        await this.changes.applied(
+          {
+            entity: 'dispatch_rule',
+            entityKey: rule.id,
+            change: asked,
+            reason: null,
+            effectiveFrom: now,
+            requestedBy: actor.userId,
+            requestedAt: now,
+          },
+          { before: null, after: rule },
+          now,
+        );
         await this.audit.record({
           actor,
           action: 'dispatch_rule.created',

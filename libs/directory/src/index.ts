@@ -5,5 +5,7 @@ export type { CategoryFilter, HotlineFilter, UnitFilter } from './reference-data
 export * from './reference-data.service';
 export * from './dispatch-rules.service';
 export * from './sla-policy.service';
+export * from './reference-upkeep.service';
+export type { ReferenceChangeFilter } from './reference-changes.repository';
 export * from './seed/directory-seed.repository';
 export * from './seed/child-units-csv';

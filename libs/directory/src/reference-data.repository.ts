@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FindOptionsWhere, In } from 'typeorm';
+import { EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import type { Page, PageRequest } from '@hotline/core';
 import { TransactionService } from '@hotline/database';
 import type { HotlineKind, UnitKind } from './domain/reference-types';
@@ -29,6 +29,11 @@ export interface ReferenceRows {
   slaPolicies: SlaPolicyEntity[];
   activeDispatchRules: DispatchRuleEntity[];
 }
+
+/** The directory tables an upkeep change writes, by entity name. */
+const TABLES = { hotline: HotlineEntity, unit: UnitEntity, category: CategoryEntity } as const;
+export type DirectoryTable = keyof typeof TABLES;
+type Coded = { code: string };
 
 /** `hotlines`, `units`, `categories` (and, for the snapshot, the catalogue and the SLA policy). */
 @Injectable()
@@ -83,6 +88,40 @@ export class ReferenceDataRepository {
         order: { priority: 'ASC', name: 'ASC' },
       }),
     };
+  }
+
+  /** The row, locked until the transaction ends (an upkeep change reads, checks and writes under it); null when unknown. */
+  lockRow(table: 'hotline', code: string): Promise<HotlineEntity | null>;
+  lockRow(table: 'unit', code: string): Promise<UnitEntity | null>;
+  lockRow(table: 'category', code: string): Promise<CategoryEntity | null>;
+  lockRow(table: DirectoryTable, code: string): Promise<Coded | null> {
+    return this.db.manager.findOne<Coded>(TABLES[table], { where: { code }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  row(table: 'unit', code: string): Promise<UnitEntity | null>;
+  row(table: 'category', code: string): Promise<CategoryEntity | null>;
+  row(table: DirectoryTable, code: string): Promise<Coded | null> {
+    return this.db.manager.findOne<Coded>(TABLES[table], { where: { code } });
+  }
+
+  /** Another active hotline answering on `number`, if any. */
+  hotlineByNumber(number: string, exceptCode: string): Promise<HotlineEntity | null> {
+    return this.db.manager
+      .createQueryBuilder(HotlineEntity, 'h')
+      .where('h.number = :number AND h.code <> :exceptCode AND h.active', { number, exceptCode })
+      .getOne();
+  }
+
+  /** A new unit or category, as written. */
+  async insertRow(table: 'unit' | 'category', row: Coded & Record<string, unknown>): Promise<object> {
+    const entity: EntityTarget<Coded> = TABLES[table];
+    return this.db.manager.save(entity, this.db.manager.create(entity, row));
+  }
+
+  /** The row after the fields are set. */
+  async updateRow(table: DirectoryTable, code: string, fields: Record<string, unknown>): Promise<object> {
+    await this.db.manager.update<Coded>(TABLES[table], { code }, fields);
+    return (await this.db.manager.findOne<Coded>(TABLES[table], { where: { code } }))!;
   }
 
   private async page<T extends object>(

@@ -10,6 +10,7 @@ import { CoHandlersService } from './co-handlers.service';
 import { ForwardingService } from './forwarding.service';
 import { AssignmentsRepository } from './assignments.repository';
 import { DispatchMessagesService } from './dispatch-messages.service';
+import { CatalogueDryRunService } from './catalogue-dry-run.service';
 import { DispatchService } from './dispatch.service';
 import { DISPATCH_ENTITIES } from './entities';
 import { InboxRepository } from './inbox.repository';
@@ -42,6 +43,7 @@ import { TransfersService } from './transfers.service';
     TransfersService,
     AssigneesService,
     ForwardingService,
+    CatalogueDryRunService,
     CoHandlersService,
   ],
   exports: [
@@ -53,6 +55,7 @@ import { TransfersService } from './transfers.service';
     TransfersService,
     ForwardingService,
     CoHandlersService,
+    CatalogueDryRunService,
   ],
 })
 export class DispatchModule {}

@@ -16,6 +16,12 @@ const UNITS = new Map([
   unit('DEPT-URBAN-MANAGEMENT', 'department'),
   unit('DEPT-GONE', 'department', null, false),
 ]);
+/** The fixture case's category (010101) in its tree. */
+const CATEGORIES = new Map([
+  ['010101', { code: '010101', parentCode: '0101' }],
+  ['0101', { code: '0101', parentCode: '01' }],
+  ['01', { code: '01', parentCode: null }],
+]);
 const rule = (overrides: object) => ({
   id: 'rule-1',
   priority: 10,
@@ -27,6 +33,7 @@ const rule = (overrides: object) => ({
   leadUnitCode: null,
   coUnitCodes: [],
   auto: false,
+  redispatchOnReopen: false,
   ...overrides,
 });
 
@@ -40,7 +47,9 @@ function setUp(rules: object[] = [rule({})]) {
       byIds: (ids: string[]) => kernel.cases.byIds(ids),
     } as unknown as CaseQueriesService,
     orders,
-    { snapshot: async () => ({ units: UNITS, dispatchRules: rules }) } as unknown as ReferenceDataService,
+    {
+      snapshot: async () => ({ units: UNITS, categories: CATEGORIES, dispatchRules: rules }),
+    } as unknown as ReferenceDataService,
     {
       afterDispatch: async (_u: string, _c: string, at: Date) => ({
         signDueAt: addMs(at, 2 * HOUR_MS),

@@ -12,6 +12,7 @@ import { DomainError } from '@hotline/core';
 import { ReferenceDataService, ReferenceSnapshot } from '@hotline/directory';
 import { defaultCoReportDue, DueDatesService } from '@hotline/sla';
 import { CatalogueDecision, decideDispatch } from './domain/catalogue-engine';
+import { casePlace } from './domain/catalogue-replay';
 import { checkManualChoice, DispatchChoice, isCatalogueChoice } from './domain/dispatch-choice';
 import { OrdersService } from './orders.service';
 
@@ -118,15 +119,8 @@ export class DispatchService {
   }
 
   private decide(c: CaseEntity, snapshot: ReferenceSnapshot): CatalogueDecision {
-    return decideDispatch(
-      snapshot.dispatchRules,
-      {
-        categoryCode: c.categoryCode,
-        districtCode: c.districtCode,
-        streetCode: c.streetCode,
-        overflowFrom: c.overflowFrom,
-      },
-      (code) => snapshot.units.get(code),
+    return decideDispatch(snapshot.dispatchRules, casePlace(c, snapshot.categories), (code) =>
+      snapshot.units.get(code),
     );
   }
 

@@ -8,6 +8,7 @@ export * from './inbox.service';
 export * from './assignees.service';
 export * from './forwarding.service';
 export * from './co-handlers.service';
+export * from './catalogue-dry-run.service';
 export type { InboxQuery } from './inbox.repository';
 export * from './transfers.service';
 export * from './dispatch.module';

@@ -25,6 +25,11 @@ function dueDates() {
           row('general', null, { amount: 7, unit: 'calendar_days' }),
           row('general', '0301', { amount: 2, unit: 'working_days' }),
         ],
+        categories: new Map([
+          ['030101', { parentCode: '0301' }],
+          ['0301', { parentCode: '03' }],
+          ['010101', { parentCode: '0101' }],
+        ]),
       }),
     } as unknown as ReferenceDataService,
     {

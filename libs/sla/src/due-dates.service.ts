@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@hotline/config';
 import type { Urgency } from '@hotline/directory';
-import { ReferenceDataService } from '@hotline/directory';
+import { categoryPath, ReferenceDataService } from '@hotline/directory';
 import { CalendarRepository } from './calendar.repository';
 import type { DeadlineKind } from './entities/case-deadline.entity';
 import { addDuration } from './domain/deadline';
@@ -107,7 +107,8 @@ export class DueDatesService {
   }
 
   private async policy(urgency: Urgency, categoryCode: string): Promise<PolicyRow> {
-    return resolvePolicy((await this.reference.snapshot()).slaPolicies, urgency, categoryCode);
+    const snapshot = await this.reference.snapshot();
+    return resolvePolicy(snapshot.slaPolicies, urgency, categoryPath(categoryCode, snapshot.categories));
   }
 }
 

@@ -1,15 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DeadlineSweepService } from '@hotline/cases';
 import { AppConfig } from '@hotline/config';
+import { ReferenceUpkeepService } from '@hotline/directory';
 import { SupervisionService } from '@hotline/supervision';
 import { PeriodicLoop } from '../periodic-loop';
 
 const BATCH = 500;
 
 /**
- * The SLA clocks: every SLA_SWEEP_INTERVAL_MS, raise due warnings and breaches (in batches until
- * none are left) and escalate supervision orders past their due time. Safe to run in several
- * workers at once (rows are claimed with SKIP LOCKED).
+ * The clocks: every SLA_SWEEP_INTERVAL_MS, raise due warnings and breaches (in batches until none
+ * are left), escalate supervision orders past their due time, and apply the reference-data changes
+ * whose effective time has come. Safe to run in several workers at once (rows are claimed with SKIP
+ * LOCKED).
  */
 @Injectable()
 export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +21,7 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
   constructor(
     private readonly sweep: DeadlineSweepService,
     private readonly supervision: SupervisionService,
+    private readonly upkeep: ReferenceUpkeepService,
     private readonly config: AppConfig,
   ) {}
 
@@ -31,7 +34,7 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   /** One full pass; returns what it raised. Used by the loop and by tests. */
-  async tick(): Promise<{ breaches: number; warnings: number; escalations: number }> {
+  async tick(): Promise<{ breaches: number; warnings: number; escalations: number; referenceChanges: number }> {
     let breaches = 0;
     let warnings = 0;
     for (;;) {
@@ -42,14 +45,17 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
       if (!result.more || result.breaches + result.warnings === 0) break;
     }
     const escalations = await this.supervision.escalateOverdue(BATCH);
-    return { breaches, warnings, escalations };
+    const referenceChanges = await this.upkeep.applyDue(BATCH);
+    return { breaches, warnings, escalations, referenceChanges };
   }
 
   private async round(): Promise<void> {
     try {
-      const { breaches, warnings, escalations } = await this.tick();
-      if (breaches + warnings + escalations > 0) {
-        this.logger.log(`clocks: ${breaches} breaches, ${warnings} warnings, ${escalations} escalations`);
+      const { breaches, warnings, escalations, referenceChanges } = await this.tick();
+      if (breaches + warnings + escalations + referenceChanges > 0) {
+        this.logger.log(
+          `clocks: ${breaches} breaches, ${warnings} warnings, ${escalations} escalations, ${referenceChanges} reference changes`,
+        );
       }
     } catch (error) {
       this.logger.warn(`clock sweep failed, will retry: ${(error as Error).message}`);

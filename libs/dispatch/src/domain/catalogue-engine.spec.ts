@@ -27,7 +27,13 @@ const rule = (r: Partial<CatalogueRule>): CatalogueRule => ({
   redispatchOnReopen: false,
   ...r,
 });
-const place = { categoryCode: '010101', districtCode: '110105', streetCode: '110105001', overflowFrom: null };
+const place = {
+  categoryCode: '010101',
+  categoryPath: ['010101', '0101', '01'],
+  districtCode: '110105',
+  streetCode: '110105001',
+  overflowFrom: null,
+};
 
 describe('decideDispatch', () => {
   it('takes the first matching rule by priority, not by list order', () => {
@@ -104,7 +110,18 @@ describe('decideDispatch', () => {
     expect(decision.suggestion).toMatchObject({ leadUnitCode: 'UTIL-WATER', source: 'overflow' });
   });
 
-  it('reports whether the matched rule dispatches automatically', () => {
+  it('reports whether the matched rule dispatches automatically, and sends reopened cases back', () => {
     expect(decideDispatch([rule({ auto: true })], place, unit).suggestion?.auto).toBe(true);
+    expect(decideDispatch([rule({ redispatchOnReopen: true })], place, unit).suggestion?.redispatchOnReopen).toBe(true);
+  });
+
+  it('covers a category by the tree, not by its code: a category moved under the rule’s is covered', () => {
+    const moved = { ...place, categoryCode: '020204', categoryPath: ['020204', '0101', '01'] };
+    const decision = decideDispatch(
+      [rule({ categoryCode: '0101', target: 'unit', leadUnitCode: 'DEPT-WATER' })],
+      moved,
+      unit,
+    );
+    expect(decision.suggestion).toMatchObject({ leadUnitCode: 'DEPT-WATER', source: 'rule' });
   });
 });

@@ -16,6 +16,8 @@ export interface CatalogueRule {
 
 export interface CasePlace {
   categoryCode: string;
+  /** The category and its ancestors in the tree (nearest first): a rule covers its category and everything below. */
+  categoryPath: readonly string[];
   districtCode: string | null;
   streetCode: string | null;
   /** A utility whose overflow this case came from: it is the default lead (溢出承接). */
@@ -90,7 +92,7 @@ export function decideDispatch(
   for (const rule of [...rules].sort((a, b) => a.priority - b.priority)) {
     const note = (outcome: RuleTrace['outcome'], why: string) =>
       trace.push({ ruleId: rule.id, ruleName: rule.name, priority: rule.priority, outcome, why });
-    if (!place.categoryCode.startsWith(rule.categoryCode)) continue; // not this kind of demand: not worth a line
+    if (!place.categoryPath.includes(rule.categoryCode)) continue; // not this kind of demand: not worth a line
     if (rule.districtCode && rule.districtCode !== place.districtCode) {
       note('not_applicable', `only for district ${rule.districtCode}`);
       continue;

@@ -23,16 +23,22 @@ describe('resolvePolicy', () => {
   ];
 
   it('takes the most specific category row of the urgency', () => {
-    expect(resolvePolicy(rows, 'general', '030101').resolveWithin.amount).toBe(24);
-    expect(resolvePolicy(rows, 'general', '030201').resolveWithin.amount).toBe(72);
+    expect(resolvePolicy(rows, 'general', ['030101', '0301', '03']).resolveWithin.amount).toBe(24);
+    expect(resolvePolicy(rows, 'general', ['030201', '0302', '03']).resolveWithin.amount).toBe(72);
+  });
+
+  it('follows the tree: a category moved under 0301 takes its row, whatever its code', () => {
+    expect(resolvePolicy(rows, 'general', ['050101', '0301', '03']).resolveWithin.amount).toBe(24);
   });
 
   it('falls back to the urgency default', () => {
-    expect(resolvePolicy(rows, 'general', '010101').resolveWithin.amount).toBe(168);
-    expect(resolvePolicy(rows, 'emergency', '030101').resolveWithin.amount).toBe(2);
+    expect(resolvePolicy(rows, 'general', ['010101', '0101', '01']).resolveWithin.amount).toBe(168);
+    expect(resolvePolicy(rows, 'emergency', ['030101', '0301', '03']).resolveWithin.amount).toBe(2);
   });
 
   it('refuses a policy without a default for the urgency', () => {
-    expect(() => resolvePolicy(rows, 'complex', '010101')).toThrow('no default row for urgency complex');
+    expect(() => resolvePolicy(rows, 'complex', ['010101', '0101', '01'])).toThrow(
+      'no default row for urgency complex',
+    );
   });
 });

@@ -13,14 +13,17 @@ export interface PolicyRow {
 }
 
 /**
- * The limits for a case: the row of its urgency whose category is the most specific ancestor of
- * the case's category (codes are hierarchical), else the urgency's default row.
+ * The limits for a case: the row of its urgency whose category is the nearest in the case's category path
+ * (the category and its ancestors in the tree, nearest first), else the urgency's default row.
  */
-export function resolvePolicy(rows: readonly PolicyRow[], urgency: Urgency, categoryCode: string): PolicyRow {
-  const candidates = rows.filter(
-    (row) => row.urgency === urgency && (row.categoryCode === null || categoryCode.startsWith(row.categoryCode)),
-  );
-  const best = candidates.sort((a, b) => (b.categoryCode?.length ?? 0) - (a.categoryCode?.length ?? 0))[0];
+export function resolvePolicy(
+  rows: readonly PolicyRow[],
+  urgency: Urgency,
+  categoryPath: readonly string[],
+): PolicyRow {
+  const depth = (row: PolicyRow) => (row.categoryCode === null ? Infinity : categoryPath.indexOf(row.categoryCode));
+  const candidates = rows.filter((row) => row.urgency === urgency && depth(row) >= 0);
+  const best = candidates.sort((a, b) => depth(a) - depth(b))[0];
   if (!best) throw new Error(`SLA policy has no default row for urgency ${urgency}`);
   return best;
 }
