@@ -20,7 +20,7 @@ const LIB_EDGES = {
   observability: ['config'],
   messaging: ['core', 'clock', 'config', 'database'],
   audit: ['core', 'database'],
-  directory: ['core', 'config', 'database', 'audit'],
+  directory: ['core', 'clock', 'config', 'database', 'audit'],
   auth: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   sla: ['core', 'clock', 'config', 'database', 'audit', 'directory'],
   cases: ['core', 'clock', 'config', 'database', 'messaging', 'audit', 'auth', 'directory', 'sla', 'text-search'],
