@@ -63,9 +63,8 @@ async function main(): Promise<void> {
 async function benchPipeline(): Promise<Figure[]> {
   const stack = await startStack();
   try {
+    // Intake ends with the pipeline drained: dispatch latency is measured on a quiet stack.
     const intake = await benchIntake(stack);
-    // The intake run leaves the relay and consumers a backlog: measure dispatch latency on a quiet stack.
-    await waitUntilQuiet(stack.baseUrl);
     // At a rate the api sustains on this machine (the pipeline's own latency), then at the goal's rate.
     const calm = await benchDispatchToInbox(stack, intake.caseIds.slice(0, 500), 25, 'informative');
     await waitUntilQuiet(stack.baseUrl);

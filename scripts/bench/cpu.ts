@@ -1,12 +1,54 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Pool } from 'pg';
+
+const ROOT = join(__dirname, '..', '..');
+
+function statFields(pid: number): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // it ended meanwhile
+  }
+}
 
 /** utime + stime of a process (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 10 ms). */
 export function processCpuMs(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const fields = pid === undefined ? undefined : statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0;
+}
+
+/**
+ * All of PostgreSQL's CPU time so far: the postmaster's own and its reaped children's (cutime + cstime:
+ * backends that ended), and every live child's. So a backend that ends mid-run still counts.
+ */
+export function postgresCpuMs(): number {
+  const postmaster = postmasterPid();
+  if (postmaster === undefined) return 0;
+  const own = statFields(postmaster)!;
+  let total = (Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14])) * 10;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) total += (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+  return total;
+}
+
+/** The Kafka broker the project started (its pid file), as `kafka.sh env` names the state directory. */
+export function kafkaCpuMs(): number {
+  const env = spawnSync('bash', ['scripts/kafka/kafka.sh', 'env'], { cwd: ROOT, encoding: 'utf8' }).stdout;
+  const stateDir = /^KAFKA_STATE_DIR=(.*)$/m.exec(env)?.[1];
+  const pidFile = stateDir ? join(stateDir, 'broker.pid') : '';
+  return existsSync(pidFile) ? processCpuMs(Number(readFileSync(pidFile, 'utf8').trim())) : 0;
+}
+
+function postmasterPid(): number | undefined {
+  const dir = '/var/run/postgresql';
+  const file = existsSync(dir) ? readdirSync(dir).find((f) => f.endsWith('.pid')) : undefined;
+  return file ? Number(readFileSync(join(dir, file), 'utf8').split('\n')[0]) : undefined;
 }
 
 /**

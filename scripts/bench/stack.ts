@@ -12,6 +12,7 @@ export interface BenchStack {
   env: NodeJS.ProcessEnv;
   /** CPU time (user + system, ms) the api process has used so far, from /proc. */
   apiCpuMs(): number;
+  workerCpuMs(): number;
   /** SIGKILL: no shutdown hooks, as in a crash. */
   killWorker(): Promise<void>;
   startWorker(): void;
@@ -80,6 +81,7 @@ export async function startStack(port = 3100): Promise<BenchStack> {
     databaseUrl,
     env,
     apiCpuMs: () => processCpuMs(children.api.pid),
+    workerCpuMs: () => processCpuMs(children.worker.pid),
     killWorker: async () => {
       const exited = new Promise((resolve) => children.worker.once('exit', resolve));
       stopping.add(children.worker);

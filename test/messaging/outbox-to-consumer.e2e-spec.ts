@@ -5,6 +5,7 @@ import { IsInt, IsString } from 'class-validator';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ClockModule } from '@hotline/clock';
+import { DomainError } from '@hotline/core';
 import { AppConfig, AppConfigModule } from '@hotline/config';
 import { DatabaseModule, TransactionService } from '@hotline/database';
 import {
@@ -31,6 +32,8 @@ import { eventually, KafkaProbe } from '../support/kafka-probe';
 import { testTopic } from '../support/test-topics';
 
 const PROBE_TYPE = 'cn.gov.12345.test.probe.v1';
+/** The probe consumer refuses this one (a state conflict: dead-lettered, never retried). */
+const REFUSED_SEQ = 1013;
 
 class ProbeData {
   @IsString() run!: string;
@@ -57,6 +60,7 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     handle: async (event: CloudEvent) => {
       await db.manager.query('SELECT 1'); // inside the runner's transaction
       const data = event.data as ProbeData;
+      if (data.run === run && data.seq === REFUSED_SEQ) throw new DomainError('case.wrong_state', 'refused on purpose');
       if (data.run === run) applied.push(event as CloudEvent<ProbeData>);
     },
   };
@@ -206,6 +210,28 @@ describe('outbox → relay → Kafka → consumer (real PostgreSQL and broker)',
     expect(dead[0].value).toBe('not json at all');
     expect(dead[0].headers[DEAD_LETTER_HEADERS.sourceTopic]).toBe(testTopic(TOPICS.cases));
     await eventually(async () => (appliedCount(after.id) === 1 ? true : undefined));
+  });
+
+  it('applies a partition’s messages together, and one refused alone: the others stay applied once', async () => {
+    const key = randomUUID();
+    const events = [1011, 1012, REFUSED_SEQ, 1014].map((seq) => probeEvent(key, seq));
+    await messaging
+      .get(KafkaProducerService)
+      .send(events.map((event) => ({ topic: testTopic(TOPICS.cases), key, value: JSON.stringify(event) })));
+
+    const [dead] = await probe.waitFor(
+      (m) =>
+        m.topic === deadLetterTopic(TOPICS.cases) &&
+        m.key === key &&
+        m.headers[DEAD_LETTER_HEADERS.consumer] === handler.name,
+    );
+    expect(dead.headers[DEAD_LETTER_HEADERS.reason]).toBe('refused on purpose');
+    const [refused, ...rest] = [events[2], events[0], events[1], events[3]];
+    await eventually(async () => (appliedCount(events[3].id) >= 1 ? true : undefined));
+    // The slice was rolled back when the refusal came, then went message by message: each recorded once.
+    for (const event of rest) expect(await processedRows(event.id)).toBe(1);
+    expect(await processedRows(refused.id)).toBe(0);
+    expect(applied.filter((e) => e.data?.seq === 1014 && e.subject === key)).toHaveLength(1);
   });
 
   it('counts what the relay published on the worker’s /metrics', async () => {

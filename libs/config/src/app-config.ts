@@ -63,6 +63,14 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hotline';
 
+  /**
+   * Where a PostgreSQL on this machine keeps its Unix socket: a DATABASE_URL naming 127.0.0.1 or localhost
+   * connects through it when it is there (cheaper than loopback TCP); empty: always TCP.
+   */
+  @IsString()
+  @Matches(/^(\/\S*)?$/, { message: 'must be an absolute directory, or empty for TCP only' })
+  DATABASE_SOCKET_DIR = '/var/run/postgresql';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -150,6 +158,17 @@ export class AppConfig {
   @Min(1)
   @Max(1000)
   KAFKA_TOPIC_PARTITIONS = 6;
+
+  /**
+   * A consumer applies up to this many messages of a partition in one database transaction (each still
+   * recorded by its event id, in order); a slice that fails goes again message by message. 1: one
+   * transaction per message.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_CONSUMER_BATCH_SIZE = 100;
 
   @Transform(toInt)
   @IsInt()

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { localSocket, postgresSocketExists } from '@hotline/database';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import { kafkaCpuMs, postgresCpuMs } from '../cpu';
 import { figure, Figure } from '../report';
 import type { BenchStack } from '../stack';
-import { tokenFor } from '../stack';
+import { tokenFor, waitUntilQuiet } from '../stack';
 import { latencyHistogram } from '../in-process';
 
 const CONNECTIONS = 50;
@@ -26,13 +28,21 @@ function caseBody(): string {
   });
 }
 
+/** The CPU each process of the pipeline has used so far (ms), read from /proc. */
+function cpuNow(stack: BenchStack) {
+  return { api: stack.apiCpuMs(), worker: stack.workerCpuMs(), postgres: postgresCpuMs(), kafka: kafkaCpuMs() };
+}
+
 /**
  * Intake: POST /api/v1/cases at a fixed concurrency (autocannon), beside the same rows — the case,
- * its first event, its outbox message — inserted with `pg` directly at the same concurrency.
+ * its first event, its outbox message — inserted with `pg` directly at the same concurrency once the
+ * pipeline is idle again. The cost per case is each process's CPU time from the start of the load
+ * until the pipeline has drained (the worker's relay and consumers included) ÷ the cases registered.
  */
 export async function benchIntake(stack: BenchStack): Promise<{ figures: Figure[]; caseIds: string[] }> {
   const token = await tokenFor(stack.baseUrl, 'agent');
   const caseIds: string[] = [];
+  const before = cpuNow(stack);
   const api = await autocannon({
     url: `${stack.baseUrl}/api/v1/cases`,
     connections: CONNECTIONS,
@@ -48,12 +58,29 @@ export async function benchIntake(stack: BenchStack): Promise<{ figures: Figure[
       },
     ],
   });
+  await waitUntilQuiet(stack.baseUrl);
+  const after = cpuNow(stack);
+  const postgresBefore = postgresCpuMs();
   const raw = await rawInserts(stack.databaseUrl);
+  const rawPostgresMs = (postgresCpuMs() - postgresBefore) / raw.count;
   const apiRate = api.requests.average;
   const errors = api.non2xx + api.errors;
+  const perCase = (part: keyof typeof before) => (after[part] - before[part]) / caseIds.length;
+  const note = `${caseIds.length} cases; CPU from the start of the load until the outbox and every consumer group drained`;
   return {
     caseIds,
     figures: [
+      figure('api CPU per registered case', perCase('api'), 'ms', null, '≤ 2 ms', note),
+      figure('worker CPU per registered case', perCase('worker'), 'ms', null, '≤ 2 ms', note),
+      figure(
+        'PostgreSQL CPU per registered case',
+        perCase('postgres'),
+        'ms',
+        rawPostgresMs,
+        'informative',
+        'all PostgreSQL processes; baseline: per raw insert of the same rows, the pipeline idle',
+      ),
+      figure('Kafka CPU per registered case', perCase('kafka'), 'ms', null, 'informative', 'the broker process'),
       figure(
         'intake POST /cases throughput',
         apiRate,
@@ -68,8 +95,14 @@ export async function benchIntake(stack: BenchStack): Promise<{ figures: Figure[
   };
 }
 
-async function rawInserts(databaseUrl: string): Promise<{ rate: number; p50: number; p99: number }> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 20 });
+async function rawInserts(databaseUrl: string): Promise<{ rate: number; p50: number; p99: number; count: number }> {
+  // The same transport as the apps: the Unix socket when the database is on this machine (DATABASE_SOCKET_DIR).
+  const socketDir = process.env.DATABASE_SOCKET_DIR ?? '/var/run/postgresql';
+  const socket = localSocket(databaseUrl, socketDir, postgresSocketExists);
+  const pool = new Pool({
+    ...(socket ? { ...socket, user: socket.username } : { connectionString: databaseUrl }),
+    max: 20,
+  });
   const histogram = latencyHistogram();
   let done = 0;
   const until = Date.now() + SECONDS * 1000;
@@ -117,6 +150,7 @@ async function rawInserts(databaseUrl: string): Promise<{ rate: number; p50: num
   const seconds = (Date.now() - started) / 1000;
   await pool.end();
   return {
+    count: done,
     rate: done / seconds,
     p50: histogram.getValueAtPercentile(50) / 1000,
     p99: histogram.getValueAtPercentile(99) / 1000,
