@@ -401,6 +401,16 @@ export class AppConfig {
   @Max(60000)
   SLA_SWEEP_INTERVAL_MS = 1000;
 
+  /**
+   * Cases one sweep round takes (locked together, their warnings and breaches appended in one statement);
+   * a storm of due clocks drains in rounds of this size.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20000)
+  SLA_SWEEP_BATCH = 500;
+
   /** Published outbox rows and processed-event ids are pruned after this many hours. */
   @Transform(toInt)
   @IsInt()

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@hotline/config';
 import type { DataSourceOptions } from 'typeorm';
-import { localSocket } from './domain/local-socket';
+import { viaLocalSocket } from './domain/local-socket';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Where the TypeORM CLI and the test set-up find migrations (timestamp-named files only). */
@@ -28,10 +28,9 @@ export function dataSourceOptions(
   session: 'app' | 'owner' = 'owner',
 ): DataSourceOptions {
   const role = session === 'app' && config.DATABASE_APP_ROLE !== NO_ROLE_SWITCH ? config.DATABASE_APP_ROLE : undefined;
-  const socket = localSocket(config.DATABASE_URL, config.DATABASE_SOCKET_DIR, postgresSocketExists);
   return {
     type: 'postgres',
-    ...(socket ?? { url: config.DATABASE_URL }),
+    url: viaLocalSocket(config.DATABASE_URL, config.DATABASE_SOCKET_DIR, postgresSocketExists),
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,

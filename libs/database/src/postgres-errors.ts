@@ -37,6 +37,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return (
     (e.code !== undefined && (CONNECTION_ERROR_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code))) ||
-    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(message) ||
+    // A local PostgreSQL that is down has no socket file: connecting through it finds nothing there.
+    (e.code === 'ENOENT' && /\.s\.PGSQL\.\d+/.test(message))
   );
 }

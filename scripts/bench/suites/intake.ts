@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { localSocket, postgresSocketExists } from '@hotline/database';
+import { postgresSocketExists, viaLocalSocket } from '@hotline/database';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { kafkaCpuMs, postgresCpuMs } from '../cpu';
@@ -98,11 +98,7 @@ export async function benchIntake(stack: BenchStack): Promise<{ figures: Figure[
 async function rawInserts(databaseUrl: string): Promise<{ rate: number; p50: number; p99: number; count: number }> {
   // The same transport as the apps: the Unix socket when the database is on this machine (DATABASE_SOCKET_DIR).
   const socketDir = process.env.DATABASE_SOCKET_DIR ?? '/var/run/postgresql';
-  const socket = localSocket(databaseUrl, socketDir, postgresSocketExists);
-  const pool = new Pool({
-    ...(socket ? { ...socket, user: socket.username } : { connectionString: databaseUrl }),
-    max: 20,
-  });
+  const pool = new Pool({ connectionString: viaLocalSocket(databaseUrl, socketDir, postgresSocketExists), max: 20 });
   const histogram = latencyHistogram();
   let done = 0;
   const until = Date.now() + SECONDS * 1000;

@@ -5,6 +5,7 @@ import { ReferenceUpkeepService } from '@hotline/directory';
 import { SupervisionService } from '@hotline/supervision';
 import { PeriodicLoop } from '../periodic-loop';
 
+/** Supervision orders escalated and reference changes applied per pass. */
 const BATCH = 500;
 
 /**
@@ -38,7 +39,7 @@ export class ClocksJob implements OnApplicationBootstrap, OnApplicationShutdown 
     let breaches = 0;
     let warnings = 0;
     for (;;) {
-      const result = await this.sweep.sweepOnce(BATCH);
+      const result = await this.sweep.sweepOnce(this.config.SLA_SWEEP_BATCH);
       breaches += result.breaches;
       warnings += result.warnings;
       // A round that raised nothing (every due case was busy) waits for the next tick.
