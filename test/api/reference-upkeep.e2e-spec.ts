@@ -44,6 +44,8 @@ describe('reference data upkeep (real api + worker, PostgreSQL)', () => {
   let supervisor: Client;
   let agent: Client;
   const unique = () => randomUUID().slice(0, 8);
+  /** Random digits: codes no seed or earlier run has (the test database outlives runs). */
+  const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
   const history = async (entity: string, key: string) =>
     (await admin.get(`/reference-changes?entity=${entity}&key=${key}&limit=100`).expect(200)).body.items as Change[];
   const unitOf = async (code: string, parentCode: string) =>
@@ -109,7 +111,7 @@ describe('reference data upkeep (real api + worker, PostgreSQL)', () => {
   });
 
   it('adds, renames, moves and deactivates units, keeping each under a parent of the right kind', async () => {
-    const code = `${STREET}${String(Math.floor(Math.random() * 900) + 100)}`;
+    const code = `${STREET}${digits(6)}`;
     const added = await admin
       .post('/units', { code, name: '测试社区', kind: 'community', parentCode: STREET })
       .expect(201);
@@ -144,7 +146,7 @@ describe('reference data upkeep (real api + worker, PostgreSQL)', () => {
   });
 
   it('adds categories, moves one within its level, and a deactivated one takes no new case', async () => {
-    const code = `0101${String(Math.floor(Math.random() * 90) + 10)}`;
+    const code = `9${digits(8)}`;
     await admin.post('/categories', { code, name: '共享单车乱停放', parentCode: '0101' }).expect(201);
     const cats = async (parent: string) =>
       (await agent.get(`/categories?parentCode=${parent}&limit=1000`).expect(200)).body.items as { code: string }[];
@@ -252,7 +254,7 @@ describe('reference data upkeep (real api + worker, PostgreSQL)', () => {
   // Last: it moves the clock.
   it('applies a scheduled change at its time, fails one that no longer holds, and cancels on request', async () => {
     const at = new Date(testClock.now().getTime() + HOUR_MS).toISOString();
-    const code = `${STREET}${String(Math.floor(Math.random() * 900) + 100)}`;
+    const code = `${STREET}${digits(6)}`;
     await admin.post('/units', { code, name: '定时社区', kind: 'community', parentCode: STREET }).expect(201);
     const rename = await admin
       .patch(`/units/${code}`, { name: '新名社区', effectiveFrom: at, reason: '下月起更名' })
@@ -261,7 +263,7 @@ describe('reference data upkeep (real api + worker, PostgreSQL)', () => {
     expect(await unitOf(code, STREET)).toMatchObject({ name: '定时社区' });
 
     // A move to a street that is deactivated before the move's time fails then, with the reason.
-    const parentCat = `99${String(Math.floor(Math.random() * 90) + 10)}`;
+    const parentCat = `8${digits(7)}`;
     await admin.post('/categories', { code: parentCat, name: '临时大类' }).expect(201);
     await admin.post('/categories', { code: `${parentCat}01`, name: '临时中类', parentCode: parentCat }).expect(201);
     await admin.post('/categories', { code: `${parentCat}02`, name: '临时中类二', parentCode: parentCat }).expect(201);

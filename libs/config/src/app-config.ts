@@ -159,17 +159,6 @@ export class AppConfig {
   @Max(1000)
   KAFKA_TOPIC_PARTITIONS = 6;
 
-  /**
-   * A consumer applies up to this many messages of a partition in one database transaction (each still
-   * recorded by its event id, in order); a slice that fails goes again message by message. 1: one
-   * transaction per message.
-   */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  KAFKA_CONSUMER_BATCH_SIZE = 100;
-
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { Clock } from '@hotline/clock';
 import { AppConfig } from '@hotline/config';
 import { isDomainError } from '@hotline/core';
@@ -20,10 +20,8 @@ type Outcome = 'applied' | 'duplicate' | 'skipped' | 'dead_lettered';
 
 /**
  * Runs each EventConsumer as its own kafkajs consumer group. Per message: decode and validate
- * (poison → DLQ), then record the event id and apply the consumer (duplicate → no-op) in a
- * transaction — one for a slice of up to KAFKA_CONSUMER_BATCH_SIZE messages of a partition, in their
- * order; a slice that fails anywhere is rolled back and goes again message by message, each in its own
- * transaction. Failures follow the failure policy: retry with backoff without committing the offset,
+ * (poison → DLQ), then in one transaction record the event id and apply the consumer (duplicate →
+ * no-op). Failures follow the failure policy: retry with backoff without committing the offset,
  * or dead-letter and move on — telling the sender too where the consumer says how. Nothing is
  * dropped silently.
  */
@@ -92,8 +90,7 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
       });
       await kafkaConsumer.run({
         partitionsConsumedConcurrently: this.config.KAFKA_TOPIC_PARTITIONS,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.processBatch(consumer, payload),
+        eachMessage: (payload) => this.process(consumer, payload),
       });
       await joined;
     } catch (error) {
@@ -128,68 +125,6 @@ export class ConsumerRunnerService implements OnApplicationShutdown {
     const consumers = [...this.running.values()];
     this.running.clear();
     await Promise.all(consumers.map((c) => c.disconnect()));
-  }
-
-  /** A partition's batch in slices, in order; each offset is resolved once its message is done. */
-  private async processBatch(consumer: EventConsumer, payload: EachBatchPayload): Promise<void> {
-    const { batch } = payload;
-    const size = this.config.KAFKA_CONSUMER_BATCH_SIZE;
-    const going = () => payload.isRunning() && !payload.isStale();
-    for (let start = 0; start < batch.messages.length; start += size) {
-      if (!going()) return;
-      const slice = batch.messages.slice(start, start + size);
-      const outcomes = size > 1 ? await this.applyTogether(consumer, batch.topic, slice) : null;
-      if (outcomes) {
-        slice.forEach((message, i) => {
-          this.metrics.consumed.inc({ consumer: consumer.name, topic: batch.topic, outcome: outcomes[i] });
-          payload.resolveOffset(message.offset);
-        });
-      } else {
-        for (const message of slice) {
-          if (!going()) return;
-          await this.process(consumer, {
-            topic: batch.topic,
-            partition: batch.partition,
-            message,
-            heartbeat: () => payload.heartbeat(),
-            pause: () => payload.pause(),
-          });
-          payload.resolveOffset(message.offset);
-        }
-      }
-      await payload.heartbeat();
-    }
-  }
-
-  /**
-   * A slice in one transaction, in order, each message recorded by its event id; null — nothing kept —
-   * when any message is poison or anything fails: the slice then goes message by message.
-   */
-  private async applyTogether(
-    consumer: EventConsumer,
-    topic: string,
-    messages: readonly KafkaMessage[],
-  ): Promise<Outcome[] | null> {
-    const decoded = messages.map((message) => decodeEvent(message.value, consumer));
-    if (decoded.some((d) => d.kind === 'poison')) return null;
-    const source = { topic: unprefixedTopic(this.config.KAFKA_TOPIC_PREFIX, topic) };
-    try {
-      return await this.db.run(async () => {
-        const outcomes: Outcome[] = [];
-        for (const d of decoded) {
-          if (d.kind !== 'event') outcomes.push('skipped');
-          else if (!(await this.processed.record(consumer.name, d.event.id, topic))) outcomes.push('duplicate');
-          else {
-            await consumer.handle(d.event, source);
-            outcomes.push('applied');
-          }
-        }
-        return outcomes;
-      });
-    } catch {
-      // Rolled back whole: the message-by-message path finds the culprit, and retries or dead-letters it.
-      return null;
-    }
   }
 
   private async process(consumer: EventConsumer, payload: EachMessagePayload): Promise<void> {
