@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditActor, AuditService } from '@hotline/audit';
 import { Clock } from '@hotline/clock';
-import { DomainError, Page, PageRequest } from '@hotline/core';
+import { DomainError, type FieldError, Page, PageRequest } from '@hotline/core';
 import { isUniqueViolation, TransactionService } from '@hotline/database';
 import { checkDispatchRule, DispatchRuleInput } from './domain/dispatch-rule-validation';
 import type { DispatchRuleEntity } from './entities/dispatch-rule.entity';
@@ -33,16 +33,21 @@ export class DispatchRulesService {
     return this.rules.all();
   }
 
+  /** Every problem with the rule against the directory as it is now, by field (empty when sound). */
+  async problemsOf(rule: DispatchRuleInput): Promise<FieldError[]> {
+    const facts = await this.reference.facts(
+      [rule.districtCode, rule.streetCode, rule.leadUnitCode, ...(rule.coUnitCodes ?? [])],
+      [rule.categoryCode],
+    );
+    return checkDispatchRule(rule, facts);
+  }
+
   async create(input: DispatchRuleInput, actor: AuditActor): Promise<DispatchRuleEntity> {
     const created = await this.db.run(async () => {
-      const facts = await this.reference.facts(
-        [input.districtCode, input.streetCode, input.leadUnitCode, ...(input.coUnitCodes ?? [])],
-        [input.categoryCode],
-      );
-      const problems = checkDispatchRule(input, facts);
+      const problems = await this.problemsOf(input);
       if (problems.length > 0) throw DomainError.validation(problems);
-      try {
-        const rule = await this.rules.insert({
+      const rule = await nameChecked(input.name, () =>
+        this.rules.insert({
           ...input,
           districtCode: input.districtCode ?? null,
           streetCode: input.streetCode ?? null,
@@ -50,40 +55,44 @@ export class DispatchRulesService {
           coUnitCodes: [...(input.coUnitCodes ?? [])],
           auto: input.auto ?? false,
           redispatchOnReopen: input.redispatchOnReopen ?? false,
-        });
-        const now = this.clock.now();
-        const asked = { op: 'create' as const, fields: { ...input } };
-        await this.changes.applied(
-          {
-            entity: 'dispatch_rule',
-            entityKey: rule.id,
-            change: asked,
-            reason: null,
-            effectiveFrom: now,
-            requestedBy: actor.userId,
-            requestedAt: now,
-          },
-          { before: null, after: rule },
-          now,
-        );
-        await this.audit.record({
-          actor,
-          action: 'dispatch_rule.created',
+        }),
+      );
+      const now = this.clock.now();
+      await this.changes.applied(
+        {
           entity: 'dispatch_rule',
-          entityId: rule.id,
-          after: rule,
-        });
-        return rule;
-      } catch (error) {
-        if (isUniqueViolation(error, 'ux_dispatch_rules_name')) {
-          throw new DomainError('dispatch_rule.exists', `A dispatch rule named ${input.name} exists`, [
-            { field: 'name', message: 'is already used by another rule', reason: 'taken' },
-          ]);
-        }
-        throw error;
-      }
+          entityKey: rule.id,
+          change: { op: 'create', fields: { ...input } },
+          reason: null,
+          effectiveFrom: now,
+          requestedBy: actor.userId,
+          requestedAt: now,
+        },
+        { before: null, after: rule },
+        now,
+      );
+      await this.audit.record({
+        actor,
+        action: 'dispatch_rule.created',
+        entity: 'dispatch_rule',
+        entityId: rule.id,
+        after: rule,
+      });
+      return rule;
     });
     this.reference.invalidate();
     return created;
+  }
+}
+
+/** A rule written under a name another rule has is a 409 `dispatch_rule.exists` naming `name`. */
+export async function nameChecked<T>(name: unknown, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error, 'ux_dispatch_rules_name')) throw error;
+    throw new DomainError('dispatch_rule.exists', `A dispatch rule named ${String(name)} exists`, [
+      { field: 'name', message: 'is already used by another rule', reason: 'taken' },
+    ]);
   }
 }

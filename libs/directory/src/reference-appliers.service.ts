@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type FieldError } from '@hotline/core';
-import { isUniqueViolation } from '@hotline/database';
 import { DispatchRulesRepository } from './dispatch-rules.repository';
-import { checkDispatchRule, type DispatchRuleInput } from './domain/dispatch-rule-validation';
+import { nameChecked, DispatchRulesService } from './dispatch-rules.service';
 import {
   checkCategoryParent,
   checkHotlinePatch,
@@ -45,6 +44,7 @@ export class ReferenceAppliersService {
     private readonly rules: DispatchRulesRepository,
     private readonly policies: SlaPoliciesRepository,
     private readonly directory: ReferenceDataService,
+    private readonly catalogue: DispatchRulesService,
   ) {
     this.steps = {
       'hotline:update': (key, fields, apply) => this.updateHotline(key, fields, apply),
@@ -125,23 +125,9 @@ export class ReferenceAppliersService {
 
   private async updateRule(id: string, fields: Record<string, unknown>, apply: boolean) {
     const rule = await this.found(this.rules.lock(id), 'dispatch_rule', id);
-    const merged = { ...rule, ...fields } as DispatchRuleInput;
-    const facts = await this.directory.facts(
-      [merged.districtCode, merged.streetCode, merged.leadUnitCode, ...(merged.coUnitCodes ?? [])],
-      [merged.categoryCode],
-    );
-    assertSound(checkDispatchRule(merged, facts));
+    assertSound(await this.catalogue.problemsOf({ ...rule, ...fields }));
     if (!apply) return null;
-    try {
-      return { before: rule, after: await this.rules.update(id, fields) };
-    } catch (error) {
-      if (isUniqueViolation(error, 'ux_dispatch_rules_name')) {
-        throw new DomainError('dispatch_rule.exists', `A dispatch rule named ${String(fields.name)} exists`, [
-          taken('name', 'rule'),
-        ]);
-      }
-      throw error;
-    }
+    return { before: rule, after: await nameChecked(fields.name, () => this.rules.update(id, fields)) };
   }
 
   private async replacePolicy(fields: Record<string, unknown>, apply: boolean) {

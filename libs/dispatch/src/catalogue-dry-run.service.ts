@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CaseQueriesService } from '@hotline/cases';
 import { DomainError } from '@hotline/core';
-import { checkDispatchRule, DispatchRulesService, ReferenceDataService } from '@hotline/directory';
+import { DispatchRulesService, ReferenceDataService } from '@hotline/directory';
 import { type CatalogueRule, decideDispatch } from './domain/catalogue-engine';
 import { casePlace, catalogueWith, type ProposedRule } from './domain/catalogue-replay';
 
@@ -62,11 +62,7 @@ export class CatalogueDryRunService {
     if (ruleId && !existing) throw new DomainError('reference.not_found', `No dispatch rule ${ruleId}`);
     const base = existing ?? { id: 'proposed', coUnitCodes: [], auto: false, redispatchOnReopen: false, active: true };
     const proposed = { districtCode: null, streetCode: null, leadUnitCode: null, ...base, ...fields } as ProposedRule;
-    const facts = await this.reference.facts(
-      [proposed.districtCode, proposed.streetCode, proposed.leadUnitCode, ...proposed.coUnitCodes],
-      [proposed.categoryCode],
-    );
-    const problems = checkDispatchRule(proposed, facts);
+    const problems = await this.rules.problemsOf(proposed);
     if (problems.length > 0) throw DomainError.validation(problems.map((p) => ({ ...p, field: `rule.${p.field}` })));
     return proposed;
   }

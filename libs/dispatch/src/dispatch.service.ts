@@ -60,21 +60,8 @@ export class DispatchService {
    * The router's path (rules flagged `auto` dispatch on registration): dispatches only if the case
    * is still waiting and the matching rule is automatic; anything else is left to an agent.
    */
-  async autoDispatch(caseId: string): Promise<void> {
-    const snapshot = await this.reference.snapshot();
-    // Most cases wait for an agent: decide on a plain read, and lock only a case the catalogue routes.
-    const [waiting] = await this.queries.byIds([caseId]);
-    if (!waiting || !this.autoSuggestion(waiting, snapshot)) return;
-    await this.commands.run(caseId, SYSTEM_ACTOR, {
-      lifecycle: 'any',
-      decide: async (c, { now }) => {
-        const suggestion = this.autoSuggestion(c, snapshot);
-        if (!suggestion) return null; // an agent got there first
-        const { leadUnitCode, coUnitCodes, ruleId, reason } = suggestion;
-        const decision = await this.dispatchDecision(c, { leadUnitCode, coUnitCodes, ruleId, reason }, now);
-        return { ...decision, update: { ...decision.update, status: nextStatus(c.status, 'dispatch') } };
-      },
-    });
+  autoDispatch(caseId: string): Promise<void> {
+    return this.dispatchWithoutAgent(caseId, (c, snapshot) => this.autoChoice(c, snapshot));
   }
 
   /**
@@ -82,15 +69,26 @@ export class DispatchService {
    * co-handlers still active) when the catalogue's matching rule says `redispatchOnReopen`; anything else
    * waits for an agent (docs/product.md, "Centre review and reopened cases").
    */
-  async redispatchReopened(caseId: string): Promise<void> {
+  redispatchReopened(caseId: string): Promise<void> {
+    return this.dispatchWithoutAgent(caseId, (c, snapshot) => this.reopenChoice(c, snapshot));
+  }
+
+  /**
+   * Most cases wait for an agent: decide on a plain read, lock only a case `choose` routes, and choose
+   * again under the lock (an agent may have got there first).
+   */
+  private async dispatchWithoutAgent(
+    caseId: string,
+    choose: (c: CaseEntity, snapshot: ReferenceSnapshot) => ResolvedChoice | undefined,
+  ): Promise<void> {
     const snapshot = await this.reference.snapshot();
-    const [reopened] = await this.queries.byIds([caseId]);
-    if (!reopened || !this.reopenChoice(reopened, snapshot)) return;
+    const [read] = await this.queries.byIds([caseId]);
+    if (!read || !choose(read, snapshot)) return;
     await this.commands.run(caseId, SYSTEM_ACTOR, {
       lifecycle: 'any',
       decide: async (c, { now }) => {
-        const choice = this.reopenChoice(c, snapshot);
-        if (!choice) return null; // an agent got there first
+        const choice = choose(c, snapshot);
+        if (!choice) return null;
         const decision = await this.dispatchDecision(c, choice, now);
         return { ...decision, update: { ...decision.update, status: nextStatus(c.status, 'dispatch') } };
       },
@@ -111,11 +109,13 @@ export class DispatchService {
     };
   }
 
-  /** The catalogue's suggestion for a case still waiting, when its rule dispatches without an agent. */
-  private autoSuggestion(c: CaseEntity, snapshot: ReferenceSnapshot) {
+  /** The catalogue's choice for a case still waiting, when its rule dispatches without an agent. */
+  private autoChoice(c: CaseEntity, snapshot: ReferenceSnapshot): ResolvedChoice | undefined {
     if (c.status !== 'registered' || c.dispatchCount > 0) return undefined;
     const suggestion = this.decide(c, snapshot).suggestion;
-    return suggestion?.auto ? suggestion : undefined;
+    if (!suggestion?.auto) return undefined;
+    const { leadUnitCode, coUnitCodes, ruleId, reason } = suggestion;
+    return { leadUnitCode, coUnitCodes, ruleId, reason };
   }
 
   private decide(c: CaseEntity, snapshot: ReferenceSnapshot): CatalogueDecision {
